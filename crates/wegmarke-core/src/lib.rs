@@ -1,0 +1,20 @@
+//! Wegmarke's domain: the data contract v1, validation with located problems, progress roll-up,
+//! indicator rating and formatting. No web dependency: the app and the staff tool share it.
+
+pub mod format;
+pub mod locate;
+pub mod model;
+pub mod period;
+pub mod problem;
+pub mod rating;
+pub mod rollup;
+#[cfg(feature = "schema")]
+pub mod schema;
+pub mod text;
+pub mod validate;
+
+pub use model::*;
+pub use period::{Date, Period};
+pub use problem::{JsonPath, Problem, ProblemKind, Severity};
+pub use text::Text;
+pub use validate::{validate, validate_config, Dataset, Input, Inputs};

@@ -1,0 +1,194 @@
+//! Finds the line and column of a JSON path in a file's text, so that a problem found on the
+//! parsed value can point staff at the place to edit. Works on text that already parsed as JSON.
+
+use crate::problem::{JsonPath, Segment};
+
+/// 1-based (line, column in characters) of the value at `path`, or of the nearest parent found.
+pub fn locate(text: &str, path: &JsonPath) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut pos = skip_ws(bytes, 0);
+    for seg in &path.0 {
+        match (seg, bytes.get(pos)) {
+            (Segment::Key(k), Some(b'{')) => match find_key(bytes, pos, k) {
+                Some(p) => pos = p,
+                None => break,
+            },
+            (Segment::Index(i), Some(b'[')) => match find_index(bytes, pos, *i) {
+                Some(p) => pos = p,
+                None => break,
+            },
+            _ => break,
+        }
+    }
+    Some(line_col(text, pos))
+}
+
+/// 1-based line and character column of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while matches!(b.get(i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+        i += 1;
+    }
+    i
+}
+
+/// Index just past the string starting at `i` (which is a '"').
+fn skip_string(b: &[u8], mut i: usize) -> usize {
+    i += 1;
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    i
+}
+
+/// Index just past the value starting at `i`. Containers are skipped with a depth counter, not
+/// recursion, so deeply nested files cannot overflow the stack.
+fn skip_value(b: &[u8], i: usize) -> usize {
+    match b.get(i) {
+        Some(b'"') => skip_string(b, i),
+        Some(b'{' | b'[') => {
+            let (mut i, mut depth) = (i, 0usize);
+            while let Some(&c) = b.get(i) {
+                match c {
+                    b'"' => {
+                        i = skip_string(b, i);
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return i + 1;
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            i
+        }
+        _ => {
+            let mut i = i;
+            while matches!(b.get(i), Some(c) if !matches!(c, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'))
+            {
+                i += 1;
+            }
+            i
+        }
+    }
+}
+
+/// Offset of the value of `key` in the object starting at `i`.
+fn find_key(b: &[u8], i: usize, key: &str) -> Option<usize> {
+    let mut i = skip_ws(b, i + 1);
+    let mut found = None;
+    while b.get(i) == Some(&b'"') {
+        let end = skip_string(b, i);
+        let raw = std::str::from_utf8(b.get(i..end)?).ok()?;
+        let name: String = serde_json::from_str(raw).ok()?;
+        i = skip_ws(b, end);
+        if b.get(i) != Some(&b':') {
+            return found;
+        }
+        i = skip_ws(b, i + 1);
+        // With duplicate keys the last one wins, as in the parsed value.
+        if name == key {
+            found = Some(i);
+        }
+        i = skip_ws(b, skip_value(b, i));
+        if b.get(i) == Some(&b',') {
+            i = skip_ws(b, i + 1);
+        }
+    }
+    found
+}
+
+/// Offset of element `n` of the array starting at `i`.
+fn find_index(b: &[u8], i: usize, n: usize) -> Option<usize> {
+    let mut i = skip_ws(b, i + 1);
+    for _ in 0..n {
+        if matches!(b.get(i), None | Some(b']')) {
+            return None;
+        }
+        i = skip_ws(b, skip_value(b, i));
+        if b.get(i) != Some(&b',') {
+            return None;
+        }
+        i = skip_ws(b, i + 1);
+    }
+    (!matches!(b.get(i), None | Some(b']'))).then_some(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(segs: &[Segment]) -> JsonPath {
+        JsonPath(segs.to_vec())
+    }
+
+    #[test]
+    fn finds_nested_values() {
+        let text = "{\n  \"format\": \"wegmarke/1\",\n  \"measures\": [\n    {\"id\": \"a\", \"goals\": [\"x\", \"y\"]},\n    {\"id\": \"b\",\n     \"goals\": [\"z\"]}\n  ]\n}";
+        let k = |s: &str| Segment::Key(s.into());
+        assert_eq!(locate(text, &p(&[k("format")])), Some((2, 13)));
+        assert_eq!(
+            locate(
+                text,
+                &p(&[
+                    k("measures"),
+                    Segment::Index(0),
+                    k("goals"),
+                    Segment::Index(1)
+                ])
+            ),
+            Some((4, 32))
+        );
+        assert_eq!(
+            locate(
+                text,
+                &p(&[
+                    k("measures"),
+                    Segment::Index(1),
+                    k("goals"),
+                    Segment::Index(0)
+                ])
+            ),
+            Some((6, 16))
+        );
+        // A missing key points at its parent object.
+        assert_eq!(
+            locate(text, &p(&[k("measures"), Segment::Index(1), k("nope")])),
+            Some((5, 5))
+        );
+    }
+
+    #[test]
+    fn skips_strings_with_brackets_and_escapes() {
+        let text = r#"{"a": "}]\",[{", "b": [1, {"c": [2, 3]}, "x"], "d": 4}"#;
+        let k = |s: &str| Segment::Key(s.into());
+        assert_eq!(locate(text, &p(&[k("d")])), Some((1, 53)));
+        assert_eq!(
+            locate(text, &p(&[k("b"), Segment::Index(2)])),
+            Some((1, 42))
+        );
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "{\"ä\": 1, \"b\": 2}";
+        assert_eq!(locate(text, &p(&[Segment::Key("b".into())])), Some((1, 15)));
+    }
+}

@@ -1,0 +1,326 @@
+//! A data problem: what is wrong, where (file, JSON path, line and column) and how bad, with a
+//! message in German and English. The app and the staff tool show exactly these.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// How bad a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The file cannot be used at all.
+    Fatal,
+    /// One entry or value is left out or flagged; the rest is used.
+    Problem,
+}
+
+/// One step of a JSON path.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+/// A path into a JSON document, printed as `measures[12].goals[0]`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct JsonPath(pub Vec<Segment>);
+
+impl JsonPath {
+    /// The empty path (the whole file).
+    pub fn root() -> Self {
+        JsonPath(Vec::new())
+    }
+
+    /// This path with a key appended.
+    pub fn key(&self, k: &str) -> Self {
+        let mut v = self.0.clone();
+        v.push(Segment::Key(k.to_owned()));
+        JsonPath(v)
+    }
+
+    /// This path with an array index appended.
+    pub fn index(&self, i: usize) -> Self {
+        let mut v = self.0.clone();
+        v.push(Segment::Index(i));
+        JsonPath(v)
+    }
+
+    /// This path followed by another.
+    pub fn join(&self, other: &JsonPath) -> Self {
+        let mut v = self.0.clone();
+        v.extend(other.0.iter().cloned());
+        JsonPath(v)
+    }
+}
+
+impl fmt::Display for JsonPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, seg) in self.0.iter().enumerate() {
+            match seg {
+                Segment::Key(k) if i == 0 => write!(f, "{k}")?,
+                Segment::Key(k) => write!(f, ".{k}")?,
+                Segment::Index(n) => write!(f, "[{n}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for JsonPath {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// What a reference points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RefKind {
+    Field,
+    Goal,
+    Actor,
+    Indicator,
+    Series,
+}
+
+impl RefKind {
+    fn de(self) -> &'static str {
+        match self {
+            RefKind::Field => "unbekanntes Handlungsfeld",
+            RefKind::Goal => "unbekanntes Ziel",
+            RefKind::Actor => "unbekannter Akteur",
+            RefKind::Indicator => "unbekannter Indikator",
+            RefKind::Series => "unbekannte Datenreihe",
+        }
+    }
+    fn en(self) -> &'static str {
+        match self {
+            RefKind::Field => "unknown field of action",
+            RefKind::Goal => "unknown goal",
+            RefKind::Actor => "unknown actor",
+            RefKind::Indicator => "unknown indicator",
+            RefKind::Series => "unknown series",
+        }
+    }
+}
+
+/// What is wrong. Each kind has a German and an English message.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ProblemKind {
+    /// The file could not be fetched or read (HTTP status, network, file system).
+    Unreachable { detail: String },
+    /// The file is not UTF-8 text.
+    NotUtf8 { offset: usize },
+    /// The file starts with a byte-order mark (ignored).
+    ByteOrderMark,
+    /// The server sent an HTML page instead of JSON.
+    LooksLikeHtml,
+    /// The file is empty.
+    Empty,
+    /// JSON syntax error; `truncated` when the file ends too early.
+    Syntax { detail: String, truncated: bool },
+    /// The top level is not a JSON object.
+    NotAnObject,
+    /// No `format` field.
+    FormatMissing,
+    /// A `format` this version does not read.
+    FormatUnknown { found: String },
+    /// A required field is missing.
+    MissingField { field: String },
+    /// A value of the wrong JSON type.
+    WrongType { found: String, expected: String },
+    /// A value that is not one of the allowed words.
+    UnknownValue { found: String, allowed: String },
+    /// A period that does not exist or is not in one of the five forms.
+    InvalidPeriod { value: String },
+    /// A date that does not exist or is not in one of the three forms.
+    InvalidDate { value: String },
+    /// An id with characters other than A–Z, a–z, 0–9, '.', '_', '-' or of a wrong length.
+    InvalidId { value: String },
+    /// The same id twice; the later entry is left out.
+    DuplicateId { id: String, first: String },
+    /// A reference to something that does not exist.
+    UnknownReference { target: RefKind, id: String },
+    /// A number outside its allowed range.
+    OutOfRange { value: f64, min: f64, max: f64 },
+    /// A number too large to be meant.
+    AbsurdNumber { value: f64 },
+    /// An end date before the start date.
+    EndBeforeStart { start: String, end: String },
+    /// A suppressed observation with a value.
+    SuppressedNotNull,
+    /// A link with a scheme other than http, https or mailto.
+    BadLinkScheme { url: String },
+    /// A text longer than allowed; it is cut.
+    TooLong { length: usize, max: usize },
+    /// A required text that is empty.
+    EmptyText,
+    /// More problems than are listed.
+    TooManyProblems { more: usize },
+    /// Anything else the JSON reader reported.
+    Other { detail: String },
+}
+
+/// One located problem in one file.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Problem {
+    pub severity: Severity,
+    /// The file name relative to the data folder, e.g. `measures.json`.
+    pub file: String,
+    pub path: JsonPath,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    #[serde(flatten)]
+    pub kind: ProblemKind,
+}
+
+impl Problem {
+    /// A problem without line and column (they are filled in by validation where the text is known).
+    pub fn new(severity: Severity, file: &str, path: JsonPath, kind: ProblemKind) -> Self {
+        Problem {
+            severity,
+            file: file.to_owned(),
+            path,
+            line: None,
+            column: None,
+            kind,
+        }
+    }
+
+    /// Where the problem is: `measures.json: measures[12].goals[0]` or `plan.json, 3:14`.
+    pub fn location(&self) -> String {
+        let mut s = self.file.clone();
+        if let (Some(l), Some(c)) = (self.line, self.column) {
+            s.push_str(&format!(":{l}:{c}"));
+        }
+        if !self.path.0.is_empty() {
+            s.push_str(&format!(": {}", self.path));
+        }
+        s
+    }
+
+    /// The message in German ("de") or English (any other language tag).
+    pub fn message(&self, lang: &str) -> String {
+        if lang == "de" {
+            message_de(&self.kind)
+        } else {
+            message_en(&self.kind)
+        }
+    }
+
+    /// Location and message on one line, as the staff tool prints it.
+    pub fn to_line(&self, lang: &str) -> String {
+        format!("{}: {}", self.location(), self.message(lang))
+    }
+}
+
+fn num(v: f64) -> String {
+    crate::format::number(v, None, "en")
+}
+
+fn message_de(k: &ProblemKind) -> String {
+    use ProblemKind::*;
+    match k {
+        Unreachable { detail } => format!("Die Datei konnte nicht geladen werden ({detail}). Bitte prüfen Sie, ob sie auf dem Server liegt, und versuchen Sie es erneut."),
+        NotUtf8 { offset } => format!("Die Datei ist kein UTF-8-Text (ungültiges Byte an Position {offset}). Bitte als UTF-8 speichern."),
+        ByteOrderMark => "Die Datei beginnt mit einer Byte-Order-Markierung (BOM); sie wurde ignoriert. Bitte als UTF-8 ohne BOM speichern.".into(),
+        LooksLikeHtml => "Statt JSON wurde eine HTML-Seite geliefert (falscher Pfad oder Fehlerseite des Servers).".into(),
+        Empty => "Die Datei ist leer.".into(),
+        Syntax { detail, truncated: true } => format!("Die Datei endet mitten im JSON – sie ist vermutlich unvollständig hochgeladen ({detail})."),
+        Syntax { detail, .. } => format!("Die Datei ist kein gültiges JSON ({detail}). Häufige Ursachen: fehlendes Komma, Anführungszeichen oder Klammer."),
+        NotAnObject => "Die Datei muss ein JSON-Objekt { … } enthalten.".into(),
+        FormatMissing => "Das Feld \"format\" fehlt; erwartet wird \"wegmarke/1\".".into(),
+        FormatUnknown { found } => format!("Unbekanntes Format \"{found}\"; diese Version liest \"wegmarke/1\"."),
+        MissingField { field } => format!("Pflichtfeld \"{field}\" fehlt."),
+        WrongType { found, expected } => format!("falscher Typ: {} statt {}", type_de(found), type_de(expected)),
+        UnknownValue { found, allowed } => format!("unzulässiger Wert \"{found}\"; erlaubt: {allowed}"),
+        InvalidPeriod { value } => format!("ungültiger Zeitraum \"{value}\" (erlaubt: 2023, 2023-H1, 2023-Q2, 2023-06, 2023-06-30 mit existierendem Datum)"),
+        InvalidDate { value } => format!("ungültiges Datum \"{value}\" (erlaubt: 2023-06-30, 2023-06 oder 2023 mit existierendem Datum)"),
+        InvalidId { value } => format!("ungültige Kennung \"{}\" (1–64 Zeichen: A–Z, a–z, 0–9, Punkt, Unterstrich, Bindestrich)", clip(value)),
+        DuplicateId { id, first } => format!("Kennung \"{id}\" kommt doppelt vor (zuerst bei {first}); dieser Eintrag wird ausgelassen"),
+        UnknownReference { target, id } => format!("{} \"{}\"", target.de(), clip(id)),
+        OutOfRange { value, min, max } => format!("Wert {} liegt außerhalb von {} bis {}", num(*value), num(*min), num(*max)),
+        AbsurdNumber { value } => format!("unplausibel großer Wert {value:e}; der Wert wird ausgelassen"),
+        EndBeforeStart { start, end } => format!("Ende {end} liegt vor dem Beginn {start}"),
+        SuppressedNotNull => "gesperrter Wert (\"suppressed\") muss null sein; der Wert wird nicht angezeigt".into(),
+        BadLinkScheme { url } => format!("unzulässiger Link \"{}\" (nur http, https oder mailto); der Link wird ausgelassen", clip(url)),
+        TooLong { length, max } => format!("Text zu lang ({length} Zeichen, höchstens {max}); er wird gekürzt"),
+        EmptyText => "Text ist leer".into(),
+        TooManyProblems { more } => format!("… und {more} weitere Probleme in dieser Datei"),
+        Other { detail } => format!("ungültiger Inhalt ({detail})"),
+    }
+}
+
+fn message_en(k: &ProblemKind) -> String {
+    use ProblemKind::*;
+    match k {
+        Unreachable { detail } => format!("The file could not be loaded ({detail}). Please check that it is on the server and try again."),
+        NotUtf8 { offset } => format!("The file is not UTF-8 text (invalid byte at position {offset}). Please save it as UTF-8."),
+        ByteOrderMark => "The file starts with a byte-order mark (BOM); it was ignored. Please save as UTF-8 without BOM.".into(),
+        LooksLikeHtml => "An HTML page was served instead of JSON (wrong path or a server error page).".into(),
+        Empty => "The file is empty.".into(),
+        Syntax { detail, truncated: true } => format!("The file ends in the middle of the JSON – it was probably not uploaded completely ({detail})."),
+        Syntax { detail, .. } => format!("The file is not valid JSON ({detail}). Common causes: a missing comma, quote or bracket."),
+        NotAnObject => "The file must contain a JSON object { … }.".into(),
+        FormatMissing => "The field \"format\" is missing; expected \"wegmarke/1\".".into(),
+        FormatUnknown { found } => format!("Unknown format \"{found}\"; this version reads \"wegmarke/1\"."),
+        MissingField { field } => format!("Required field \"{field}\" is missing."),
+        WrongType { found, expected } => format!("wrong type: {found} instead of {expected}"),
+        UnknownValue { found, allowed } => format!("value \"{found}\" is not allowed; allowed: {allowed}"),
+        InvalidPeriod { value } => format!("invalid period \"{value}\" (allowed: 2023, 2023-H1, 2023-Q2, 2023-06, 2023-06-30 with a real date)"),
+        InvalidDate { value } => format!("invalid date \"{value}\" (allowed: 2023-06-30, 2023-06 or 2023 with a real date)"),
+        InvalidId { value } => format!("invalid id \"{}\" (1–64 characters: A–Z, a–z, 0–9, dot, underscore, hyphen)", clip(value)),
+        DuplicateId { id, first } => format!("id \"{id}\" appears twice (first at {first}); this entry is left out"),
+        UnknownReference { target, id } => format!("{} \"{}\"", target.en(), clip(id)),
+        OutOfRange { value, min, max } => format!("value {} is outside {} to {}", num(*value), num(*min), num(*max)),
+        AbsurdNumber { value } => format!("implausibly large value {value:e}; the value is left out"),
+        EndBeforeStart { start, end } => format!("end {end} is before start {start}"),
+        SuppressedNotNull => "a suppressed value must be null; the value is not shown".into(),
+        BadLinkScheme { url } => format!("link \"{}\" is not allowed (only http, https or mailto); the link is left out", clip(url)),
+        TooLong { length, max } => format!("text too long ({length} characters, at most {max}); it is shortened"),
+        EmptyText => "text is empty".into(),
+        TooManyProblems { more } => format!("… and {more} more problems in this file"),
+        Other { detail } => format!("invalid content ({detail})"),
+    }
+}
+
+/// Keeps hostile or huge values from flooding a message.
+fn clip(s: &str) -> String {
+    const MAX: usize = 80;
+    if s.chars().count() <= MAX {
+        s.to_owned()
+    } else {
+        let cut: String = s.chars().take(MAX).collect();
+        format!("{cut}…")
+    }
+}
+
+/// German names for the JSON type words serde uses in its messages.
+fn type_de(t: &str) -> String {
+    let t = t.trim();
+    let word = |w: &str| t.starts_with(w);
+    if word("a string") || word("string") || word("a text") {
+        "Text".into()
+    } else if word("a sequence") || word("sequence") {
+        "Liste [ … ]".into()
+    } else if word("a map") || word("map") || word("struct") || word("an object") {
+        "Objekt { … }".into()
+    } else if word("a boolean") || word("boolean") {
+        "Wahrheitswert (true/false)".into()
+    } else if word("null") || word("unit") {
+        "null".into()
+    } else if word("integer")
+        || word("floating point")
+        || word("f64")
+        || word("u8")
+        || word("i32")
+        || word("i64")
+        || word("a number")
+    {
+        "Zahl".into()
+    } else {
+        t.to_owned()
+    }
+}

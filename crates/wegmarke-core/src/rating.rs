@@ -1,0 +1,256 @@
+//! Indicator rating: compares the change achieved since the baseline with the change needed by
+//! now on the straight line from baseline to target (in the spirit of Eurostat's SDG progress
+//! assessment and Open SDG's progress calculation, with a linear path instead of growth rates so
+//! that readers can recompute it from the table).
+
+use crate::model::{Direction, Indicator, IndicatorKind};
+use crate::period::{Date, Period};
+
+/// At or above this share of the needed change: substantial progress.
+pub const SUBSTANTIAL: f64 = 0.95;
+/// At or above this share: moderate progress; below it (but not backwards): limited progress.
+pub const MODERATE: f64 = 0.6;
+
+/// How far an indicator has come toward its target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Rating {
+    Achieved,
+    Substantial,
+    Moderate,
+    Limited,
+    Deterioration,
+    /// Baseline, target or a newer value is missing.
+    NotAssessable,
+    /// Context indicators and indicators without a desired direction are not rated.
+    NotRated,
+}
+
+impl Rating {
+    /// Every rating, best first.
+    pub const ALL: [Rating; 7] = [
+        Rating::Achieved,
+        Rating::Substantial,
+        Rating::Moderate,
+        Rating::Limited,
+        Rating::Deterioration,
+        Rating::NotAssessable,
+        Rating::NotRated,
+    ];
+
+    /// Stable name (translation key suffix, CSS class).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rating::Achieved => "achieved",
+            Rating::Substantial => "substantial",
+            Rating::Moderate => "moderate",
+            Rating::Limited => "limited",
+            Rating::Deterioration => "deterioration",
+            Rating::NotAssessable => "not_assessable",
+            Rating::NotRated => "not_rated",
+        }
+    }
+
+    /// A symbol that tells ratings apart without colour.
+    pub fn icon(self) -> &'static str {
+        match self {
+            Rating::Achieved => "★",
+            Rating::Substantial => "▲",
+            Rating::Moderate => "◆",
+            Rating::Limited => "▶",
+            Rating::Deterioration => "▼",
+            Rating::NotAssessable => "?",
+            Rating::NotRated => "–",
+        }
+    }
+}
+
+/// A rating with the numbers behind it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Assessment {
+    pub rating: Rating,
+    /// The latest value of the target series used.
+    pub latest: Option<(Period, f64)>,
+    /// Where the straight line from baseline to target stands at the latest period.
+    pub expected: Option<f64>,
+    /// Achieved change / needed change by now.
+    pub ratio: Option<f64>,
+}
+
+impl Assessment {
+    fn only(rating: Rating) -> Self {
+        Assessment {
+            rating,
+            latest: None,
+            expected: None,
+            ratio: None,
+        }
+    }
+}
+
+/// The latest non-null observation of the indicator's target series.
+pub fn latest_value(ind: &Indicator) -> Option<(Period, f64)> {
+    ind.target_series()?
+        .observations
+        .iter()
+        .filter_map(|o| o.value.map(|v| (o.period, v)))
+        .max_by(|a, b| a.0.cmp(&b.0))
+}
+
+/// Rates an indicator.
+pub fn assess(ind: &Indicator) -> Assessment {
+    let sign = match (ind.kind, ind.direction) {
+        (IndicatorKind::Context, _) | (_, Direction::None) => {
+            return Assessment::only(Rating::NotRated)
+        }
+        (_, Direction::Up) => 1.0,
+        (_, Direction::Down) => -1.0,
+    };
+    let (Some(base), Some(target)) = (&ind.baseline, &ind.target) else {
+        return Assessment::only(Rating::NotAssessable);
+    };
+    let Some((period, value)) = latest_value(ind).filter(|(p, _)| *p > base.period) else {
+        return Assessment::only(Rating::NotAssessable);
+    };
+    let latest = Some((period, value));
+    if (value - target.value) * sign >= 0.0 {
+        return Assessment {
+            rating: Rating::Achieved,
+            latest,
+            expected: None,
+            ratio: None,
+        };
+    }
+    let (t0, t1, t) = (
+        base.period.midpoint(),
+        target.period.midpoint(),
+        period.midpoint(),
+    );
+    let needed = (target.value - base.value) * sign;
+    if t1 <= t0 || needed <= 0.0 {
+        return Assessment {
+            rating: Rating::NotAssessable,
+            latest,
+            expected: None,
+            ratio: None,
+        };
+    }
+    let share_of_time = ((t - t0) / (t1 - t0)).clamp(0.0, 1.0);
+    let expected = base.value + (target.value - base.value) * share_of_time;
+    let ratio = (value - base.value) * sign / ((expected - base.value) * sign);
+    let rating = if ratio >= SUBSTANTIAL {
+        Rating::Substantial
+    } else if ratio >= MODERATE {
+        Rating::Moderate
+    } else if ratio >= 0.0 {
+        Rating::Limited
+    } else {
+        Rating::Deterioration
+    };
+    Assessment {
+        rating,
+        latest,
+        expected: Some(expected),
+        ratio: Some(ratio),
+    }
+}
+
+/// Whether the indicator's next update lies before the plan's "Stand" date.
+pub fn is_overdue(ind: &Indicator, as_of: &Date) -> bool {
+    ind.next_update
+        .is_some_and(|n| n.period().end() < as_of.period().start())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn ind(direction: &str, values: &[(&str, Option<f64>)]) -> Indicator {
+        let obs: Vec<_> = values
+            .iter()
+            .map(|(p, v)| json!({"period": p, "value": v}))
+            .collect();
+        serde_json::from_value(json!({
+            "id": "i", "title": "t", "kind": "outcome", "direction": direction,
+            "baseline": {"period": "2020", "value": 10.0},
+            "target": {"period": "2030", "value": 20.0},
+            "series": [{"id": "s", "observations": obs}]
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn levels_follow_the_share_of_needed_change() {
+        // Halfway in time (2025) the line stands at 15: the needed change is 5.
+        let r = |v| assess(&ind("up", &[("2020", Some(10.0)), ("2025", Some(v))]));
+        assert_eq!(r(20.0).rating, Rating::Achieved);
+        assert_eq!(r(15.0).rating, Rating::Substantial);
+        assert_eq!(r(14.75).rating, Rating::Substantial); // 0.95
+        assert_eq!(r(13.5).rating, Rating::Moderate); // 0.7
+        assert_eq!(r(11.0).rating, Rating::Limited); // 0.2
+        assert_eq!(r(10.0).rating, Rating::Limited); // 0: no change
+        assert_eq!(r(9.0).rating, Rating::Deterioration);
+        let a = r(13.5);
+        assert!((a.expected.unwrap() - 15.0).abs() < 1e-9);
+        assert!((a.ratio.unwrap() - 0.7).abs() < 1e-9);
+    }
+
+    #[test]
+    fn downward_targets_mirror() {
+        let mut i = ind("down", &[("2025", Some(9.0))]);
+        i.baseline.as_mut().unwrap().value = 12.0;
+        i.target.as_mut().unwrap().value = 8.0;
+        // Expected at 2025: 10; achieved 3 of 2 needed.
+        assert_eq!(assess(&i).rating, Rating::Substantial);
+        i.series[0].observations[0].value = Some(13.0);
+        assert_eq!(assess(&i).rating, Rating::Deterioration);
+        i.series[0].observations[0].value = Some(7.5);
+        assert_eq!(assess(&i).rating, Rating::Achieved);
+    }
+
+    #[test]
+    fn not_assessable_without_newer_values_and_not_rated_for_context() {
+        assert_eq!(
+            assess(&ind("up", &[("2020", Some(10.0))])).rating,
+            Rating::NotAssessable
+        );
+        assert_eq!(
+            assess(&ind("up", &[("2024", None)])).rating,
+            Rating::NotAssessable
+        );
+        let mut no_target = ind("up", &[("2025", Some(12.0))]);
+        no_target.target = None;
+        assert_eq!(assess(&no_target).rating, Rating::NotAssessable);
+        assert_eq!(
+            assess(&ind("none", &[("2025", Some(12.0))])).rating,
+            Rating::NotRated
+        );
+        let mut context = ind("up", &[("2025", Some(12.0))]);
+        context.kind = IndicatorKind::Context;
+        assert_eq!(assess(&context).rating, Rating::NotRated);
+    }
+
+    #[test]
+    fn uses_the_latest_non_null_value_of_the_target_series() {
+        let i = ind(
+            "up",
+            &[("2024", Some(14.0)), ("2025", None), ("2022", Some(19.0))],
+        );
+        assert_eq!(
+            latest_value(&i).map(|(p, v)| (p.to_string(), v)),
+            Some(("2024".into(), 14.0))
+        );
+    }
+
+    #[test]
+    fn overdue_when_next_update_lies_before_stand() {
+        let mut i = ind("up", &[]);
+        let stand = Date::parse("2026-10-31").unwrap();
+        i.next_update = Date::parse("2026-06");
+        assert!(is_overdue(&i, &stand));
+        i.next_update = Date::parse("2026-10");
+        assert!(!is_overdue(&i, &stand));
+        i.next_update = None;
+        assert!(!is_overdue(&i, &stand));
+    }
+}

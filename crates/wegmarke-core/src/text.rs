@@ -1,0 +1,242 @@
+//! Translatable text: a plain string in the plan's default language, or a map from language tag
+//! to string. Also the search folding that lets "turkisch" find "Türkisch".
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A text as the data contract defines it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Text {
+    /// A string in the plan's default language.
+    Plain(String),
+    /// Language tag -> string, e.g. {"de": "Sprache", "en": "Language"}.
+    Map(BTreeMap<String, String>),
+}
+
+/// A text resolved for one reader: the string and the language it is actually in, so the page can
+/// mark fallback text with its own `lang` attribute.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Localized<'a> {
+    pub text: &'a str,
+    /// `None` for a plain string: it is in the plan's default language.
+    pub lang: Option<&'a str>,
+}
+
+impl Text {
+    /// The text in `lang`, else in `default`, else in any language present (the first by tag).
+    pub fn get<'a>(&'a self, lang: &str, default: &str) -> Localized<'a> {
+        match self {
+            Text::Plain(s) => Localized {
+                text: s,
+                lang: None,
+            },
+            Text::Map(m) => m
+                .get_key_value(lang)
+                .or_else(|| m.get_key_value(default))
+                .or_else(|| m.iter().next())
+                .map(|(k, v)| Localized {
+                    text: v,
+                    lang: Some(k),
+                })
+                .unwrap_or(Localized {
+                    text: "",
+                    lang: None,
+                }),
+        }
+    }
+
+    /// The text in `lang` with fallback, as a plain string.
+    pub fn resolve<'a>(&'a self, lang: &str, default: &str) -> &'a str {
+        self.get(lang, default).text
+    }
+
+    /// Every string this text holds, in all languages.
+    pub fn variants(&self) -> Vec<&str> {
+        match self {
+            Text::Plain(s) => vec![s],
+            Text::Map(m) => m.values().map(String::as_str).collect(),
+        }
+    }
+
+    /// Mutable access to every string, for truncating over-long texts in place.
+    pub fn variants_mut(&mut self) -> Vec<&mut String> {
+        match self {
+            Text::Plain(s) => vec![s],
+            Text::Map(m) => m.values_mut().collect(),
+        }
+    }
+
+    /// Whether the text has no characters in any language.
+    pub fn is_blank(&self) -> bool {
+        self.variants().iter().all(|s| s.trim().is_empty())
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Text::Plain(s.to_owned())
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Text::Plain(v) => s.serialize_str(v),
+            Text::Map(m) => m.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a text (a string, or an object from language to string)")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+                Ok(Text::Plain(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
+                Ok(Text::Plain(v))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some((k, v)) = map.next_entry::<String, String>()? {
+                    out.insert(k, v);
+                }
+                Ok(Text::Map(out))
+            }
+        }
+        d.deserialize_any(TextVisitor)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A string in the plan's default language, or an object from language tag to string.",
+            "oneOf": [
+                {"type": "string"},
+                {"type": "object", "additionalProperties": {"type": "string"}}
+            ]
+        })
+    }
+}
+
+/// Folds a string for search: lower case, without diacritics, ß as ss. "Türkisch" -> "turkisch".
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            'ß' => out.push_str("ss"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'ı' | 'İ' => out.push('i'),
+            // Combining marks (U+0300–U+036F) carry only the accent.
+            '\u{0300}'..='\u{036F}' => {}
+            _ => {
+                for l in c.to_lowercase() {
+                    out.push(strip_accent(l));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The base letter of a Latin letter with a diacritic; other characters unchanged.
+fn strip_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ğ' | 'ĝ' | 'ġ' | 'ģ' => 'g',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' => 'i',
+        'ł' | 'ľ' | 'ĺ' | 'ļ' => 'l',
+        'ñ' | 'ń' | 'ň' | 'ņ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ř' | 'ŕ' => 'r',
+        'ś' | 'š' | 'ş' | 'ș' => 's',
+        'ť' | 'ţ' | 'ț' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(pairs: &[(&str, &str)]) -> Text {
+        Text::Map(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn falls_back_to_default_then_any_language() {
+        let t = map(&[("de", "Sprache"), ("en", "Language")]);
+        assert_eq!(t.get("en", "de").text, "Language");
+        assert_eq!(
+            t.get("tr", "de"),
+            Localized {
+                text: "Sprache",
+                lang: Some("de")
+            }
+        );
+        let only_tr = map(&[("tr", "Dil")]);
+        assert_eq!(
+            only_tr.get("en", "de"),
+            Localized {
+                text: "Dil",
+                lang: Some("tr")
+            }
+        );
+        let plain = Text::from("Sprache");
+        assert_eq!(
+            plain.get("en", "de"),
+            Localized {
+                text: "Sprache",
+                lang: None
+            }
+        );
+    }
+
+    #[test]
+    fn reads_both_shapes_and_refuses_others() {
+        let plain: Text = serde_json::from_str("\"Sprache\"").unwrap();
+        assert_eq!(plain, Text::from("Sprache"));
+        let m: Text = serde_json::from_str(r#"{"de":"Sprache","en":"Language"}"#).unwrap();
+        assert_eq!(m, map(&[("de", "Sprache"), ("en", "Language")]));
+        assert!(serde_json::from_str::<Text>("5").is_err());
+        assert!(serde_json::from_str::<Text>(r#"{"de": 5}"#).is_err());
+        assert_eq!(
+            serde_json::to_string(&m).unwrap(),
+            r#"{"de":"Sprache","en":"Language"}"#
+        );
+    }
+
+    #[test]
+    fn folding_ignores_case_and_diacritics() {
+        assert_eq!(fold("Türkisch"), "turkisch");
+        assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("ÇOCUK Eğitimi"), "cocuk egitimi");
+        assert_eq!(fold("Tu\u{0308}rkisch"), "turkisch");
+        assert_eq!(fold("Українська"), "українська");
+    }
+}
