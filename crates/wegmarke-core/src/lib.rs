@@ -2,6 +2,7 @@
 //! indicator rating and formatting. No web dependency: the app and the staff tool share it.
 
 pub mod format;
+pub mod i18n;
 pub mod locate;
 pub mod model;
 pub mod period;

@@ -291,7 +291,7 @@ impl Status {
             Status::Delayed => "⚠",
             Status::Completed => "✔",
             Status::Continued => "∞",
-            Status::Paused => "⏸",
+            Status::Paused => "‖",
             Status::Dropped => "✕",
         }
     }
@@ -633,6 +633,7 @@ contract_type! {
 
 contract_type! {
     /// Theme colours and logo.
+    #[derive(Default)]
     pub struct Theme {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub primary: Option<String>,
@@ -647,6 +648,7 @@ contract_type! {
 
 contract_type! {
     /// Links the city website requires on every page.
+    #[derive(Default)]
     pub struct SiteLinks {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub imprint: Option<String>,

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every test: format, lints, native tests, wasm component tests in Chromium, the release
+# build, and the end-to-end tests in Chromium against nginx. Stops at the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+export PATH="$PWD/node_modules/.bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+step "cargo clippy (native and wasm)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy -p wegmarke --target wasm32-unknown-unknown --locked -- -D warnings
+step "native tests"
+cargo test --workspace --locked
+step "wasm component tests (Chromium)"
+cargo test -p wegmarke --target wasm32-unknown-unknown --locked --test components
+step "release build"
+trunk build --release
+step "browser tests (Chromium + nginx)"
+node tests/e2e/run.mjs

@@ -1,0 +1,237 @@
+//! The app shell: language, routing, data loading, header and footer.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wegmarke_core::i18n::{Catalog, LANGUAGES};
+
+use crate::components::problems::DataNotices;
+use crate::load::{load, Loaded};
+use crate::pages;
+use crate::route::{Location, Route};
+
+/// The reader's language and its texts, provided to every component.
+#[derive(Clone)]
+pub struct Ui {
+    pub cat: Arc<Catalog>,
+}
+
+impl Ui {
+    /// The UI language's tag.
+    pub fn lang(&self) -> &'static str {
+        self.cat.lang.tag
+    }
+
+    /// A UI text.
+    pub fn t(&self, key: &str) -> String {
+        self.cat.t(key).to_owned()
+    }
+
+    /// A UI text with values filled in.
+    pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
+        self.cat.tf(key, args)
+    }
+}
+
+/// The UI context (German if none was provided, e.g. in a component test).
+pub fn use_ui() -> Ui {
+    use_context::<Ui>().unwrap_or_else(|| Ui {
+        cat: Arc::new(Catalog::new("de")),
+    })
+}
+
+fn window_location() -> Option<web_sys::Location> {
+    web_sys::window().map(|w| w.location())
+}
+
+/// The language from `?lang=` in the page address.
+fn lang_from_url() -> String {
+    let search = window_location()
+        .and_then(|l| l.search().ok())
+        .unwrap_or_default();
+    Location::parse(&format!("?{}", search.trim_start_matches('?')))
+        .param("lang")
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn current_hash() -> String {
+    window_location()
+        .and_then(|l| l.hash().ok())
+        .unwrap_or_default()
+}
+
+/// Sets the document's language, direction and title (the non-reactive world).
+fn set_document_lang(ui: &Ui) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", ui.lang());
+        let _ = root.set_attribute("dir", if ui.cat.lang.rtl { "rtl" } else { "ltr" });
+    }
+}
+
+/// Sets the browser tab's title: "<page> – <app>".
+pub fn set_title(page: &str) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        let app = use_ui().t("app.name");
+        if page.is_empty() {
+            doc.set_title(&app);
+        } else {
+            doc.set_title(&format!("{page} – {app}"));
+        }
+    }
+}
+
+/// The whole dashboard.
+#[component]
+pub fn App() -> impl IntoView {
+    let ui = Ui {
+        cat: Arc::new(Catalog::new(&lang_from_url())),
+    };
+    set_document_lang(&ui);
+    provide_context(ui.clone());
+
+    let location = RwSignal::new(Location::parse(&current_hash()));
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        location.set(Location::parse(&current_hash()));
+    });
+    on_cleanup(move || handle.remove());
+
+    let data = LocalResource::new(load);
+    let retry = Callback::new(move |_: ()| data.refetch());
+
+    view! {
+        <a class="skip-link" href="#main" on:click=|ev| {
+            // The hash is the router's; move focus without changing it.
+            ev.prevent_default();
+            if let Some(main) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("main")) {
+                use wasm_bindgen::JsCast;
+                if let Ok(el) = main.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        }>{ui.t("nav.skip")}</a>
+        <Header location/>
+        <main id="main" tabindex="-1">
+            <Suspense fallback=move || view! { <Loading/> }>
+                {move || data.get().map(|loaded| view! { <Page loaded location retry/> })}
+            </Suspense>
+        </main>
+        {move || data.get().map(|loaded| view! { <Footer loaded/> })}
+    }
+}
+
+/// Shown while the data loads.
+#[component]
+fn Loading() -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <p class="loading" role="status" data-testid="loading">
+            <span class="spinner" aria-hidden="true"></span>
+            {ui.t("load.loading")}
+        </p>
+    }
+}
+
+/// The page for the current location, below the data notices.
+#[component]
+fn Page(loaded: Arc<Loaded>, location: RwSignal<Location>, retry: Callback<()>) -> impl IntoView {
+    let notices = loaded.clone();
+    view! {
+        <DataNotices loaded=notices retry/>
+        {move || {
+            let loaded = loaded.clone();
+            match location.get().route {
+                Route::Overview => view! { <pages::overview::Overview loaded/> }.into_any(),
+                Route::NotFound(_) => view! { <pages::not_found::NotFound/> }.into_any(),
+                _ => view! { <pages::not_found::Coming/> }.into_any(),
+            }
+        }}
+    }
+}
+
+/// Site header: plan name, navigation and language picker.
+#[component]
+fn Header(location: RwSignal<Location>) -> impl IntoView {
+    let ui = use_ui();
+    let current = ui.lang();
+    let nav = [
+        (Route::Overview, "nav.overview"),
+        (Route::Measures, "nav.measures"),
+        (Route::Indicators, "nav.indicators"),
+        (Route::Actors, "nav.actors"),
+        (Route::Method, "nav.method"),
+    ];
+    let links = nav
+        .into_iter()
+        .map(|(route, key)| {
+            let href = route.href();
+            let is_current = {
+                let route = route.clone();
+                move || location.with(|l| l.route == route)
+            };
+            view! {
+                <li>
+                    <a href=href aria-current=move || is_current().then_some("page")>{ui.t(key)}</a>
+                </li>
+            }
+        })
+        .collect_view();
+    let languages = LANGUAGES
+        .iter()
+        .map(|l| {
+            let tag = l.tag;
+            let href = move || format!("?lang={tag}{}", location.with(|loc| loc.route.href()));
+            view! {
+                <li>
+                    <a href=href lang=tag hreflang=tag aria-current=(tag == current).then_some("true")>{l.name}</a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <header class="site-header">
+            <div class="wrap header-row">
+                <a class="brand" href="#/">
+                    <span class="brand-mark" aria-hidden="true">"◆"</span>
+                    <span class="brand-text">
+                        <span class="brand-name">{ui.t("app.name")}</span>
+                        <span class="brand-tagline">{ui.t("app.tagline")}</span>
+                    </span>
+                </a>
+                <nav class="lang-picker" aria-label=ui.t("nav.language")>
+                    <ul>{languages}</ul>
+                </nav>
+            </div>
+            <nav class="main-nav" aria-label=ui.t("nav.main")>
+                <ul class="wrap">{links}</ul>
+            </nav>
+        </header>
+    }
+}
+
+/// Site footer: publisher, privacy promise, imprint and privacy links from config.json.
+#[component]
+fn Footer(loaded: Arc<Loaded>) -> impl IntoView {
+    let ui = use_ui();
+    let lang = ui.lang();
+    let publisher = loaded.data.plan.as_ref().and_then(|p| {
+        let default = p.plan.default_language.clone();
+        p.plan.publisher.as_ref().map(|t| t.resolve(lang, &default).to_owned())
+    });
+    let links = loaded.config.links.clone().unwrap_or_default();
+    view! {
+        <footer class="site-footer">
+            <div class="wrap">
+                {publisher.map(|p| view! { <p>{ui.tf("footer.data", &[("publisher", &p)])}</p> })}
+                <p>{ui.t("footer.privacy")}</p>
+                <ul class="footer-links">
+                    {links.imprint.map(|u| view! { <li><a href=u>{ui.t("footer.imprint")}</a></li> })}
+                    {links.privacy.map(|u| view! { <li><a href=u>{ui.t("footer.privacy_link")}</a></li> })}
+                </ul>
+            </div>
+        </footer>
+    }
+}

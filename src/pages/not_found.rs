@@ -1,0 +1,31 @@
+//! Unknown addresses, and pages not built yet.
+
+use leptos::prelude::*;
+
+use crate::app::{set_title, use_ui};
+
+/// An address that names no page.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let ui = use_ui();
+    set_title(&ui.t("page.not_found"));
+    view! {
+        <div class="wrap page">
+            <h1>{ui.t("page.not_found")}</h1>
+            <p>{ui.t("page.not_found_hint")}" "<a href="#/">{ui.t("nav.overview")}</a></p>
+        </div>
+    }
+}
+
+/// A page of the navigation that is not built yet.
+#[component]
+pub fn Coming() -> impl IntoView {
+    let ui = use_ui();
+    set_title(&ui.t("page.coming"));
+    view! {
+        <div class="wrap page">
+            <h1>{ui.t("page.coming")}</h1>
+            <p><a href="#/">{ui.t("nav.overview")}</a></p>
+        </div>
+    }
+}

@@ -1,0 +1,126 @@
+//! The overview: the plan at a glance, with its "Stand", measures by status and every field of
+//! action with its roll-up progress.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wegmarke_core::rollup::{roll_up, StatusCounts};
+use wegmarke_core::{format, Field, PlanFile};
+
+use crate::app::{set_title, use_ui, Ui};
+use crate::components::progress::{ProgressBar, StatusBar};
+use crate::components::status::StatusBadge;
+use crate::components::text::{plain, txt};
+use crate::load::Loaded;
+use crate::route::Route;
+
+/// The start page.
+#[component]
+pub fn Overview(
+    /// The loaded data.
+    loaded: Arc<Loaded>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let data = &loaded.data;
+    let counts = StatusCounts::of(data.measures());
+    let plan = data.plan.as_ref();
+    set_title(&plan.map(|p| plain(&p.plan.title, &p.plan.default_language, &ui)).unwrap_or_default());
+
+    let head = plan.map(|p| plan_head(p, &ui));
+    let fields = match plan {
+        Some(p) => {
+            let mut fields: Vec<&Field> = p.fields.iter().collect();
+            fields.sort_by_key(|f| f.order.unwrap_or(i64::MAX));
+            let cards = fields
+                .into_iter()
+                .map(|f| field_card(&loaded, p, f, &ui))
+                .collect_view();
+            view! { <ul class="field-grid" data-testid="fields">{cards}</ul> }.into_any()
+        }
+        None => view! { <p class="notice">{ui.t("overview.no_plan")}</p> }.into_any(),
+    };
+    let done = counts
+        .done_percent()
+        .map(|p| format::percent(p, ui.lang()))
+        .unwrap_or_else(|| "–".into());
+    let total = counts.total();
+    let status_list = wegmarke_core::Status::ALL
+        .into_iter()
+        .map(|s| {
+            view! {
+                <li data-status=s.as_str()>
+                    <span class="count">{counts.get(s)}</span>
+                    <StatusBadge status=s/>
+                </li>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <div class="wrap page overview">
+            {head}
+            <section class="key-figures" aria-labelledby="kf-title">
+                <h2 id="kf-title">{ui.t("overview.by_status")}</h2>
+                <div class="kf-row">
+                    <p class="kf">
+                        <span class="kf-number" data-testid="measures-total">{total}</span>
+                        <span class="kf-label">{ui.t("overview.measures")}</span>
+                    </p>
+                    <p class="kf">
+                        <span class="kf-number" data-testid="done-share">{done}</span>
+                        <span class="kf-label">{ui.t("overview.done_share")}</span>
+                    </p>
+                </div>
+                <ul class="status-counts" data-testid="status-counts">{status_list}</ul>
+            </section>
+            <section aria-labelledby="fields-title">
+                <h2 id="fields-title">{ui.t("overview.fields")}</h2>
+                {fields}
+            </section>
+        </div>
+    }
+}
+
+/// Title, subtitle, publisher and the "Stand" date.
+fn plan_head(p: &PlanFile, ui: &Ui) -> impl IntoView {
+    let d = &p.plan.default_language;
+    let stand = p.plan.as_of.map(|date| {
+        view! {
+            <p class="stand" data-testid="stand">
+                {ui.t("overview.stand")}": "
+                <time datetime=date.to_string()>{format::date(&date, ui.lang())}</time>
+            </p>
+        }
+    });
+    view! {
+        <header class="plan-head">
+            <h1 data-testid="plan-title">{txt(&p.plan.title, d, ui)}</h1>
+            {p.plan.subtitle.as_ref().map(|s| view! { <p class="subtitle">{txt(s, d, ui)}</p> })}
+            {p.plan.publisher.as_ref().map(|s| view! { <p class="publisher">{txt(s, d, ui)}</p> })}
+            {stand}
+        </header>
+    }
+}
+
+/// One field of action with its roll-up progress and status distribution.
+fn field_card(loaded: &Loaded, p: &PlanFile, f: &Field, ui: &Ui) -> impl IntoView {
+    let d = &p.plan.default_language;
+    let measures: Vec<_> = loaded.data.measures_of_field(&f.id).collect();
+    let rollup = roll_up(measures.iter().copied());
+    let counts = StatusCounts::of(measures.iter().copied());
+    let goals = p.goals.iter().filter(|g| g.field == f.id).count();
+    let title = plain(&f.title, d, ui);
+    let meta = format!(
+        "{} · {}",
+        ui.tf("overview.goals_count", &[("count", &goals.to_string())]),
+        ui.tf("overview.measures_count", &[("count", &measures.len().to_string())])
+    );
+    view! {
+        <li class="field-card" data-testid="field-card" data-field=f.id.clone()>
+            <h3><a href=Route::Field(f.id.clone()).href()>{txt(&f.title, d, ui)}</a></h3>
+            <p class="field-meta">{meta}</p>
+            <ProgressBar rollup label=ui.tf("progress.label", &[("value", &title)])/>
+            <StatusBar counts/>
+        </li>
+    }
+}

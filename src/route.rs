@@ -1,0 +1,166 @@
+//! Hash routing: every page lives at `index.html#/…`, so permalinks work on any static web
+//! server, under any sub-path, without rewrite rules; back and forward are the browser's own.
+//! The language stays in the real query (`?lang=en`), which hash links keep automatically.
+
+/// A page of the dashboard.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Overview,
+    Field(String),
+    Measures,
+    Measure(String),
+    Indicators,
+    Indicator(String),
+    Actors,
+    Method,
+    NotFound(String),
+}
+
+/// A parsed location hash: the page and its query parameters (filters).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    pub route: Route,
+    pub query: Vec<(String, String)>,
+}
+
+impl Location {
+    /// Parses `#/massnahme/M-1.2?x=y` (with or without the leading `#`).
+    pub fn parse(hash: &str) -> Location {
+        let hash = hash.strip_prefix('#').unwrap_or(hash);
+        let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
+        let parts: Vec<String> = path
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .map(decode)
+            .collect();
+        let route = match parts.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+            [] => Route::Overview,
+            ["handlungsfeld", id] => Route::Field(id.to_string()),
+            ["massnahmen"] => Route::Measures,
+            ["massnahme", id] => Route::Measure(id.to_string()),
+            ["indikatoren"] => Route::Indicators,
+            ["indikator", id] => Route::Indicator(id.to_string()),
+            ["akteure"] => Route::Actors,
+            ["methodik"] => Route::Method,
+            _ => Route::NotFound(path.to_owned()),
+        };
+        let query = query
+            .split('&')
+            .filter(|s| !s.is_empty())
+            .map(|kv| {
+                let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+                (decode(k), decode(v))
+            })
+            .collect();
+        Location { route, query }
+    }
+
+    /// The first value of a query parameter.
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+impl Route {
+    /// The hash link to this page, e.g. `#/massnahme/M-1.2`.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Overview => "#/".to_owned(),
+            Route::Field(id) => format!("#/handlungsfeld/{}", encode(id)),
+            Route::Measures => "#/massnahmen".to_owned(),
+            Route::Measure(id) => format!("#/massnahme/{}", encode(id)),
+            Route::Indicators => "#/indikatoren".to_owned(),
+            Route::Indicator(id) => format!("#/indikator/{}", encode(id)),
+            Route::Actors => "#/akteure".to_owned(),
+            Route::Method => "#/methodik".to_owned(),
+            Route::NotFound(p) => format!("#{p}"),
+        }
+    }
+}
+
+/// Percent-encodes everything but unreserved characters.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes percent-encoding (and `+` as space); invalid sequences stay as they are.
+pub fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(v) => {
+                        out.push(v);
+                        i += 3;
+                        continue;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_page() {
+        let r = |h| Location::parse(h).route;
+        assert_eq!(r(""), Route::Overview);
+        assert_eq!(r("#/"), Route::Overview);
+        assert_eq!(r("#/handlungsfeld/sprache"), Route::Field("sprache".into()));
+        assert_eq!(r("#/massnahmen?status=delayed"), Route::Measures);
+        assert_eq!(r("#/massnahme/M-1.2"), Route::Measure("M-1.2".into()));
+        assert_eq!(r("#/indikatoren"), Route::Indicators);
+        assert_eq!(r("#/indikator/I-alq"), Route::Indicator("I-alq".into()));
+        assert_eq!(r("#/akteure"), Route::Actors);
+        assert_eq!(r("#/methodik"), Route::Method);
+        assert_eq!(r("#/gibtsnicht/1"), Route::NotFound("/gibtsnicht/1".into()));
+    }
+
+    #[test]
+    fn links_round_trip() {
+        for route in [
+            Route::Overview,
+            Route::Field("werte".into()),
+            Route::Measure("M 1/ä".into()),
+            Route::Indicator("I-1".into()),
+            Route::Method,
+        ] {
+            assert_eq!(Location::parse(&route.href()).route, route);
+        }
+    }
+
+    #[test]
+    fn query_parameters_are_decoded() {
+        let l = Location::parse("#/massnahmen?q=t%C3%BCrkisch+kurs&status=delayed&status=paused");
+        assert_eq!(l.param("q"), Some("türkisch kurs"));
+        assert_eq!(l.param("status"), Some("delayed"));
+        assert_eq!(l.query.len(), 3);
+        assert_eq!(decode("%zz%"), "%zz%");
+    }
+}

@@ -1,0 +1,95 @@
+// A real static web server for the browser tests: nginx from Debian on 127.0.0.1, with no
+// fallback to index.html (like a city's web server) and the recommended security headers,
+// including the strict Content-Security-Policy. Sites are folders under one root: the release
+// build under a sub-path, and copies of it with broken data files.
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import net from 'node:net';
+
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; " +
+  "frame-ancestors *; report-uri /csp-report";
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    s.on('error', reject);
+  });
+}
+
+/** Starts nginx serving `root`; returns { url, root, stop }. */
+export async function startServer() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wegmarke-nginx-'));
+  const root = path.join(dir, 'www');
+  fs.mkdirSync(root);
+  fs.chmodSync(dir, 0o755);
+  const port = await freePort();
+  const conf = `
+worker_processes 1;
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+${process.getuid && process.getuid() === 0 ? 'user root;' : ''}
+events { worker_connections 256; }
+http {
+  types { text/html html; application/javascript js mjs; text/css css; application/json json;
+          application/wasm wasm; image/svg+xml svg; image/png png; text/csv csv; }
+  default_type application/octet-stream;
+  access_log ${dir}/access.log;
+  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi;
+  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
+  gzip_static on;
+  server {
+    listen 127.0.0.1:${port};
+    root ${root};
+    add_header Content-Security-Policy "${CSP}" always;
+    add_header X-Content-Type-Options nosniff always;
+    add_header Referrer-Policy no-referrer always;
+    location = /csp-report { return 204; }
+    location /slow/ { limit_rate 2k; }
+  }
+}`;
+  fs.writeFileSync(path.join(dir, 'nginx.conf'), conf);
+  const proc = spawn('/usr/sbin/nginx', ['-c', path.join(dir, 'nginx.conf'), '-p', dir], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  // Wait until nginx answers (a condition, not a fixed sleep).
+  for (let i = 0; i < 200; i++) {
+    try { const r = await fetch(url + '/'); if (r.status) break; } catch { /* not yet */ }
+    await new Promise(r => setTimeout(r, 25));
+  }
+  return {
+    url, root, dir,
+    stop: () => new Promise(resolve => { proc.once('exit', resolve); proc.kill('SIGQUIT'); }),
+  };
+}
+
+/**
+ * Publishes the build at `root/<prefix>/`, with `files` (path -> string or Buffer) replacing or
+ * adding files, e.g. {'data/plan.json': '{'}. Unchanged files are symlinks to dist/.
+ */
+export function makeSite(root, prefix, dist, files = {}) {
+  const target = path.join(root, prefix);
+  const link = (src, dst) => {
+    for (const entry of fs.readdirSync(src, { withFileTypes: true })) {
+      const s = path.join(src, entry.name), d = path.join(dst, entry.name);
+      if (entry.isDirectory()) { fs.mkdirSync(d, { recursive: true }); link(s, d); }
+      else fs.symlinkSync(s, d);
+    }
+  };
+  fs.mkdirSync(target, { recursive: true });
+  link(path.resolve(dist), target);
+  for (const [rel, content] of Object.entries(files)) {
+    const p = path.join(target, rel);
+    fs.mkdirSync(path.dirname(p), { recursive: true });
+    fs.rmSync(p, { force: true });
+    if (content !== null) fs.writeFileSync(p, content);
+  }
+  return target;
+}
+
+export function nginxAvailable() {
+  try { execFileSync('/usr/sbin/nginx', ['-v'], { stdio: 'ignore' }); return true; } catch { return false; }
+}
