@@ -62,13 +62,6 @@ pub fn data_url(config: &Config) -> String {
     base
 }
 
-fn input(r: &Result<Vec<u8>, FetchError>) -> Input<'_> {
-    match r {
-        Ok(bytes) => Input::Bytes(bytes),
-        Err(e) => Input::Unreachable(e.to_string()),
-    }
-}
-
 /// Loads config and data. A missing config.json is normal (all defaults).
 pub async fn load() -> Arc<Loaded> {
     let (config, mut config_problems) = match fetch_bytes("config.json").await {
@@ -85,9 +78,9 @@ pub async fn load() -> Arc<Loaded> {
     );
     let mut data = validate(
         &Inputs {
-            plan: input(&plan),
-            measures: input(&measures),
-            indicators: input(&indicators),
+            plan: Input::from_result(&plan),
+            measures: Input::from_result(&measures),
+            indicators: Input::from_result(&indicators),
         },
         "",
     );

@@ -34,6 +34,16 @@ pub enum Input<'a> {
     Unreachable(String),
 }
 
+impl<'a> Input<'a> {
+    /// The bytes of a read or fetch that worked, else its error as the reason.
+    pub fn from_result<E: std::fmt::Display>(r: &'a Result<Vec<u8>, E>) -> Input<'a> {
+        match r {
+            Ok(bytes) => Input::Bytes(bytes),
+            Err(e) => Input::Unreachable(e.to_string()),
+        }
+    }
+}
+
 /// The three data files of one data set.
 #[derive(Clone, Debug)]
 pub struct Inputs<'a> {

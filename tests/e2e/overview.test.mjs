@@ -1,0 +1,54 @@
+// The overview with the example plan, in German and English, under a sub-path.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage } from './browser.mjs';
+import { APP, assertClean } from './env.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser.close(); });
+
+test('overview shows the example plan in German', async () => {
+  const { page, log } = await openPage(browser);
+  await page.goto(APP);
+  const title = page.getByTestId('plan-title');
+  await title.waitFor();
+  assert.equal(await title.textContent(), 'Integrationsplan der Stadt Göppingen');
+  assert.equal(await page.getByTestId('measures-total').textContent(), '40');
+  assert.match(await page.getByTestId('stand').textContent(), /Stand: 31\. Oktober 2026/);
+  assert.equal(await page.getByTestId('field-card').count(), 7);
+  const sprache = page.locator('[data-field=sprache]');
+  assert.match(await sprache.textContent(), /68\u00a0%/);
+  assert.equal(await page.locator('[data-testid=status-counts] [data-status=on_track] .count').textContent(), '12');
+  assert.equal(await page.locator('[data-testid=status-counts] [data-status=dropped] .count').textContent(), '2');
+  assert.equal(await page.title(), 'Integrationsplan der Stadt Göppingen – Wegmarke');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'de');
+  assert.equal(await page.getByTestId('problems').count(), 0, 'the example plan has no problems');
+  await assertClean(assert, page, log);
+  await page.close();
+});
+
+test('English UI and data texts with ?lang=en', async () => {
+  const { page, log } = await openPage(browser, { width: 390, height: 800 });
+  await page.goto(APP + '?lang=en');
+  await page.getByTestId('plan-title').waitFor();
+  assert.equal(await page.getByTestId('plan-title').textContent(), 'Integration plan of the City of Göppingen');
+  assert.match(await page.getByTestId('stand').textContent(), /As of: 31 October 2026/);
+  assert.match(await page.locator('[data-field=sprache]').textContent(), /68%/);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  await assertClean(assert, page, log);
+  await page.close();
+});
+
+test('a deep link under the sub-path loads without rewrite rules', async () => {
+  const { page, log } = await openPage(browser);
+  await page.goto(APP + '#/gibt-es-nicht');
+  await page.locator('main h1').waitFor();
+  assert.equal(await page.locator('main h1').textContent(), 'Diese Seite gibt es nicht');
+  await page.locator('main a[href="#/"]').click();
+  await page.getByTestId('plan-title').waitFor();
+  await page.goBack();
+  await page.locator('main h1', { hasText: 'Diese Seite gibt es nicht' }).waitFor();
+  await assertClean(assert, page, log);
+  await page.close();
+});
