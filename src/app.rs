@@ -219,7 +219,10 @@ fn Footer(loaded: Arc<Loaded>) -> impl IntoView {
     let lang = ui.lang();
     let publisher = loaded.data.plan.as_ref().and_then(|p| {
         let default = p.plan.default_language.clone();
-        p.plan.publisher.as_ref().map(|t| t.resolve(lang, &default).to_owned())
+        p.plan
+            .publisher
+            .as_ref()
+            .map(|t| t.resolve(lang, &default).to_owned())
     });
     let links = loaded.config.links.clone().unwrap_or_default();
     view! {

@@ -33,7 +33,12 @@ impl Location {
             .filter(|s| !s.is_empty())
             .map(decode)
             .collect();
-        let route = match parts.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        let route = match parts
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice()
+        {
             [] => Route::Overview,
             ["handlungsfeld", id] => Route::Field(id.to_string()),
             ["massnahmen"] => Route::Measures,

@@ -31,15 +31,24 @@ fn example() -> Arc<Loaded> {
         },
         "",
     );
-    Arc::new(Loaded { data, ..Loaded::default() })
+    Arc::new(Loaded {
+        data,
+        ..Loaded::default()
+    })
 }
 
 #[wasm_bindgen_test]
 fn status_badge_shows_icon_and_word() {
     let el = container();
-    let _mounted = leptos::mount::mount_to(el.clone(), || view! { <StatusBadge status=Status::Delayed/> });
+    let _mounted = leptos::mount::mount_to(
+        el.clone(),
+        || view! { <StatusBadge status=Status::Delayed/> },
+    );
     let badge = el.query_selector(".status").unwrap().unwrap();
-    assert_eq!(badge.get_attribute("data-status").as_deref(), Some("delayed"));
+    assert_eq!(
+        badge.get_attribute("data-status").as_deref(),
+        Some("delayed")
+    );
     let text = badge.text_content().unwrap();
     assert!(text.contains("⚠"), "{text}");
     assert!(text.contains("läuft – verzögert"), "{text}");
@@ -50,12 +59,29 @@ fn overview_renders_the_example_plan() {
     let el = container();
     let loaded = example();
     let _mounted = leptos::mount::mount_to(el.clone(), move || view! { <Overview loaded/> });
-    let text = |sel: &str| el.query_selector(sel).unwrap().unwrap().text_content().unwrap();
-    assert_eq!(text("[data-testid=plan-title]"), "Integrationsplan der Stadt Göppingen");
+    let text = |sel: &str| {
+        el.query_selector(sel)
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    assert_eq!(
+        text("[data-testid=plan-title]"),
+        "Integrationsplan der Stadt Göppingen"
+    );
     assert_eq!(text("[data-testid=measures-total]"), "40");
     assert!(text("[data-testid=stand]").contains("31. Oktober 2026"));
-    assert_eq!(el.query_selector_all("[data-testid=field-card]").unwrap().length(), 7);
-    let sprache = el.query_selector("[data-field=sprache] progress").unwrap().unwrap();
+    assert_eq!(
+        el.query_selector_all("[data-testid=field-card]")
+            .unwrap()
+            .length(),
+        7
+    );
+    let sprache = el
+        .query_selector("[data-field=sprache] progress")
+        .unwrap()
+        .unwrap();
     assert_eq!(sprache.get_attribute("value").as_deref(), Some("68"));
 }
 
@@ -70,17 +96,26 @@ fn fatal_problems_show_location_and_retry() {
         },
         "",
     );
-    let loaded = Arc::new(Loaded { data, ..Loaded::default() });
+    let loaded = Arc::new(Loaded {
+        data,
+        ..Loaded::default()
+    });
     let retried = RwSignal::new(0);
     let retry = Callback::new(move |_: ()| retried.update(|n| *n += 1));
-    let _mounted = leptos::mount::mount_to(el.clone(), move || view! { <DataNotices loaded retry/> });
+    let _mounted =
+        leptos::mount::mount_to(el.clone(), move || view! { <DataNotices loaded retry/> });
     let fatal = el.query_selector("[data-testid=fatal]").unwrap().unwrap();
     assert_eq!(fatal.get_attribute("role").as_deref(), Some("alert"));
     let text = fatal.text_content().unwrap();
     assert!(text.contains("plan.json:2:10"), "{text}");
     assert!(text.contains("indicators.json"), "{text}");
     assert!(text.contains("HTTP 404"), "{text}");
-    let button: web_sys::HtmlElement = fatal.query_selector("button").unwrap().unwrap().dyn_into().unwrap();
+    let button: web_sys::HtmlElement = fatal
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     button.click();
     assert_eq!(retried.get_untracked(), 1);
 }

@@ -19,9 +19,8 @@ pub fn DataNotices(
 ) -> impl IntoView {
     let ui = use_ui();
     let problems = &loaded.data.problems;
-    let (fatal, content): (Vec<&Problem>, Vec<&Problem>) = problems
-        .iter()
-        .partition(|p| p.severity == Severity::Fatal);
+    let (fatal, content): (Vec<&Problem>, Vec<&Problem>) =
+        problems.iter().partition(|p| p.severity == Severity::Fatal);
     let fatal_view = (!fatal.is_empty()).then(|| {
         let items = problem_items(&fatal, ui.lang());
         view! {

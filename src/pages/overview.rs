@@ -24,7 +24,11 @@ pub fn Overview(
     let data = &loaded.data;
     let counts = StatusCounts::of(data.measures());
     let plan = data.plan.as_ref();
-    set_title(&plan.map(|p| plain(&p.plan.title, &p.plan.default_language, &ui)).unwrap_or_default());
+    set_title(
+        &plan
+            .map(|p| plain(&p.plan.title, &p.plan.default_language, &ui))
+            .unwrap_or_default(),
+    );
 
     let head = plan.map(|p| plan_head(p, &ui));
     let fields = match plan {
@@ -113,7 +117,10 @@ fn field_card(loaded: &Loaded, p: &PlanFile, f: &Field, ui: &Ui) -> impl IntoVie
     let meta = format!(
         "{} · {}",
         ui.tf("overview.goals_count", &[("count", &goals.to_string())]),
-        ui.tf("overview.measures_count", &[("count", &measures.len().to_string())])
+        ui.tf(
+            "overview.measures_count",
+            &[("count", &measures.len().to_string())]
+        )
     );
     view! {
         <li class="field-card" data-testid="field-card" data-field=f.id.clone()>

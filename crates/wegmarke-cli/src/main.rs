@@ -97,11 +97,16 @@ fn run_validate(dir: &Path, format: Format, lang: &str) -> ExitCode {
                     println!("✔ {file}: {}", if de { "in Ordnung" } else { "OK" });
                     continue;
                 }
-                println!("✘ {file}: {} {}", mine.len(), if de { "Problem(e)" } else { "problem(s)" });
+                println!(
+                    "✘ {file}: {} {}",
+                    mine.len(),
+                    if de { "Problem(e)" } else { "problem(s)" }
+                );
                 for p in mine {
-                    let tag = match p.severity {
-                        Severity::Fatal => if de { "FATAL" } else { "FATAL" },
-                        Severity::Problem => if de { "Problem" } else { "problem" },
+                    let tag = match (p.severity, de) {
+                        (Severity::Fatal, _) => "FATAL",
+                        (Severity::Problem, true) => "Problem",
+                        (Severity::Problem, false) => "problem",
                     };
                     println!("  [{tag}] {}", p.to_line(lang));
                 }

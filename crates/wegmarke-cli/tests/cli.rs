@@ -39,7 +39,11 @@ fn content_problem_exit_1_with_location_in_german_and_english() {
     copy_example(&dir);
     let m = std::fs::read_to_string(dir.join("measures.json")).unwrap();
     let first_goal = m.find("\"sprache-1\"").unwrap();
-    let m = format!("{}\"sprache-9\"{}", &m[..first_goal], &m[first_goal + "\"sprache-1\"".len()..]);
+    let m = format!(
+        "{}\"sprache-9\"{}",
+        &m[..first_goal],
+        &m[first_goal + "\"sprache-1\"".len()..]
+    );
     std::fs::write(dir.join("measures.json"), &m).unwrap();
     let line = m[..first_goal].lines().count();
 
@@ -50,7 +54,11 @@ fn content_problem_exit_1_with_location_in_german_and_english() {
     assert!(text.contains(&format!("measures.json:{line}:")), "{text}");
     assert!(text.contains("unbekanntes Ziel \"sprache-9\""), "{text}");
 
-    let out = bin().args(["--lang", "en", "validate"]).arg(&dir).output().unwrap();
+    let out = bin()
+        .args(["--lang", "en", "validate"])
+        .arg(&dir)
+        .output()
+        .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("unknown goal \"sprache-9\""));
 }
 
@@ -58,8 +66,16 @@ fn content_problem_exit_1_with_location_in_german_and_english() {
 fn fatal_exit_2_and_json_output() {
     let dir = tempdir("fatal");
     copy_example(&dir);
-    std::fs::write(dir.join("plan.json"), "{\n  \"format\": \"wegmarke/1\",\n  \"plan\": \n").unwrap();
-    let out = bin().args(["validate", "--format", "json"]).arg(&dir).output().unwrap();
+    std::fs::write(
+        dir.join("plan.json"),
+        "{\n  \"format\": \"wegmarke/1\",\n  \"plan\": \n",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["validate", "--format", "json"])
+        .arg(&dir)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["fatal"], true);
@@ -73,7 +89,11 @@ fn fatal_exit_2_and_json_output() {
 
 #[test]
 fn missing_folder_is_fatal_not_a_panic() {
-    let out = bin().arg("validate").arg("/nonexistent/wegmarke").output().unwrap();
+    let out = bin()
+        .arg("validate")
+        .arg("/nonexistent/wegmarke")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stdout).contains("konnte nicht geladen werden"));
 }

@@ -13,8 +13,16 @@ pub struct Language {
 
 /// The UI languages, German first (the default).
 pub const LANGUAGES: &[Language] = &[
-    Language { tag: "de", name: "Deutsch", rtl: false },
-    Language { tag: "en", name: "English", rtl: false },
+    Language {
+        tag: "de",
+        name: "Deutsch",
+        rtl: false,
+    },
+    Language {
+        tag: "en",
+        name: "English",
+        rtl: false,
+    },
 ];
 
 /// The language for a tag, or German.
@@ -52,7 +60,11 @@ impl Catalog {
         Catalog {
             lang,
             texts: parse(lang.tag),
-            fallback: if lang.tag == "de" { HashMap::new() } else { parse("de") },
+            fallback: if lang.tag == "de" {
+                HashMap::new()
+            } else {
+                parse("de")
+            },
         }
     }
 
@@ -92,16 +104,30 @@ mod tests {
         for lang in LANGUAGES {
             let c = Catalog::new(lang.tag);
             assert_eq!(c.lang.tag, lang.tag);
-            assert_eq!(c.keys(), de.keys(), "{} must have exactly the German keys", lang.tag);
+            assert_eq!(
+                c.keys(),
+                de.keys(),
+                "{} must have exactly the German keys",
+                lang.tag
+            );
             for key in c.keys() {
                 assert!(!c.t(key).trim().is_empty(), "{}: {key} is empty", lang.tag);
                 // Placeholders must match, or a value would go missing in one language.
                 let names = |s: &str| {
-                    let mut v: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n.to_owned())).collect();
+                    let mut v: Vec<String> = s
+                        .split('{')
+                        .skip(1)
+                        .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_owned()))
+                        .collect();
                     v.sort();
                     v
                 };
-                assert_eq!(names(c.t(key)), names(de.t(key)), "{}: placeholders of {key}", lang.tag);
+                assert_eq!(
+                    names(c.t(key)),
+                    names(de.t(key)),
+                    "{}: placeholders of {key}",
+                    lang.tag
+                );
             }
         }
     }
@@ -109,7 +135,10 @@ mod tests {
     #[test]
     fn placeholders_and_fallbacks() {
         let en = Catalog::new("en");
-        assert_eq!(en.tf("overview.measures_total", &[("count", "40")]), "40 measures");
+        assert_eq!(
+            en.tf("overview.measures_total", &[("count", "40")]),
+            "40 measures"
+        );
         assert_eq!(en.t("no.such.key"), "no.such.key");
         assert_eq!(Catalog::new("xx").lang.tag, "de");
     }

@@ -965,7 +965,7 @@ impl Checker {
                     self.check_opt_text(&mut o.note, MAX_TEXT, &op.key("note"));
                     s.observations.push(o);
                 }
-                s.observations.sort_by(|a, b| a.period.cmp(&b.period));
+                s.observations.sort_by_key(|o| o.period);
             }
             let mut flags = keep_series.into_iter();
             ind.series.retain(|_| flags.next().unwrap_or(false));

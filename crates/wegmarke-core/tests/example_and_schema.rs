@@ -10,7 +10,11 @@ fn root() -> &'static Path {
 
 fn check_dir(dir: &Path, prefix: &str) -> wegmarke_core::Dataset {
     let read = |f: &str| std::fs::read(dir.join(f)).unwrap_or_else(|e| panic!("{f}: {e}"));
-    let (p, m, i) = (read("plan.json"), read("measures.json"), read("indicators.json"));
+    let (p, m, i) = (
+        read("plan.json"),
+        read("measures.json"),
+        read("indicators.json"),
+    );
     validate(
         &Inputs {
             plan: Input::Bytes(&p),
@@ -33,7 +37,10 @@ fn example_plan_validates_without_problems() {
 
 #[test]
 fn example_snapshot_validates_without_problems() {
-    let ds = check_dir(&root().join("public/data/reports/2026-05-12"), "reports/2026-05-12/");
+    let ds = check_dir(
+        &root().join("public/data/reports/2026-05-12"),
+        "reports/2026-05-12/",
+    );
     let lines: Vec<String> = ds.problems.iter().map(|p| p.to_line("de")).collect();
     assert!(lines.is_empty(), "{lines:#?}");
     assert_eq!(ds.measures().len(), 38);

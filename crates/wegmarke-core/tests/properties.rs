@@ -8,19 +8,33 @@ use wegmarke_core::{validate, Input, Inputs, Status};
 /// Arbitrary JSON, biased toward the contract's keys so the validator's deeper paths are hit.
 fn arb_json() -> impl Strategy<Value = Value> {
     let key = prop_oneof![
-        Just("format".to_string()), Just("plan".to_string()), Just("measures".to_string()),
-        Just("indicators".to_string()), Just("id".to_string()), Just("title".to_string()),
-        Just("status".to_string()), Just("goals".to_string()), Just("series".to_string()),
-        Just("observations".to_string()), Just("period".to_string()), Just("value".to_string()),
-        Just("progress".to_string()), Just("start".to_string()), Just("end".to_string()),
-        Just("links".to_string()), Just("url".to_string()), Just("flag".to_string()),
+        Just("format".to_string()),
+        Just("plan".to_string()),
+        Just("measures".to_string()),
+        Just("indicators".to_string()),
+        Just("id".to_string()),
+        Just("title".to_string()),
+        Just("status".to_string()),
+        Just("goals".to_string()),
+        Just("series".to_string()),
+        Just("observations".to_string()),
+        Just("period".to_string()),
+        Just("value".to_string()),
+        Just("progress".to_string()),
+        Just("start".to_string()),
+        Just("end".to_string()),
+        Just("links".to_string()),
+        Just("url".to_string()),
+        Just("flag".to_string()),
         "[a-z_]{1,8}",
     ];
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(|n| json!(n)),
-        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| json!(f)),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(|f| json!(f)),
         Just(json!("wegmarke/1")),
         Just(json!("on_track")),
         Just(json!("2023-02-30")),
@@ -37,7 +51,14 @@ fn arb_json() -> impl Strategy<Value = Value> {
 }
 
 fn run(p: &[u8], m: &[u8], i: &[u8]) -> wegmarke_core::Dataset {
-    validate(&Inputs { plan: Input::Bytes(p), measures: Input::Bytes(m), indicators: Input::Bytes(i) }, "")
+    validate(
+        &Inputs {
+            plan: Input::Bytes(p),
+            measures: Input::Bytes(m),
+            indicators: Input::Bytes(i),
+        },
+        "",
+    )
 }
 
 fn status() -> impl Strategy<Value = Status> {
@@ -55,13 +76,21 @@ fn date() -> impl Strategy<Value = String> {
 fn text() -> impl Strategy<Value = Value> {
     prop_oneof![
         "[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß ]{0,19}".prop_map(Value::String),
-        ("[A-Za-z][A-Za-z ]{0,19}", "[A-Za-z][A-Za-z ]{0,19}").prop_map(|(de, en)| json!({"de": de, "en": en})),
+        ("[A-Za-z][A-Za-z ]{0,19}", "[A-Za-z][A-Za-z ]{0,19}")
+            .prop_map(|(de, en)| json!({"de": de, "en": en})),
     ]
 }
 
 /// A valid data set: two fields and goals, actors, measures and indicators that refer to them.
 fn valid_set() -> impl Strategy<Value = (Value, Value, Value)> {
-    let measure = (status(), text(), prop::option::of(0..=100u8), prop::option::of(date()), prop::option::of(1..5u8), any::<bool>());
+    let measure = (
+        status(),
+        text(),
+        prop::option::of(0..=100u8),
+        prop::option::of(date()),
+        prop::option::of(1..5u8),
+        any::<bool>(),
+    );
     let obs = prop::collection::vec((2000..2030i32, prop::option::of(-1000.0..1000.0f64)), 0..8);
     (prop::collection::vec(measure, 0..12), prop::collection::vec(obs, 0..4), text()).prop_map(|(measures, inds, title)| {
         let plan = json!({
