@@ -1,0 +1,218 @@
+//! Chart builders: pure functions from an indicator to an ECharts option (via charming), and
+//! the one-sentence summary shown under every chart. Tested natively on their output.
+
+use charming::component::{Axis, Grid, Legend, Title};
+use charming::datatype::{DataPoint, DataPointItem};
+use charming::element::{
+    AxisType, ItemStyle, Label, LineStyle, LineStyleType, MarkLine, MarkLineData, MarkLineVariant, Symbol, Tooltip, Trigger,
+};
+use charming::series::Line;
+use charming::Chart;
+
+use crate::format;
+use crate::i18n::Catalog;
+use crate::model::{Flag, Indicator};
+use crate::period::Period;
+
+/// Series colours: colour-blind-safe hues (after Okabe–Ito), darkened to at least 3:1 on white.
+pub const PALETTE: [&str; 6] = ["#0072b2", "#c0500a", "#007a5a", "#aa3377", "#6b4c9a", "#8c6d1f"];
+/// Colour of the target path and markers.
+pub const TARGET_COLOR: &str = "#3d3d3d";
+
+/// How the chart is drawn for the reader.
+#[derive(Clone, Copy, Debug)]
+pub struct ChartOptions {
+    /// Animation (off when the reader prefers reduced motion).
+    pub animate: bool,
+    /// Right-to-left: the time axis runs from right to left.
+    pub rtl: bool,
+}
+
+/// Every period that appears in the chart, in order: observations, baseline and target.
+pub fn periods(ind: &Indicator) -> Vec<Period> {
+    let mut ps: Vec<Period> = ind
+        .series
+        .iter()
+        .flat_map(|s| s.observations.iter().map(|o| o.period))
+        .chain(ind.baseline.as_ref().map(|b| b.period))
+        .chain(ind.target.as_ref().map(|t| t.period))
+        .collect();
+    ps.sort();
+    ps.dedup();
+    ps
+}
+
+/// The line chart of an indicator: every series, the baseline and target, the straight path
+/// between them; provisional values hollow, breaks marked, suppressed values as gaps.
+pub fn indicator_chart(ind: &Indicator, cat: &Catalog, default_lang: &str, opts: ChartOptions) -> Chart {
+    let lang = cat.lang.tag;
+    let ps = periods(ind);
+    let labels: Vec<String> = ps.iter().map(|p| format::period(p, lang)).collect();
+    let idx = |p: &Period| ps.iter().position(|q| q == p);
+    let mut chart = Chart::new()
+        .animation(opts.animate)
+        .color(PALETTE.iter().map(|c| charming::element::Color::from(*c)).collect())
+        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .legend(Legend::new().bottom(0))
+        .grid(Grid::new().left(if opts.rtl { "2%" } else { "4%" }).right("4%").top(30).bottom(60).contain_label(true))
+        .x_axis(Axis::new().type_(AxisType::Category).data(labels.clone()).inverse(opts.rtl))
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .name(ind.unit.clone().unwrap_or_default())
+                .position(if opts.rtl { "right" } else { "left" }),
+        );
+    for (n, s) in ind.series.iter().enumerate() {
+        let color = PALETTE[n % PALETTE.len()];
+        let mut data: Vec<DataPoint> = vec![DataPoint::Value(None::<f64>.into()); ps.len()];
+        let mut breaks = Vec::new();
+        for o in &s.observations {
+            let Some(i) = idx(&o.period) else { continue };
+            data[i] = match (o.value, o.flag) {
+                (Some(v), Some(Flag::Provisional | Flag::Estimated)) => {
+                    DataPoint::Item(DataPointItem::new(v).item_style(ItemStyle::new().color("#ffffff").border_color(color).border_width(2)))
+                }
+                (v, _) => DataPoint::Value(v.into()),
+            };
+            if o.flag == Some(Flag::Break) {
+                breaks.push(MarkLineVariant::Simple(MarkLineData::new().x_axis(labels[i].clone()).name(cat.t("chart.break"))));
+            }
+        }
+        let label = s.label.as_ref().map(|l| l.resolve(lang, default_lang).to_owned()).unwrap_or_else(|| s.id.clone());
+        let mut line = Line::new().name(label).symbol(Symbol::Circle).symbol_size(8).connect_nulls(false).data(data);
+        if !breaks.is_empty() {
+            line = line.mark_line(
+                MarkLine::new()
+                    .silent(true)
+                    .symbol(vec![Symbol::None, Symbol::None])
+                    .line_style(LineStyle::new().color(TARGET_COLOR).type_(LineStyleType::Dotted))
+                    .label(Label::new().formatter(cat.t("chart.break")))
+                    .data(breaks),
+            );
+        }
+        chart = chart.series(line);
+    }
+    if let (Some(b), Some(t)) = (&ind.baseline, &ind.target) {
+        if let (Some(bi), Some(ti)) = (idx(&b.period), idx(&t.period)) {
+            let mut path: Vec<DataPoint> = vec![DataPoint::Value(None::<f64>.into()); ps.len()];
+            path[bi] = DataPoint::Item(DataPointItem::new(b.value).name(cat.t("chart.baseline")));
+            path[ti] = DataPoint::Item(
+                DataPointItem::new(t.value)
+                    .name(cat.t("chart.target"))
+                    .item_style(ItemStyle::new().color(TARGET_COLOR)),
+            );
+            chart = chart.series(
+                Line::new()
+                    .name(cat.t("chart.target_path"))
+                    .symbol(Symbol::Diamond)
+                    .symbol_size(12)
+                    .connect_nulls(true)
+                    .line_style(LineStyle::new().color(TARGET_COLOR).type_(LineStyleType::Dashed).width(2))
+                    .item_style(ItemStyle::new().color(TARGET_COLOR))
+                    .data(path),
+            );
+        }
+    }
+    chart.title(Title::new().show(false))
+}
+
+/// The latest non-null observation and the first one, of the target series.
+fn first_and_latest(ind: &Indicator) -> Option<((Period, f64), (Period, f64))> {
+    let s = ind.target_series()?;
+    let mut values = s.observations.iter().filter_map(|o| o.value.map(|v| (o.period, v)));
+    let first = values.next()?;
+    let last = values.last().unwrap_or(first);
+    Some((first, last))
+}
+
+/// One sentence from the data: "2019: 11,8 % → 2024: 10,2 %; Ziel 2030: 8,0 %".
+pub fn summary(ind: &Indicator, cat: &Catalog) -> String {
+    let lang = cat.lang.tag;
+    let v = |x: f64| format::value_with_unit(x, ind.decimals, ind.unit.as_deref(), lang);
+    let mut s = match first_and_latest(ind) {
+        Some((first, last)) if first.0 != last.0 => format!(
+            "{}: {} → {}: {}",
+            format::period(&first.0, lang),
+            v(first.1),
+            format::period(&last.0, lang),
+            v(last.1)
+        ),
+        Some((only, _)) => format!("{}: {}", format::period(&only.0, lang), v(only.1)),
+        None => cat.t("summary.no_values").to_owned(),
+    };
+    if let Some(t) = &ind.target {
+        s.push_str("; ");
+        s.push_str(&cat.tf("summary.target", &[("period", &format::period(&t.period, lang)), ("value", &v(t.value))]));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{json, Value};
+
+    fn ind() -> Indicator {
+        serde_json::from_value(json!({
+            "id": "I-alq", "title": "ALQ", "unit": "%", "decimals": 1, "direction": "down",
+            "baseline": {"period": "2019", "value": 11.8},
+            "target": {"period": "2030", "value": 8.0, "series": "a"},
+            "series": [
+                {"id": "a", "label": {"de": "Ausländer/-innen", "en": "Foreigners"}, "observations": [
+                    {"period": "2019", "value": 11.8}, {"period": "2021", "value": null, "flag": "suppressed"},
+                    {"period": "2022", "value": 10.9, "flag": "break"}, {"period": "2024", "value": 10.2, "flag": "provisional"}]},
+                {"id": "b", "label": {"de": "Deutsche"}, "observations": [{"period": "2019", "value": 3.9}]}
+            ]
+        }))
+        .unwrap()
+    }
+
+    fn option(lang: &str, rtl: bool) -> Value {
+        let chart = indicator_chart(&ind(), &Catalog::new(lang), "de", ChartOptions { animate: false, rtl });
+        serde_json::from_str(&chart.to_string()).unwrap()
+    }
+
+    #[test]
+    fn series_gaps_provisional_and_break() {
+        let o = option("de", false);
+        assert_eq!(o["xAxis"]["data"], json!(["2019", "2021", "2022", "2024", "2030"]));
+        assert_eq!(o["animation"], json!(false));
+        let a = &o["series"][0];
+        assert_eq!(a["name"], "Ausländer/-innen");
+        assert_eq!(a["data"][0], json!(11.8));
+        assert_eq!(a["data"][1], Value::Null, "suppressed value is a gap");
+        assert_eq!(a["data"][3]["value"], json!(10.2));
+        assert_eq!(a["data"][3]["itemStyle"]["color"], "#ffffff", "provisional is hollow");
+        assert_eq!(a["markLine"]["data"][0]["xAxis"], "2022");
+        assert_eq!(o["series"][1]["data"], json!([3.9, null, null, null, null]));
+    }
+
+    #[test]
+    fn target_path_runs_from_baseline_to_target() {
+        let o = option("en", false);
+        let path = &o["series"][2];
+        assert_eq!(path["name"], "Path to target");
+        assert_eq!(path["connectNulls"], json!(true));
+        assert_eq!(path["lineStyle"]["type"], "dashed");
+        assert_eq!(path["data"][0]["value"], json!(11.8));
+        assert_eq!(path["data"][4]["value"], json!(8.0));
+        assert_eq!(path["data"][2], Value::Null);
+    }
+
+    #[test]
+    fn right_to_left_mirrors_the_axes() {
+        let o = option("de", true);
+        assert_eq!(o["xAxis"]["inverse"], json!(true));
+        assert_eq!(o["yAxis"]["position"], "right");
+    }
+
+    #[test]
+    fn one_sentence_summaries() {
+        assert_eq!(summary(&ind(), &Catalog::new("de")), "2019: 11,8\u{a0}% → 2024: 10,2\u{a0}%; Ziel 2030: 8,0\u{a0}%");
+        assert_eq!(summary(&ind(), &Catalog::new("en")), "2019: 11.8% → 2024: 10.2%; target 2030: 8.0%");
+        let mut empty = ind();
+        empty.series.clear();
+        empty.target = None;
+        assert_eq!(summary(&empty, &Catalog::new("en")), "No values yet.");
+    }
+}
