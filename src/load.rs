@@ -6,8 +6,16 @@ use std::sync::Arc;
 
 use gloo_net::http::Request;
 use thiserror::Error;
+use wasm_bindgen::prelude::*;
 use web_sys::RequestCache;
 use wegmarke_core::{validate, validate_config, Config, Dataset, Input, Inputs};
+
+/// How long a server may take to start answering before the request is given up (a hanging
+/// server must end in a message with a retry, not in an endless spinner).
+pub const RESPONSE_TIMEOUT_MS: i32 = 15_000;
+/// How long reading a file's body may take once the server has answered (a 10 MB file on a slow
+/// mobile connection, but not a connection that stalls forever).
+pub const BODY_TIMEOUT_MS: i32 = 120_000;
 
 /// What the dashboard shows: the deployment settings and the validated data.
 #[derive(Clone, Debug, Default)]
@@ -30,19 +38,109 @@ pub enum FetchError {
     },
     #[error("Netzwerkfehler / network error – {url}: {detail}")]
     Network { url: String, detail: String },
+    #[error("Zeitüberschreitung / timeout after {seconds} s – {url}")]
+    Timeout { url: String, seconds: i32 },
+}
+
+// AbortController is imported here rather than through a web-sys feature; gloo-net already
+// enables web-sys's `AbortSignal`, which its `abort_signal` takes.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = AbortController)]
+    type AbortController;
+    #[wasm_bindgen(constructor, js_class = "AbortController", catch)]
+    fn new() -> Result<AbortController, JsValue>;
+    #[wasm_bindgen(method, getter, js_class = "AbortController")]
+    fn signal(this: &AbortController) -> web_sys::AbortSignal;
+    #[wasm_bindgen(method, js_class = "AbortController")]
+    fn abort(this: &AbortController);
+
+    // The timer id is kept as the value the browser gave: web-sys's i32 would cut the large ids
+    // of a fake clock, and the timer would never be cleared.
+    #[wasm_bindgen(js_name = setTimeout, catch)]
+    fn set_timeout(handler: &JsValue, ms: i32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(id: &JsValue);
+}
+
+/// Aborts a fetch when its time is up. A plain `setTimeout` (not `AbortSignal.timeout`), so the
+/// timer is cleared as soon as the request is done, and browser tests can drive it with a fake
+/// clock. Dropping the deadline clears its timer.
+struct Deadline {
+    controller: AbortController,
+    timer: Option<(JsValue, Closure<dyn FnMut()>)>,
+    /// Set by the timer, so a timeout is told apart from other network errors.
+    fired: std::rc::Rc<std::cell::Cell<bool>>,
+    ms: i32,
+}
+
+impl Deadline {
+    fn new() -> Option<Deadline> {
+        let controller = AbortController::new().ok()?;
+        Some(Deadline {
+            controller,
+            timer: None,
+            fired: Default::default(),
+            ms: 0,
+        })
+    }
+
+    /// (Re)starts the countdown.
+    fn arm(&mut self, ms: i32) {
+        self.clear();
+        let controller: JsValue = self.controller.clone();
+        let fired = self.fired.clone();
+        let on_time_up = Closure::<dyn FnMut()>::new(move || {
+            fired.set(true);
+            controller.unchecked_ref::<AbortController>().abort();
+        });
+        if let Ok(id) = set_timeout(on_time_up.as_ref(), ms) {
+            self.timer = Some((id, on_time_up));
+            self.ms = ms;
+        }
+    }
+
+    fn clear(&mut self) {
+        if let Some((id, _closure)) = self.timer.take() {
+            clear_timeout(&id);
+        }
+    }
+
+    fn timed_out(&self) -> bool {
+        self.fired.get()
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        self.clear();
+    }
 }
 
 /// Fetches one file's bytes; every request revalidates so a replaced data file shows at once.
+/// Gives up after [`RESPONSE_TIMEOUT_MS`] without an answer or [`BODY_TIMEOUT_MS`] reading it.
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
-    let network = |e: gloo_net::Error| FetchError::Network {
-        url: url.to_owned(),
-        detail: e.to_string(),
+    let mut deadline = Deadline::new();
+    let failed = |e: gloo_net::Error, deadline: &Option<Deadline>| match deadline {
+        Some(d) if d.timed_out() => FetchError::Timeout {
+            url: url.to_owned(),
+            seconds: d.ms / 1000,
+        },
+        _ => FetchError::Network {
+            url: url.to_owned(),
+            detail: e.to_string(),
+        },
     };
+    if let Some(d) = deadline.as_mut() {
+        d.arm(RESPONSE_TIMEOUT_MS);
+    }
+    let signal = deadline.as_ref().map(|d| d.controller.signal());
     let response = Request::get(url)
         .cache(RequestCache::NoCache)
+        .abort_signal(signal.as_ref())
         .send()
         .await
-        .map_err(network)?;
+        .map_err(|e| failed(e, &deadline))?;
     if !response.ok() {
         return Err(FetchError::Status {
             status: response.status(),
@@ -50,7 +148,10 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
             url: url.to_owned(),
         });
     }
-    response.binary().await.map_err(network)
+    if let Some(d) = deadline.as_mut() {
+        d.arm(BODY_TIMEOUT_MS);
+    }
+    response.binary().await.map_err(|e| failed(e, &deadline))
 }
 
 /// Joins the data folder and a file name.
