@@ -130,7 +130,7 @@ test('all three files failing: one notice naming each file, a retry, never a bla
   const text = await fatal.textContent();
   for (const f of ['plan.json', 'measures.json', 'indicators.json']) assert.match(text, new RegExp(`${f.replace('.', '\\.')}.*HTTP 503`));
   assert.ok(await page.getByRole('button', { name: 'Try again' }).isVisible());
-  assert.ok(await page.locator('header').isVisible(), 'header and navigation stay');
+  assert.ok(await page.getByRole('banner').isVisible(), 'header and navigation stay');
   await assertSafe(page, log);
   await page.close();
 });

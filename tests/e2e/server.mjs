@@ -12,6 +12,21 @@ export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; st
   "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; " +
   "frame-ancestors *; report-uri /csp-report";
 
+/** The headers every response gets (docs/deploy.md recommends the same set). */
+export const SECURITY_HEADERS = {
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
+/** Build assets with a content hash in their name never change: cached for a year. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** index.html, config.json and the data: revalidated on every use, so new data shows at once. */
+export const REVALIDATE = 'no-cache';
+
+const headers = cache => Object.entries({ ...SECURITY_HEADERS, 'Cache-Control': cache })
+  .map(([k, v]) => `add_header ${k} "${v}" always;`).join('\n      ');
+
 async function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
@@ -45,11 +60,18 @@ http {
   server {
     listen 127.0.0.1:${port};
     root ${root};
-    add_header Content-Security-Policy "${CSP}" always;
-    add_header X-Content-Type-Options nosniff always;
-    add_header Referrer-Policy no-referrer always;
+    # (add_header in a location replaces the server's, so each location lists the whole set.)
+    location ~ "-[0-9a-f]{16}(_bg)?(\.min)?\.(js|wasm|css)$" {
+      ${headers(IMMUTABLE)}
+    }
+    location / {
+      ${headers(REVALIDATE)}
+    }
     location = /csp-report { return 204; }
-    location /slow/ { limit_rate 2k; }
+    location /slow/ {
+      limit_rate 2k;
+      ${headers(REVALIDATE)}
+    }
   }
 }`;
   fs.writeFileSync(path.join(dir, 'nginx.conf'), conf);

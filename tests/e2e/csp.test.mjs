@@ -1,0 +1,82 @@
+// The strict Content-Security-Policy: the server sends it (with nosniff, the referrer policy and
+// the caching rules of docs/deploy.md), the build has nothing inline that it would block, and
+// every page — charts and their tooltips included — runs under it without a single violation.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, openPage } from './browser.mjs';
+import { APP, DIST, assertClean } from './env.mjs';
+import { CSP, IMMUTABLE, REVALIDATE } from './server.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser.close(); });
+
+/** Every page of the dashboard (pages not built yet show a placeholder and are visited too). */
+const ROUTES = ['#/', '#/handlungsfeld/sprache', '#/massnahmen', '#/massnahmen?status=delayed&q=kurs',
+  '#/massnahme/M-1.1', '#/indikatoren', '#/indikator/I-alq-ausl', '#/akteure', '#/methodik', '#/gibt-es-nicht'];
+
+test('the server sends the strict CSP, nosniff, the referrer policy and the caching rules', async () => {
+  const index = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const assets = [...index.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map(m => m[1]);
+  const wasm = fs.readdirSync(DIST).find(f => f.endsWith('_bg.wasm'));
+  assert.ok(wasm, 'the build has a wasm file');
+  const hashed = [...new Set([...assets.filter(a => /-[0-9a-f]{16}/.test(a)), wasm])];
+  assert.ok(hashed.length >= 4, `hashed assets found: ${hashed}`);
+  for (const [file, cache] of [['', REVALIDATE], ['index.html', REVALIDATE], ['config.json', REVALIDATE],
+    ['data/plan.json', REVALIDATE], ['data/measures.json', REVALIDATE], ['data/indicators.json', REVALIDATE],
+    ...hashed.map(f => [f, IMMUTABLE])]) {
+    const r = await fetch(APP + file, { headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(r.status, 200, file);
+    assert.equal(r.headers.get('content-security-policy'), CSP, `CSP on ${file || '/'}`);
+    assert.equal(r.headers.get('x-content-type-options'), 'nosniff', file);
+    assert.equal(r.headers.get('referrer-policy'), 'no-referrer', file);
+    assert.equal(r.headers.get('cache-control'), cache, `caching of ${file || '/'}`);
+    assert.equal(r.headers.get('set-cookie'), null, file);
+    await r.arrayBuffer();
+  }
+  const wasmResponse = await fetch(APP + wasm);
+  assert.equal(wasmResponse.headers.get('content-type'), 'application/wasm', 'streaming compilation needs the wasm type');
+  await wasmResponse.arrayBuffer();
+  // A missing page (404) carries the policy too.
+  const missing = await fetch(APP + 'gibt-es-nicht.html');
+  assert.equal(missing.status, 404);
+  assert.equal(missing.headers.get('content-security-policy'), CSP);
+});
+
+test('the built index.html has nothing inline a strict CSP would block', () => {
+  const index = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  for (const [, attrs, body] of index.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+    assert.match(attrs, /\bsrc="\.\/[^"]+"/, 'every script is a file of the build');
+    assert.equal(body.trim(), '', 'no inline script');
+  }
+  assert.doesNotMatch(index, /<style\b/, 'no inline style element');
+  assert.doesNotMatch(index, /\sstyle="/, 'no style attribute');
+  assert.doesNotMatch(index, /\son[a-z]+="/, 'no inline event handler');
+  assert.doesNotMatch(index, /(?:src|href)="(?:https?:)?\/\//, 'nothing from another host');
+});
+
+test('every page runs under the strict CSP without a violation (German and English)', async () => {
+  const { page, log } = await openPage(browser);
+  for (const lang of ['de', 'en']) {
+    for (const hash of ROUTES) {
+      await page.goto(`${APP}?lang=${lang}${hash}`);
+      await page.locator('main h1').first().waitFor();
+      const chart = page.getByTestId('chart').first();
+      if (await chart.count()) {
+        // ECharts draws (canvas or SVG) and shows its tooltip: both must work under the policy.
+        await chart.locator('canvas, svg').first().waitFor();
+        const box = await chart.boundingBox();
+        if (box) {
+          await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
+          await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.5);
+        }
+      }
+      const violations = await page.evaluate(() => window.__csp || []);
+      assert.deepEqual(violations, [], `CSP violations on ${lang} ${hash}`);
+    }
+  }
+  await assertClean(assert, page, log);
+  await page.close();
+});
