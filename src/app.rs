@@ -33,6 +33,42 @@ impl Ui {
     }
 }
 
+/// The current location (page and filters), provided by the app shell.
+pub fn use_location() -> RwSignal<Location> {
+    use_context::<RwSignal<Location>>().unwrap_or_else(|| RwSignal::new(Location::parse("")))
+}
+
+/// Changes the address without a new history entry (filter changes) and updates the page.
+pub fn replace_location(location: RwSignal<Location>, href: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
+    }
+    location.set(Location::parse(href));
+}
+
+/// Applies the theme colours from config.json as CSS custom properties (through the CSSOM,
+/// which a strict CSP allows); values that are not plain hex colours are ignored.
+fn apply_theme(config: &wegmarke_core::Config) {
+    let Some(theme) = config.theme.as_ref() else {
+        return;
+    };
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    else {
+        return;
+    };
+    let is_hex = |c: &str| {
+        c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit())
+    };
+    for (var, value) in [("--primary", &theme.primary), ("--accent", &theme.accent)] {
+        if let Some(c) = value.as_deref().filter(|c| is_hex(c)) {
+            let _ = root.style().set_property(var, c);
+        }
+    }
+}
+
 /// The UI context (German if none was provided, e.g. in a component test).
 pub fn use_ui() -> Ui {
     use_context::<Ui>().unwrap_or_else(|| Ui {
@@ -94,8 +130,16 @@ pub fn App() -> impl IntoView {
     provide_context(ui.clone());
 
     let location = RwSignal::new(Location::parse(&current_hash()));
+    provide_context(location);
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        location.set(Location::parse(&current_hash()));
+        let next = Location::parse(&current_hash());
+        // A new page starts at the top; a filter change keeps the reader's place.
+        if next.route != location.with_untracked(|l| l.route.clone()) {
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
+        location.set(next);
     });
     on_cleanup(move || handle.remove());
 
@@ -138,15 +182,26 @@ fn Loading() -> impl IntoView {
 /// The page for the current location, below the data notices.
 #[component]
 fn Page(loaded: Arc<Loaded>, location: RwSignal<Location>, retry: Callback<()>) -> impl IntoView {
+    use pages::*;
+    apply_theme(&loaded.config);
     let notices = loaded.clone();
+    // Only a change of page re-renders; filter changes are handled inside the page.
+    let route = Memo::new(move |_| location.with(|l| l.route.clone()));
     view! {
         <DataNotices loaded=notices retry/>
         {move || {
             let loaded = loaded.clone();
-            match location.get().route {
-                Route::Overview => view! { <pages::overview::Overview loaded/> }.into_any(),
-                Route::NotFound(_) => view! { <pages::not_found::NotFound/> }.into_any(),
-                _ => view! { <pages::not_found::Coming/> }.into_any(),
+            match route.get() {
+                Route::Overview => view! { <overview::Overview loaded/> }.into_any(),
+                Route::Field(id) => view! { <field::FieldPage loaded id/> }.into_any(),
+                Route::Measures => view! { <measures::MeasuresPage loaded/> }.into_any(),
+                Route::Measure(id) => view! { <measure::MeasurePage loaded id/> }.into_any(),
+                Route::Indicators => view! { <indicators::IndicatorsPage loaded/> }.into_any(),
+                Route::Indicator(id) => view! { <indicators::IndicatorPage loaded id/> }.into_any(),
+                Route::Actors => view! { <actors::ActorsPage loaded/> }.into_any(),
+                Route::Actor(id) => view! { <actors::ActorPage loaded id/> }.into_any(),
+                Route::Method => view! { <method::MethodPage loaded/> }.into_any(),
+                Route::NotFound(_) => view! { <not_found::NotFound/> }.into_any(),
             }
         }}
     }

@@ -12,6 +12,7 @@ pub enum Route {
     Indicators,
     Indicator(String),
     Actors,
+    Actor(String),
     Method,
     NotFound(String),
 }
@@ -46,6 +47,7 @@ impl Location {
             ["indikatoren"] => Route::Indicators,
             ["indikator", id] => Route::Indicator(id.to_string()),
             ["akteure"] => Route::Actors,
+            ["akteur", id] => Route::Actor(id.to_string()),
             ["methodik"] => Route::Method,
             _ => Route::NotFound(path.to_owned()),
         };
@@ -69,6 +71,31 @@ impl Location {
     }
 }
 
+impl Location {
+    /// The hash for this page with the given query parameters (empty values left out).
+    pub fn href_with(route: &Route, query: &[(&str, String)]) -> String {
+        let q: Vec<String> = query
+            .iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+            .collect();
+        if q.is_empty() {
+            route.href()
+        } else {
+            format!("{}?{}", route.href(), q.join("&"))
+        }
+    }
+
+    /// All values of a repeated query parameter.
+    pub fn params(&self, name: &str) -> Vec<&str> {
+        self.query
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .collect()
+    }
+}
+
 impl Route {
     /// The hash link to this page, e.g. `#/massnahme/M-1.2`.
     pub fn href(&self) -> String {
@@ -80,6 +107,7 @@ impl Route {
             Route::Indicators => "#/indikatoren".to_owned(),
             Route::Indicator(id) => format!("#/indikator/{}", encode(id)),
             Route::Actors => "#/akteure".to_owned(),
+            Route::Actor(id) => format!("#/akteur/{}", encode(id)),
             Route::Method => "#/methodik".to_owned(),
             Route::NotFound(p) => format!("#{p}"),
         }
@@ -143,6 +171,7 @@ mod tests {
         assert_eq!(r("#/indikatoren"), Route::Indicators);
         assert_eq!(r("#/indikator/I-alq"), Route::Indicator("I-alq".into()));
         assert_eq!(r("#/akteure"), Route::Actors);
+        assert_eq!(r("#/akteur/vhs"), Route::Actor("vhs".into()));
         assert_eq!(r("#/methodik"), Route::Method);
         assert_eq!(r("#/gibtsnicht/1"), Route::NotFound("/gibtsnicht/1".into()));
     }
@@ -158,6 +187,26 @@ mod tests {
         ] {
             assert_eq!(Location::parse(&route.href()).route, route);
         }
+    }
+
+    #[test]
+    fn links_with_query_round_trip() {
+        let href = Location::href_with(
+            &Route::Measures,
+            &[
+                ("q", "türkisch kurs".into()),
+                ("status", "delayed".into()),
+                ("status", "paused".into()),
+                ("lead", String::new()),
+            ],
+        );
+        assert_eq!(
+            href,
+            "#/massnahmen?q=t%C3%BCrkisch%20kurs&status=delayed&status=paused"
+        );
+        let l = Location::parse(&href);
+        assert_eq!(l.param("q"), Some("türkisch kurs"));
+        assert_eq!(l.params("status"), ["delayed", "paused"]);
     }
 
     #[test]

@@ -1,4 +1,10 @@
 //! One module per page.
 
+pub mod actors;
+pub mod field;
+pub mod indicators;
+pub mod measure;
+pub mod measures;
+pub mod method;
 pub mod not_found;
 pub mod overview;

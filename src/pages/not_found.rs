@@ -16,16 +16,3 @@ pub fn NotFound() -> impl IntoView {
         </div>
     }
 }
-
-/// A page of the navigation that is not built yet.
-#[component]
-pub fn Coming() -> impl IntoView {
-    let ui = use_ui();
-    set_title(&ui.t("page.coming"));
-    view! {
-        <div class="wrap page">
-            <h1>{ui.t("page.coming")}</h1>
-            <p><a href="#/">{ui.t("nav.overview")}</a></p>
-        </div>
-    }
-}

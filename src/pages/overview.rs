@@ -4,11 +4,13 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wegmarke_core::rating::{assess, Rating};
 use wegmarke_core::rollup::{roll_up, StatusCounts};
 use wegmarke_core::{format, Field, PlanFile};
 
 use crate::app::{set_title, use_ui, Ui};
 use crate::components::progress::{ProgressBar, StatusBar};
+use crate::components::rating::RatingBadge;
 use crate::components::status::StatusBadge;
 use crate::components::text::{plain, txt};
 use crate::load::Loaded;
@@ -77,12 +79,85 @@ pub fn Overview(
                 </div>
                 <ul class="status-counts" data-testid="status-counts">{status_list}</ul>
             </section>
+            <p><a href=Route::Measures.href()>{ui.t("overview.all_measures")}</a></p>
             <section aria-labelledby="fields-title">
                 <h2 id="fields-title">{ui.t("overview.fields")}</h2>
                 {fields}
             </section>
+            {indicator_figures(&loaded, &ui)}
+            {latest_updates(&loaded, &ui)}
+            {latest_report(&loaded, &ui)}
         </div>
     }
+}
+
+/// How many indicators have each rating.
+fn indicator_figures(loaded: &Loaded, ui: &Ui) -> impl IntoView {
+    let inds = loaded.data.indicators();
+    let items = Rating::ALL
+        .into_iter()
+        .map(|r| (r, inds.iter().filter(|i| assess(i).rating == r).count()))
+        .filter(|(_, n)| *n > 0)
+        .map(|(rating, n)| view! { <li data-rating=rating.as_str()><span class="count">{n}</span><RatingBadge rating/></li> })
+        .collect_view();
+    (!inds.is_empty()).then(|| {
+        view! {
+            <section aria-labelledby="ind-title">
+                <h2 id="ind-title">{ui.t("overview.indicators_by_rating")}</h2>
+                <ul class="status-counts" data-testid="rating-counts">{items}</ul>
+                <p><a href=Route::Indicators.href()>{ui.t("overview.all_indicators")}</a></p>
+            </section>
+        }
+    })
+}
+
+/// The five newest entries of all measures' update logs.
+fn latest_updates(loaded: &Loaded, ui: &Ui) -> impl IntoView {
+    let ds = &loaded.data;
+    let d = ds.default_lang();
+    let mut updates: Vec<_> = ds
+        .measures()
+        .iter()
+        .flat_map(|m| m.updates.iter().map(move |u| (u, m)))
+        .collect();
+    updates.sort_by(|a, b| b.0.date.cmp(&a.0.date).then(a.1.id.cmp(&b.1.id)));
+    let items = updates
+        .into_iter()
+        .take(5)
+        .map(|(u, m)| {
+            view! {
+                <li>
+                    <time datetime=u.date.to_string()>{format::date(&u.date, ui.lang())}</time>" "
+                    <a href=Route::Measure(m.id.clone()).href()>{txt(&m.title, d, ui)}</a>
+                    {u.status.map(|s| view! { " "<StatusBadge status=s/> })}
+                    {u.text.as_ref().map(|t| view! { <p class="update-text">{txt(t, d, ui)}</p> })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="updates-title">
+            <h2 id="updates-title">{ui.t("overview.latest_updates")}</h2>
+            <ul class="updates" data-testid="latest-updates">{items}</ul>
+        </section>
+    }
+}
+
+/// The latest council report.
+fn latest_report(loaded: &Loaded, ui: &Ui) -> impl IntoView {
+    let d = loaded.data.default_lang();
+    loaded.data.reports().first().map(|r| {
+        view! {
+            <section aria-labelledby="report-title" data-testid="latest-report">
+                <h2 id="report-title">{ui.t("overview.latest_report")}</h2>
+                <p>
+                    <time datetime=r.date.to_string()>{format::date(&r.date, ui.lang())}</time>": "
+                    {txt(&r.title, d, ui)}
+                    {r.reference.clone().map(|x| format!(" ({x})"))}
+                </p>
+            </section>
+        }
+    })
 }
 
 /// Title, subtitle, publisher and the "Stand" date.

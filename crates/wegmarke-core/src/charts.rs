@@ -4,7 +4,8 @@
 use charming::component::{Axis, Grid, Legend, Title};
 use charming::datatype::{DataPoint, DataPointItem};
 use charming::element::{
-    AxisType, ItemStyle, Label, LineStyle, LineStyleType, MarkLine, MarkLineData, MarkLineVariant, Symbol, Tooltip, Trigger,
+    AxisType, ItemStyle, Label, LineStyle, LineStyleType, MarkLine, MarkLineData, MarkLineVariant,
+    Symbol, Tooltip, Trigger,
 };
 use charming::series::Line;
 use charming::Chart;
@@ -15,7 +16,9 @@ use crate::model::{Flag, Indicator};
 use crate::period::Period;
 
 /// Series colours: colour-blind-safe hues (after Okabe–Ito), darkened to at least 3:1 on white.
-pub const PALETTE: [&str; 6] = ["#0072b2", "#c0500a", "#007a5a", "#aa3377", "#6b4c9a", "#8c6d1f"];
+pub const PALETTE: [&str; 6] = [
+    "#0072b2", "#c0500a", "#007a5a", "#aa3377", "#6b4c9a", "#8c6d1f",
+];
 /// Colour of the target path and markers.
 pub const TARGET_COLOR: &str = "#3d3d3d";
 
@@ -44,18 +47,40 @@ pub fn periods(ind: &Indicator) -> Vec<Period> {
 
 /// The line chart of an indicator: every series, the baseline and target, the straight path
 /// between them; provisional values hollow, breaks marked, suppressed values as gaps.
-pub fn indicator_chart(ind: &Indicator, cat: &Catalog, default_lang: &str, opts: ChartOptions) -> Chart {
+pub fn indicator_chart(
+    ind: &Indicator,
+    cat: &Catalog,
+    default_lang: &str,
+    opts: ChartOptions,
+) -> Chart {
     let lang = cat.lang.tag;
     let ps = periods(ind);
     let labels: Vec<String> = ps.iter().map(|p| format::period(p, lang)).collect();
     let idx = |p: &Period| ps.iter().position(|q| q == p);
     let mut chart = Chart::new()
         .animation(opts.animate)
-        .color(PALETTE.iter().map(|c| charming::element::Color::from(*c)).collect())
+        .color(
+            PALETTE
+                .iter()
+                .map(|c| charming::element::Color::from(*c))
+                .collect(),
+        )
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
         .legend(Legend::new().bottom(0))
-        .grid(Grid::new().left(if opts.rtl { "2%" } else { "4%" }).right("4%").top(30).bottom(60).contain_label(true))
-        .x_axis(Axis::new().type_(AxisType::Category).data(labels.clone()).inverse(opts.rtl))
+        .grid(
+            Grid::new()
+                .left(if opts.rtl { "2%" } else { "4%" })
+                .right("4%")
+                .top(30)
+                .bottom(60)
+                .contain_label(true),
+        )
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .data(labels.clone())
+                .inverse(opts.rtl),
+        )
         .y_axis(
             Axis::new()
                 .type_(AxisType::Value)
@@ -69,23 +94,45 @@ pub fn indicator_chart(ind: &Indicator, cat: &Catalog, default_lang: &str, opts:
         for o in &s.observations {
             let Some(i) = idx(&o.period) else { continue };
             data[i] = match (o.value, o.flag) {
-                (Some(v), Some(Flag::Provisional | Flag::Estimated)) => {
-                    DataPoint::Item(DataPointItem::new(v).item_style(ItemStyle::new().color("#ffffff").border_color(color).border_width(2)))
-                }
+                (Some(v), Some(Flag::Provisional | Flag::Estimated)) => DataPoint::Item(
+                    DataPointItem::new(v).item_style(
+                        ItemStyle::new()
+                            .color("#ffffff")
+                            .border_color(color)
+                            .border_width(2),
+                    ),
+                ),
                 (v, _) => DataPoint::Value(v.into()),
             };
             if o.flag == Some(Flag::Break) {
-                breaks.push(MarkLineVariant::Simple(MarkLineData::new().x_axis(labels[i].clone()).name(cat.t("chart.break"))));
+                breaks.push(MarkLineVariant::Simple(
+                    MarkLineData::new()
+                        .x_axis(labels[i].clone())
+                        .name(cat.t("chart.break")),
+                ));
             }
         }
-        let label = s.label.as_ref().map(|l| l.resolve(lang, default_lang).to_owned()).unwrap_or_else(|| s.id.clone());
-        let mut line = Line::new().name(label).symbol(Symbol::Circle).symbol_size(8).connect_nulls(false).data(data);
+        let label = s
+            .label
+            .as_ref()
+            .map(|l| l.resolve(lang, default_lang).to_owned())
+            .unwrap_or_else(|| s.id.clone());
+        let mut line = Line::new()
+            .name(label)
+            .symbol(Symbol::Circle)
+            .symbol_size(8)
+            .connect_nulls(false)
+            .data(data);
         if !breaks.is_empty() {
             line = line.mark_line(
                 MarkLine::new()
                     .silent(true)
                     .symbol(vec![Symbol::None, Symbol::None])
-                    .line_style(LineStyle::new().color(TARGET_COLOR).type_(LineStyleType::Dotted))
+                    .line_style(
+                        LineStyle::new()
+                            .color(TARGET_COLOR)
+                            .type_(LineStyleType::Dotted),
+                    )
                     .label(Label::new().formatter(cat.t("chart.break")))
                     .data(breaks),
             );
@@ -107,7 +154,12 @@ pub fn indicator_chart(ind: &Indicator, cat: &Catalog, default_lang: &str, opts:
                     .symbol(Symbol::Diamond)
                     .symbol_size(12)
                     .connect_nulls(true)
-                    .line_style(LineStyle::new().color(TARGET_COLOR).type_(LineStyleType::Dashed).width(2))
+                    .line_style(
+                        LineStyle::new()
+                            .color(TARGET_COLOR)
+                            .type_(LineStyleType::Dashed)
+                            .width(2),
+                    )
                     .item_style(ItemStyle::new().color(TARGET_COLOR))
                     .data(path),
             );
@@ -116,12 +168,62 @@ pub fn indicator_chart(ind: &Indicator, cat: &Catalog, default_lang: &str, opts:
     chart.title(Title::new().show(false))
 }
 
+/// The ECharts option as JSON for the app: the chart plus what charming has no setter for.
+/// Tooltips render as rich text, not HTML, so no inline style attribute is created (strict
+/// CSP), and ECharts' own ARIA description is on.
+pub fn indicator_option_json(
+    ind: &Indicator,
+    cat: &Catalog,
+    default_lang: &str,
+    opts: ChartOptions,
+) -> String {
+    let chart = indicator_chart(ind, cat, default_lang, opts);
+    let mut v: serde_json::Value = serde_json::from_str(&chart.to_string()).unwrap_or_default();
+    v["tooltip"]["renderMode"] = "richText".into();
+    v["aria"] = serde_json::json!({"enabled": true});
+    v.to_string()
+}
+
+/// Points of a sparkline of the target series in a `width` × `height` box (SVG coordinates,
+/// y downwards), or `None` with fewer than two values.
+pub fn sparkline(ind: &Indicator, width: f64, height: f64) -> Option<Vec<(f64, f64)>> {
+    let s = ind.target_series()?;
+    let pts: Vec<(f64, f64)> = s
+        .observations
+        .iter()
+        .filter_map(|o| o.value.map(|v| (o.period.midpoint(), v)))
+        .collect();
+    if pts.len() < 2 {
+        return None;
+    }
+    let (x0, x1) = (pts[0].0, pts[pts.len() - 1].0);
+    let (lo, hi) = pts
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), p| {
+            (l.min(p.1), h.max(p.1))
+        });
+    let span_y = if hi > lo { hi - lo } else { 1.0 };
+    let pad = 2.0;
+    Some(
+        pts.iter()
+            .map(|(x, y)| {
+                let sx = pad + (x - x0) / (x1 - x0).max(f64::EPSILON) * (width - 2.0 * pad);
+                let sy = pad + (hi - y) / span_y * (height - 2.0 * pad);
+                (sx, sy)
+            })
+            .collect(),
+    )
+}
+
 /// The latest non-null observation and the first one, of the target series.
 fn first_and_latest(ind: &Indicator) -> Option<((Period, f64), (Period, f64))> {
     let s = ind.target_series()?;
-    let mut values = s.observations.iter().filter_map(|o| o.value.map(|v| (o.period, v)));
+    let mut values = s
+        .observations
+        .iter()
+        .filter_map(|o| o.value.map(|v| (o.period, v)));
     let first = values.next()?;
-    let last = values.last().unwrap_or(first);
+    let last = values.next_back().unwrap_or(first);
     Some((first, last))
 }
 
@@ -142,7 +244,13 @@ pub fn summary(ind: &Indicator, cat: &Catalog) -> String {
     };
     if let Some(t) = &ind.target {
         s.push_str("; ");
-        s.push_str(&cat.tf("summary.target", &[("period", &format::period(&t.period, lang)), ("value", &v(t.value))]));
+        s.push_str(&cat.tf(
+            "summary.target",
+            &[
+                ("period", &format::period(&t.period, lang)),
+                ("value", &v(t.value)),
+            ],
+        ));
     }
     s
 }
@@ -168,21 +276,35 @@ mod tests {
     }
 
     fn option(lang: &str, rtl: bool) -> Value {
-        let chart = indicator_chart(&ind(), &Catalog::new(lang), "de", ChartOptions { animate: false, rtl });
+        let chart = indicator_chart(
+            &ind(),
+            &Catalog::new(lang),
+            "de",
+            ChartOptions {
+                animate: false,
+                rtl,
+            },
+        );
         serde_json::from_str(&chart.to_string()).unwrap()
     }
 
     #[test]
     fn series_gaps_provisional_and_break() {
         let o = option("de", false);
-        assert_eq!(o["xAxis"]["data"], json!(["2019", "2021", "2022", "2024", "2030"]));
+        assert_eq!(
+            o["xAxis"]["data"],
+            json!(["2019", "2021", "2022", "2024", "2030"])
+        );
         assert_eq!(o["animation"], json!(false));
         let a = &o["series"][0];
         assert_eq!(a["name"], "Ausländer/-innen");
         assert_eq!(a["data"][0], json!(11.8));
         assert_eq!(a["data"][1], Value::Null, "suppressed value is a gap");
         assert_eq!(a["data"][3]["value"], json!(10.2));
-        assert_eq!(a["data"][3]["itemStyle"]["color"], "#ffffff", "provisional is hollow");
+        assert_eq!(
+            a["data"][3]["itemStyle"]["color"], "#ffffff",
+            "provisional is hollow"
+        );
         assert_eq!(a["markLine"]["data"][0]["xAxis"], "2022");
         assert_eq!(o["series"][1]["data"], json!([3.9, null, null, null, null]));
     }
@@ -207,9 +329,42 @@ mod tests {
     }
 
     #[test]
+    fn option_json_avoids_html_tooltips() {
+        let json = indicator_option_json(
+            &ind(),
+            &Catalog::new("de"),
+            "de",
+            ChartOptions {
+                animate: true,
+                rtl: false,
+            },
+        );
+        let v: Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["tooltip"]["renderMode"], "richText");
+        assert_eq!(v["aria"]["enabled"], json!(true));
+    }
+
+    #[test]
+    fn sparkline_fits_its_box() {
+        let pts = sparkline(&ind(), 100.0, 20.0).unwrap();
+        assert_eq!(pts.len(), 3);
+        assert_eq!(pts[0], (2.0, 2.0)); // highest value at the top left
+        assert!((pts[2].0 - 98.0).abs() < 1e-9 && (pts[2].1 - 18.0).abs() < 1e-9);
+        let mut one = ind();
+        one.series[0].observations.truncate(1);
+        assert_eq!(sparkline(&one, 100.0, 20.0), None);
+    }
+
+    #[test]
     fn one_sentence_summaries() {
-        assert_eq!(summary(&ind(), &Catalog::new("de")), "2019: 11,8\u{a0}% → 2024: 10,2\u{a0}%; Ziel 2030: 8,0\u{a0}%");
-        assert_eq!(summary(&ind(), &Catalog::new("en")), "2019: 11.8% → 2024: 10.2%; target 2030: 8.0%");
+        assert_eq!(
+            summary(&ind(), &Catalog::new("de")),
+            "2019: 11,8\u{a0}% → 2024: 10,2\u{a0}%; Ziel 2030: 8,0\u{a0}%"
+        );
+        assert_eq!(
+            summary(&ind(), &Catalog::new("en")),
+            "2019: 11.8% → 2024: 10.2%; target 2030: 8.0%"
+        );
         let mut empty = ind();
         empty.series.clear();
         empty.target = None;

@@ -5,7 +5,11 @@ use crate::model::{Indicator, Measure};
 
 /// Quotes a cell for CSV and defuses formula injection (=, +, -, @ at the start).
 pub fn cell(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_owned() };
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    };
     if s.contains([',', '"', '\n', '\r', ';']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -23,8 +27,20 @@ fn row(cells: &[String]) -> String {
 pub fn measures(measures: &[&Measure], lang: &str, default: &str) -> String {
     let mut out = String::from("\u{feff}");
     out.push_str(&row(&[
-        "id", "title", "status", "progress", "start", "end", "lead", "partners", "goals", "target_groups", "districts", "last_updated",
-    ].map(str::to_owned)));
+        "id",
+        "title",
+        "status",
+        "progress",
+        "start",
+        "end",
+        "lead",
+        "partners",
+        "goals",
+        "target_groups",
+        "districts",
+        "last_updated",
+    ]
+    .map(str::to_owned)));
     for m in measures {
         out.push_str(&row(&[
             m.id.clone(),
@@ -36,7 +52,11 @@ pub fn measures(measures: &[&Measure], lang: &str, default: &str) -> String {
             m.lead.clone().unwrap_or_default(),
             m.partners.join(" "),
             m.goals.join(" "),
-            m.target_groups.iter().map(|t| t.resolve(lang, default)).collect::<Vec<_>>().join("; "),
+            m.target_groups
+                .iter()
+                .map(|t| t.resolve(lang, default))
+                .collect::<Vec<_>>()
+                .join("; "),
             m.districts.join("; "),
             m.last_updated().map(|d| d.to_string()).unwrap_or_default(),
         ]));
@@ -47,7 +67,9 @@ pub fn measures(measures: &[&Measure], lang: &str, default: &str) -> String {
 /// Observations in long format: indicator, series, period, value, flag.
 pub fn observations<'a>(indicators: impl IntoIterator<Item = &'a Indicator>) -> String {
     let mut out = String::from("\u{feff}");
-    out.push_str(&row(&["indicator", "series", "period", "value", "flag"].map(str::to_owned)));
+    out.push_str(&row(
+        &["indicator", "series", "period", "value", "flag"].map(str::to_owned)
+    ));
     for ind in indicators {
         for s in &ind.series {
             for o in &s.observations {
@@ -66,7 +88,16 @@ pub fn observations<'a>(indicators: impl IntoIterator<Item = &'a Indicator>) -> 
 
 /// A file name for a download: `<prefix>-<stand>.csv`, safe for every file system.
 pub fn file_name(prefix: &str, stand: Option<&crate::Date>, ext: &str) -> String {
-    let safe: String = prefix.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect();
+    let safe: String = prefix
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
     match stand {
         Some(d) => format!("{safe}-{d}.{ext}"),
         None => format!("{safe}.{ext}"),

@@ -57,21 +57,26 @@ impl SortKey {
     }
 }
 
-/// The measures with their folded search text, built once per data set.
-pub struct SearchIndex<'a> {
-    entries: Vec<(&'a Measure, String)>,
+/// The folded search text of every measure, built once per data set.
+pub struct SearchIndex {
+    folded: Vec<String>,
 }
 
-impl<'a> SearchIndex<'a> {
+impl SearchIndex {
     /// Folds every measure's searchable text.
-    pub fn new(measures: &'a [Measure]) -> Self {
-        let entries = measures
+    pub fn new(measures: &[Measure]) -> Self {
+        let folded = measures
             .iter()
             .map(|m| {
                 let mut s = String::new();
-                for t in [Some(&m.title), m.summary.as_ref(), m.description.as_ref(), m.easy_summary.as_ref()]
-                    .into_iter()
-                    .flatten()
+                for t in [
+                    Some(&m.title),
+                    m.summary.as_ref(),
+                    m.description.as_ref(),
+                    m.easy_summary.as_ref(),
+                ]
+                .into_iter()
+                .flatten()
                 {
                     for v in t.variants() {
                         s.push_str(&fold(v));
@@ -79,15 +84,39 @@ impl<'a> SearchIndex<'a> {
                     }
                 }
                 s.push_str(&fold(&m.id));
-                (m, s)
+                s
             })
             .collect();
-        SearchIndex { entries }
+        SearchIndex { folded }
     }
 
     /// The measures that pass the filter, sorted (ties by id, so the order is stable).
-    pub fn select(&self, ds: &Dataset, filter: &Filter, sort: SortKey, lang: &str) -> Vec<&'a Measure> {
-        let words: Vec<String> = fold(&filter.query).split_whitespace().map(str::to_owned).collect();
+    pub fn select<'a>(
+        &self,
+        ds: &'a Dataset,
+        filter: &Filter,
+        sort: SortKey,
+        lang: &str,
+    ) -> Vec<&'a Measure> {
+        let all = ds.measures();
+        self.positions(ds, filter, sort, lang)
+            .into_iter()
+            .map(|i| &all[i])
+            .collect()
+    }
+
+    /// Like `select`, as positions in `ds.measures()` (cheap to keep in a reactive memo).
+    pub fn positions(
+        &self,
+        ds: &Dataset,
+        filter: &Filter,
+        sort: SortKey,
+        lang: &str,
+    ) -> Vec<usize> {
+        let words: Vec<String> = fold(&filter.query)
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect();
         let field_goals: Option<Vec<&str>> = filter.field.as_ref().map(|f| {
             ds.plan
                 .iter()
@@ -96,52 +125,85 @@ impl<'a> SearchIndex<'a> {
                 .map(|g| g.id.as_str())
                 .collect()
         });
-        let mut out: Vec<&Measure> = self
-            .entries
+        let mut out: Vec<(usize, &Measure)> = ds
+            .measures()
             .iter()
-            .filter(|(m, text)| {
-                field_goals.as_ref().is_none_or(|gs| m.goals.iter().any(|g| gs.contains(&g.as_str())))
+            .enumerate()
+            .zip(&self.folded)
+            .filter(|((_, m), text)| {
+                field_goals
+                    .as_ref()
+                    .is_none_or(|gs| m.goals.iter().any(|g| gs.contains(&g.as_str())))
                     && filter.goal.as_ref().is_none_or(|g| m.goals.contains(g))
                     && (filter.statuses.is_empty() || filter.statuses.contains(&m.status))
-                    && filter.lead.as_ref().is_none_or(|a| m.lead.as_ref() == Some(a))
+                    && filter
+                        .lead
+                        .as_ref()
+                        .is_none_or(|a| m.lead.as_ref() == Some(a))
                     && filter.target_group.as_ref().is_none_or(|t| {
-                        m.target_groups.iter().any(|g| g.variants().contains(&t.as_str()))
+                        m.target_groups
+                            .iter()
+                            .any(|g| g.variants().contains(&t.as_str()))
                     })
-                    && filter.district.as_ref().is_none_or(|d| m.districts.contains(d))
+                    && filter
+                        .district
+                        .as_ref()
+                        .is_none_or(|d| m.districts.contains(d))
                     && words.iter().all(|w| text.contains(w.as_str()))
             })
-            .map(|(m, _)| *m)
+            .map(|(entry, _)| entry)
             .collect();
-        let default = ds.plan.as_ref().map_or("de", |p| p.plan.default_language.as_str());
+        let default = ds
+            .plan
+            .as_ref()
+            .map_or("de", |p| p.plan.default_language.as_str());
+        let by_id = |a: &Measure, b: &Measure| a.id.cmp(&b.id);
         match sort {
             SortKey::Title => {
-                let mut keyed: Vec<(String, &Measure)> = out
+                let mut keyed: Vec<(String, (usize, &Measure))> = out
                     .iter()
-                    .map(|m| (fold(m.title.resolve(lang, default)), *m))
+                    .map(|e| (fold(e.1.title.resolve(lang, default)), *e))
                     .collect();
-                keyed.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.id.cmp(&b.1.id)));
-                out = keyed.into_iter().map(|(_, m)| m).collect();
+                keyed.sort_by(|a, b| a.0.cmp(&b.0).then(by_id(a.1 .1, b.1 .1)));
+                out = keyed.into_iter().map(|(_, e)| e).collect();
             }
-            SortKey::Status => out.sort_by(|a, b| a.status.cmp(&b.status).then(a.id.cmp(&b.id))),
+            SortKey::Status => {
+                out.sort_by(|a, b| a.1.status.cmp(&b.1.status).then(by_id(a.1, b.1)))
+            }
             // Latest end first; measures without an end last.
-            SortKey::End => out.sort_by(|a, b| b.end.cmp(&a.end).then(a.id.cmp(&b.id))),
-            SortKey::LastUpdated => out.sort_by(|a, b| b.last_updated().cmp(&a.last_updated()).then(a.id.cmp(&b.id))),
+            SortKey::End => out.sort_by(|a, b| b.1.end.cmp(&a.1.end).then(by_id(a.1, b.1))),
+            SortKey::LastUpdated => out.sort_by(|a, b| {
+                b.1.last_updated()
+                    .cmp(&a.1.last_updated())
+                    .then(by_id(a.1, b.1))
+            }),
             SortKey::Progress => out.sort_by(|a, b| {
                 let p = |m: &Measure| crate::rollup::effective_progress(m).unwrap_or(-1.0);
-                p(b).total_cmp(&p(a)).then(a.id.cmp(&b.id))
+                p(b.1).total_cmp(&p(a.1)).then(by_id(a.1, b.1))
             }),
         }
-        out
+        out.into_iter().map(|(i, _)| i).collect()
     }
 }
 
 /// The distinct values a filter offers: (target groups, districts), sorted.
-pub fn filter_values(measures: &[Measure], lang: &str, default: &str) -> (Vec<String>, Vec<String>) {
+pub fn filter_values(
+    measures: &[Measure],
+    lang: &str,
+    default: &str,
+) -> (Vec<String>, Vec<String>) {
     let mut groups: Vec<String> = measures
         .iter()
-        .flat_map(|m| m.target_groups.iter().map(|t| t.resolve(lang, default).to_owned()))
+        .flat_map(|m| {
+            m.target_groups
+                .iter()
+                .map(|t| t.resolve(lang, default).to_owned())
+        })
         .collect();
-    let mut districts: Vec<String> = measures.iter().flat_map(|m| m.districts.iter().cloned()).collect();
+    let mut districts: Vec<String> = measures
+        .iter()
+        .flat_map(|m| m.districts.iter().cloned())
+        .collect();
     for v in [&mut groups, &mut districts] {
         v.sort_by_key(|s| fold(s));
         v.dedup();
@@ -169,8 +231,19 @@ mod tests {
              "lead": "vhs", "target_groups": ["Eltern", "Geflüchtete"], "districts": ["Bodenfeld"]}
         ]});
         let indicators = json!({"format": "wegmarke/1", "indicators": []});
-        let (p, m, i) = (plan.to_string(), measures.to_string(), indicators.to_string());
-        validate(&Inputs { plan: Input::Bytes(p.as_bytes()), measures: Input::Bytes(m.as_bytes()), indicators: Input::Bytes(i.as_bytes()) }, "")
+        let (p, m, i) = (
+            plan.to_string(),
+            measures.to_string(),
+            indicators.to_string(),
+        );
+        validate(
+            &Inputs {
+                plan: Input::Bytes(p.as_bytes()),
+                measures: Input::Bytes(m.as_bytes()),
+                indicators: Input::Bytes(i.as_bytes()),
+            },
+            "",
+        )
     }
 
     fn ids(v: Vec<&Measure>) -> Vec<&str> {
@@ -181,7 +254,17 @@ mod tests {
     fn search_ignores_case_and_diacritics_and_needs_every_word() {
         let ds = data();
         let idx = SearchIndex::new(ds.measures());
-        let q = |s: &str| ids(idx.select(&ds, &Filter { query: s.into(), ..Filter::default() }, SortKey::Title, "de"));
+        let q = |s: &str| {
+            ids(idx.select(
+                &ds,
+                &Filter {
+                    query: s.into(),
+                    ..Filter::default()
+                },
+                SortKey::Title,
+                "de",
+            ))
+        };
         assert_eq!(q("turkisch"), ["M-1", "M-3"]);
         assert_eq!(q("TÜRKISCH familien"), ["M-3"]);
         assert_eq!(q("betriebe"), ["M-2"]);
@@ -195,13 +278,56 @@ mod tests {
         let ds = data();
         let idx = SearchIndex::new(ds.measures());
         let f = |filter: Filter| ids(idx.select(&ds, &filter, SortKey::Title, "de"));
-        assert_eq!(f(Filter { field: Some("f1".into()), ..Filter::default() }), ["M-1", "M-3"]);
-        assert_eq!(f(Filter { goal: Some("g2".into()), ..Filter::default() }), ["M-2", "M-3"]);
-        assert_eq!(f(Filter { statuses: vec![Status::Delayed, Status::Completed], ..Filter::default() }), ["M-2", "M-3"]);
-        assert_eq!(f(Filter { lead: Some("vhs".into()), ..Filter::default() }), ["M-1", "M-3"]);
-        assert_eq!(f(Filter { target_group: Some("Geflüchtete".into()), ..Filter::default() }), ["M-3"]);
-        assert_eq!(f(Filter { district: Some("Bodenfeld".into()), ..Filter::default() }), ["M-2", "M-3"]);
-        assert_eq!(f(Filter { district: Some("Bodenfeld".into()), lead: Some("jc".into()), ..Filter::default() }), ["M-2"]);
+        assert_eq!(
+            f(Filter {
+                field: Some("f1".into()),
+                ..Filter::default()
+            }),
+            ["M-1", "M-3"]
+        );
+        assert_eq!(
+            f(Filter {
+                goal: Some("g2".into()),
+                ..Filter::default()
+            }),
+            ["M-2", "M-3"]
+        );
+        assert_eq!(
+            f(Filter {
+                statuses: vec![Status::Delayed, Status::Completed],
+                ..Filter::default()
+            }),
+            ["M-2", "M-3"]
+        );
+        assert_eq!(
+            f(Filter {
+                lead: Some("vhs".into()),
+                ..Filter::default()
+            }),
+            ["M-1", "M-3"]
+        );
+        assert_eq!(
+            f(Filter {
+                target_group: Some("Geflüchtete".into()),
+                ..Filter::default()
+            }),
+            ["M-3"]
+        );
+        assert_eq!(
+            f(Filter {
+                district: Some("Bodenfeld".into()),
+                ..Filter::default()
+            }),
+            ["M-2", "M-3"]
+        );
+        assert_eq!(
+            f(Filter {
+                district: Some("Bodenfeld".into()),
+                lead: Some("jc".into()),
+                ..Filter::default()
+            }),
+            ["M-2"]
+        );
     }
 
     #[test]
@@ -214,7 +340,10 @@ mod tests {
         assert_eq!(s(SortKey::End), ["M-2", "M-1", "M-3"]);
         assert_eq!(s(SortKey::LastUpdated), ["M-2", "M-1", "M-3"]);
         assert_eq!(s(SortKey::Progress), ["M-3", "M-2", "M-1"]);
-        assert_eq!(ids(idx.select(&ds, &Filter::default(), SortKey::Title, "en")), ["M-2", "M-1", "M-3"]);
+        assert_eq!(
+            ids(idx.select(&ds, &Filter::default(), SortKey::Title, "en")),
+            ["M-2", "M-1", "M-3"]
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod explore;
 pub mod format;
 pub mod i18n;
 pub mod locate;
+pub mod lookup;
 pub mod model;
 pub mod period;
 pub mod problem;

@@ -1,0 +1,86 @@
+//! Actors: everyone who carries out measures, with the measures they lead or support.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wegmarke_core::{Actor, Dataset};
+
+use crate::app::{set_title, use_ui, Ui};
+use crate::components::lists::measure_item;
+use crate::components::text::{plain, txt};
+use crate::load::Loaded;
+use crate::pages::not_found::NotFound;
+use crate::route::Route;
+
+fn actor_section(a: &Actor, ds: &Dataset, ui: &Ui, heading: bool) -> impl IntoView {
+    let d = ds.default_lang();
+    let leads: Vec<_> = ds
+        .measures()
+        .iter()
+        .filter(|m| m.lead.as_ref() == Some(&a.id))
+        .collect();
+    let partners: Vec<_> = ds
+        .measures()
+        .iter()
+        .filter(|m| m.partners.contains(&a.id))
+        .collect();
+    let kind = ui.t(&format!("actor.kind.{}", a.kind.as_str()));
+    view! {
+        <section class="actor" data-testid="actor" data-id=a.id.clone()>
+            {heading.then(|| view! { <h2><a href=Route::Actor(a.id.clone()).href()>{txt(&a.name, d, ui)}</a></h2> })}
+            <p class="meta">{kind}{a.url.clone().map(|u| view! { " · "<a href=u rel="noopener noreferrer">{use_ui().t("actor.website")}</a> })}</p>
+            {(!leads.is_empty()).then(|| view! {
+                <h3>{ui.tf("actor.leads", &[("count", &leads.len().to_string())])}</h3>
+                <ul class="measure-list">{leads.iter().map(|m| measure_item(m, ds, ui)).collect_view()}</ul>
+            })}
+            {(!partners.is_empty()).then(|| view! {
+                <h3>{ui.tf("actor.partners", &[("count", &partners.len().to_string())])}</h3>
+                <ul class="measure-list">{partners.iter().map(|m| measure_item(m, ds, ui)).collect_view()}</ul>
+            })}
+        </section>
+    }
+}
+
+/// All actors.
+#[component]
+pub fn ActorsPage(
+    /// The loaded data.
+    loaded: Arc<Loaded>,
+) -> impl IntoView {
+    let ui = use_ui();
+    set_title(&ui.t("nav.actors"));
+    let ds = &loaded.data;
+    view! {
+        <div class="wrap page actors-page">
+            <h1 data-testid="page-title">{ui.t("nav.actors")}</h1>
+            <p>{ui.t("actors.intro")}</p>
+            {ds.actors().iter().map(|a| actor_section(a, ds, &ui, true)).collect_view()}
+        </div>
+    }
+}
+
+/// One actor.
+#[component]
+pub fn ActorPage(
+    /// The loaded data.
+    loaded: Arc<Loaded>,
+    /// The actor's id.
+    id: String,
+) -> impl IntoView {
+    let ui = use_ui();
+    let ds = &loaded.data;
+    let Some(a) = ds.actor(&id) else {
+        return view! { <NotFound/> }.into_any();
+    };
+    set_title(&plain(&a.name, ds.default_lang(), &ui));
+    view! {
+        <div class="wrap page actor-page">
+            <nav class="breadcrumb" aria-label=ui.t("nav.breadcrumb")>
+                <a href="#/">{ui.t("nav.overview")}</a>" › "<a href=Route::Actors.href()>{ui.t("nav.actors")}</a>" › "
+            </nav>
+            <h1 data-testid="page-title">{txt(&a.name, ds.default_lang(), &ui)}</h1>
+            {actor_section(a, ds, &ui, false)}
+        </div>
+    }
+    .into_any()
+}

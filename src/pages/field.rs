@@ -1,0 +1,69 @@
+//! A field of action: its goals, each with roll-up progress, measures and indicators.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wegmarke_core::rollup::roll_up;
+
+use crate::app::{set_title, use_ui};
+use crate::components::lists::{indicator_item, measure_item};
+use crate::components::progress::ProgressBar;
+use crate::components::text::{plain, txt};
+use crate::load::Loaded;
+use crate::pages::not_found::NotFound;
+use crate::route::{Location, Route};
+
+/// The page of one field of action.
+#[component]
+pub fn FieldPage(
+    /// The loaded data.
+    loaded: Arc<Loaded>,
+    /// The field's id.
+    id: String,
+) -> impl IntoView {
+    let ui = use_ui();
+    let ds = &loaded.data;
+    let d = ds.default_lang();
+    let Some(field) = ds.field(&id) else {
+        return view! { <NotFound/> }.into_any();
+    };
+    set_title(&plain(&field.title, d, &ui));
+    let goals = ds
+        .goals()
+        .iter()
+        .filter(|g| g.field == field.id)
+        .map(|g| {
+            let measures: Vec<_> = ds.measures_of_goal(&g.id).collect();
+            let rollup = roll_up(measures.iter().copied());
+            let indicators = ds.indicators_of_goal(g);
+            let label = ui.tf("progress.label", &[("value", &plain(&g.title, d, &ui))]);
+            let explore = Location::href_with(&Route::Measures, &[("goal", g.id.clone())]);
+            view! {
+                <section class="goal" data-testid="goal" data-id=g.id.clone() aria-labelledby=format!("goal-{}", g.id)>
+                    <h2 id=format!("goal-{}", g.id)>{txt(&g.title, d, &ui)}</h2>
+                    {g.description.as_ref().map(|t| view! { <p>{txt(t, d, &ui)}</p> })}
+                    {g.target_year.map(|y| view! { <p class="meta">{ui.tf("goal.target_year", &[("year", &y.to_string())])}</p> })}
+                    <ProgressBar rollup label/>
+                    <h3>{ui.tf("field.measures", &[("count", &measures.len().to_string())])}</h3>
+                    <ul class="measure-list">{measures.iter().map(|m| measure_item(m, ds, &ui)).collect_view()}</ul>
+                    <p><a href=explore>{ui.t("field.explore")}</a></p>
+                    {(!indicators.is_empty()).then(|| view! {
+                        <h3>{ui.t("nav.indicators")}</h3>
+                        <ul class="indicator-list">{indicators.iter().map(|i| indicator_item(i, ds)).collect_view()}</ul>
+                    })}
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="wrap page field-page">
+            <nav class="breadcrumb" aria-label=ui.t("nav.breadcrumb")>
+                <a href="#/">{ui.t("nav.overview")}</a>" › "
+            </nav>
+            <h1 data-testid="page-title">{txt(&field.title, d, &ui)}</h1>
+            {field.description.as_ref().map(|t| view! { <p class="lead">{txt(t, d, &ui)}</p> })}
+            {goals}
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,248 @@
+//! The indicator list (grouped by field of action) and the page of one indicator with its chart,
+//! data table, one-sentence summary, metadata and downloads.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wegmarke_core::charts::{indicator_option_json, periods, summary, ChartOptions};
+use wegmarke_core::i18n::Catalog;
+use wegmarke_core::rating::{assess, is_overdue, Rating};
+use wegmarke_core::{csv, format, Flag, Indicator};
+
+use crate::app::{set_title, use_ui};
+use crate::components::chart::{prefers_reduced_motion, EChart};
+use crate::components::lists::indicator_item;
+use crate::components::rating::RatingBadge;
+use crate::components::text::{plain, txt};
+use crate::load::Loaded;
+use crate::pages::not_found::NotFound;
+use crate::route::{encode, Route};
+
+/// All indicators, by field of action, with their ratings.
+#[component]
+pub fn IndicatorsPage(
+    /// The loaded data.
+    loaded: Arc<Loaded>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let ds = &loaded.data;
+    let d = ds.default_lang();
+    set_title(&ui.t("nav.indicators"));
+    let mut shown = std::collections::HashSet::new();
+    let groups = ds
+        .fields()
+        .into_iter()
+        .map(|f| {
+            let inds: Vec<&Indicator> = ds
+                .indicators()
+                .iter()
+                .filter(|i| ds.goals().iter().any(|g| g.field == f.id && (i.goals.contains(&g.id) || g.indicators.contains(&i.id))))
+                .collect();
+            for i in &inds {
+                shown.insert(i.id.clone());
+            }
+            (!inds.is_empty()).then(|| view! {
+                <section>
+                    <h2>{txt(&f.title, d, &ui)}</h2>
+                    <ul class="indicator-list">{inds.iter().map(|i| indicator_item(i, ds)).collect_view()}</ul>
+                </section>
+            })
+        })
+        .collect_view();
+    let rest: Vec<&Indicator> = ds
+        .indicators()
+        .iter()
+        .filter(|i| !shown.contains(&i.id))
+        .collect();
+    let counts = Rating::ALL
+        .into_iter()
+        .map(|r| {
+            (
+                r,
+                ds.indicators()
+                    .iter()
+                    .filter(|i| assess(i).rating == r)
+                    .count(),
+            )
+        })
+        .filter(|(_, n)| *n > 0)
+        .map(|(rating, n)| view! { <li><strong>{n}</strong>" "<RatingBadge rating/></li> })
+        .collect_view();
+    view! {
+        <div class="wrap page indicators-page">
+            <h1 data-testid="page-title">{ui.t("nav.indicators")}</h1>
+            <p>{ui.t("indicators.intro")}" "<a href=Route::Method.href()>{ui.t("nav.method")}</a></p>
+            <ul class="rating-counts" data-testid="rating-counts">{counts}</ul>
+            {groups}
+            {(!rest.is_empty()).then(|| view! {
+                <section>
+                    <h2>{ui.t("indicators.other")}</h2>
+                    <ul class="indicator-list">{rest.iter().map(|i| indicator_item(i, ds)).collect_view()}</ul>
+                </section>
+            })}
+        </div>
+    }
+}
+
+/// The page of one indicator.
+#[component]
+pub fn IndicatorPage(
+    /// The loaded data.
+    loaded: Arc<Loaded>,
+    /// The indicator's id.
+    id: String,
+) -> impl IntoView {
+    let ui = use_ui();
+    let ds = &loaded.data;
+    let Some(ind) = ds.indicator(&id) else {
+        return view! { <NotFound/> }.into_any();
+    };
+    let d = ds.default_lang();
+    let lang = ui.lang();
+    set_title(&plain(&ind.title, d, &ui));
+    let cat = Catalog::new(lang);
+    let sentence = summary(ind, &cat);
+    let option = indicator_option_json(
+        ind,
+        &cat,
+        d,
+        ChartOptions {
+            animate: !prefers_reduced_motion(),
+            rtl: cat.lang.rtl,
+        },
+    );
+    let assessment = assess(ind);
+    let overdue = ds
+        .plan
+        .as_ref()
+        .and_then(|p| p.plan.as_of)
+        .is_some_and(|s| is_overdue(ind, &s));
+    let v = |x: f64| format::value_with_unit(x, ind.decimals, ind.unit.as_deref(), lang);
+
+    // Data table: one row per period, one column per series, flags as words.
+    let ps = periods(ind);
+    let head = ind
+        .series
+        .iter()
+        .map(|s| view! { <th scope="col">{s.label.as_ref().map(|l| plain(l, d, &ui)).unwrap_or_else(|| s.id.clone())}</th> })
+        .collect_view();
+    let rows = ps
+        .iter()
+        .filter(|p| {
+            ind.series
+                .iter()
+                .any(|s| s.observations.iter().any(|o| o.period == **p))
+        })
+        .map(|p| {
+            let cells = ind
+                .series
+                .iter()
+                .map(|s| {
+                    let o = s.observations.iter().find(|o| o.period == *p);
+                    let value = o.and_then(|o| o.value).map(v).unwrap_or_else(|| "–".into());
+                    let flag = o
+                        .and_then(|o| o.flag)
+                        .map(|f| ui.t(&format!("flag.{}", f.as_str())));
+                    let note = o.and_then(|o| o.note.as_ref()).map(|n| plain(n, d, &ui));
+                    let class = o
+                        .and_then(|o| o.flag)
+                        .map(|f| format!("flag-{}", f.as_str()));
+                    view! {
+                        <td class=class>
+                            {value}
+                            {flag.map(|f| view! { " "<span class="flag">"("{f}")"</span> })}
+                            {note.map(|n| view! { <span class="note">{n}</span> })}
+                        </td>
+                    }
+                })
+                .collect_view();
+            view! { <tr><th scope="row">{format::period(p, lang)}</th>{cells}</tr> }
+        })
+        .collect_view();
+    let suppressed = ind
+        .series
+        .iter()
+        .flat_map(|s| &s.observations)
+        .any(|o| o.flag == Some(Flag::Suppressed));
+
+    let rating_text = match (assessment.rating, assessment.ratio, assessment.expected) {
+        (Rating::NotRated, ..) => ui.t("rating.explain.not_rated"),
+        (Rating::NotAssessable, ..) => ui.t("rating.explain.not_assessable"),
+        (Rating::Achieved, ..) => ui.t("rating.explain.achieved"),
+        (_, Some(ratio), Some(expected)) => ui.tf(
+            "rating.explain.ratio",
+            &[
+                ("ratio", &format::percent(ratio * 100.0, lang)),
+                ("expected", &v(expected)),
+            ],
+        ),
+        _ => String::new(),
+    };
+    let csv_text = csv::observations([ind]);
+    let json_text = serde_json::to_string_pretty(ind).unwrap_or_default();
+    let stand = ds.plan.as_ref().and_then(|p| p.plan.as_of);
+    let csv_href = format!("data:text/csv;charset=utf-8,{}", encode(&csv_text));
+    let json_href = format!("data:application/json;charset=utf-8,{}", encode(&json_text));
+    let goals = ind.goals.iter().filter_map(|g| ds.goal(g)).map(|g| {
+        view! { <li><a href=Route::Field(g.field.clone()).href()>{txt(&g.title, d, &ui)}</a></li> }
+    }).collect_view();
+    let measures = ds.measures().iter().filter(|m| m.indicators.contains(&ind.id)).map(|m| {
+        view! { <li><a href=Route::Measure(m.id.clone()).href()>{txt(&m.title, d, &ui)}</a></li> }
+    }).collect_view();
+
+    view! {
+        <article class="wrap page indicator-page" data-testid="indicator">
+            <nav class="breadcrumb" aria-label=ui.t("nav.breadcrumb")>
+                <a href="#/">{ui.t("nav.overview")}</a>" › "<a href=Route::Indicators.href()>{ui.t("nav.indicators")}</a>" › "
+            </nav>
+            <h1 data-testid="page-title">{txt(&ind.title, d, &ui)}</h1>
+            <div class="status-line">
+                <RatingBadge rating=assessment.rating/>
+                {overdue.then(|| view! { <span class="overdue" data-testid="overdue">{ui.t("indicator.overdue")}</span> })}
+            </div>
+            <p class="rating-explain" data-testid="rating-explain">{rating_text}" "<a href=Route::Method.href()>{ui.t("rating.how")}</a></p>
+            <figure class="chart-figure">
+                <EChart option=option label=sentence.clone()/>
+                <figcaption data-testid="summary">{sentence.clone()}</figcaption>
+            </figure>
+            {suppressed.then(|| view! { <p class="note-box">{ui.t("indicator.suppressed_note")}</p> })}
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="data-caption">
+                <table class="data-table" data-testid="data-table">
+                    <caption id="data-caption">{ui.tf("indicator.table_caption", &[("title", &plain(&ind.title, d, &ui))])}</caption>
+                    <thead><tr><th scope="col">{ui.t("indicator.period")}</th>{head}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <p class="downloads">
+                <a download=csv::file_name(&ind.id, stand.as_ref(), "csv") href=csv_href data-testid="download-csv">{ui.t("indicator.download_csv")}</a>
+                " · "
+                <a download=csv::file_name(&ind.id, stand.as_ref(), "json") href=json_href data-testid="download-json">{ui.t("indicator.download_json")}</a>
+            </p>
+            <dl class="facts">
+                {ind.definition.as_ref().map(|t| view! { <dt>{ui.t("indicator.definition")}</dt><dd>{txt(t, d, &ui)}</dd> })}
+                {ind.unit.clone().map(|u| view! { <dt>{ui.t("indicator.unit")}</dt><dd>{u}</dd> })}
+                {ind.baseline.as_ref().map(|b| view! { <dt>{ui.t("chart.baseline")}</dt><dd>{format!("{}: {}", format::period(&b.period, lang), v(b.value))}</dd> })}
+                {ind.target.as_ref().map(|t| view! { <dt>{ui.t("chart.target")}</dt><dd>{format!("{}: {}", format::period(&t.period, lang), v(t.value))}</dd> })}
+                <dt>{ui.t("indicator.kind")}</dt><dd>{ui.t(&format!("indicator.kind.{}", ind.kind.as_str()))}", "{ui.t(&format!("indicator.direction.{}", ind.direction.as_str()))}</dd>
+                {ind.source.as_ref().map(|s| view! {
+                    <dt>{ui.t("indicator.source")}</dt>
+                    <dd>
+                        {match s.url.clone() {
+                            Some(u) => view! { <a href=u rel="noopener noreferrer">{txt(&s.name, d, &ui)}</a> }.into_any(),
+                            None => txt(&s.name, d, &ui).into_any(),
+                        }}
+                        {s.table.as_ref().map(|t| view! { ", "{txt(t, d, &ui)} })}
+                    </dd>
+                })}
+                {ind.frequency.clone().map(|f| view! { <dt>{ui.t("indicator.frequency")}</dt><dd>{ui.t(&format!("indicator.frequency.{f}"))}</dd> })}
+                {ind.next_update.map(|n| view! { <dt>{ui.t("indicator.next_update")}</dt><dd data-testid="next-update">{format::date(&n, lang)}</dd> })}
+                {ind.notes.as_ref().map(|t| view! { <dt>{ui.t("indicator.notes")}</dt><dd>{txt(t, d, &ui)}</dd> })}
+            </dl>
+            <h2>{ui.t("indicator.goals")}</h2>
+            <ul>{goals}</ul>
+            <h2>{ui.t("indicator.measures")}</h2>
+            <ul>{measures}</ul>
+        </article>
+    }
+    .into_any()
+}

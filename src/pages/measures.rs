@@ -1,0 +1,261 @@
+//! The measures explorer: filters, search and sort kept in the address (shareable), the
+//! result count announced to screen readers, and a CSV download of the current selection.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wegmarke_core::explore::{filter_values, Filter, SearchIndex, SortKey};
+use wegmarke_core::{csv, Status};
+
+use crate::app::{replace_location, set_title, use_location, use_ui};
+use crate::components::lists::measure_item;
+use crate::components::text::plain;
+use crate::load::Loaded;
+use crate::route::{encode, Location, Route};
+
+/// How many rows are shown before "show more".
+const PAGE: usize = 50;
+
+fn filter_from(loc: &Location) -> (Filter, SortKey) {
+    let opt = |k: &str| loc.param(k).filter(|v| !v.is_empty()).map(str::to_owned);
+    let filter = Filter {
+        field: opt("field"),
+        goal: opt("goal"),
+        statuses: loc
+            .params("status")
+            .into_iter()
+            .filter_map(Status::parse)
+            .collect(),
+        lead: opt("lead"),
+        target_group: opt("group"),
+        district: opt("district"),
+        query: loc.param("q").unwrap_or_default().to_owned(),
+    };
+    let sort = loc
+        .param("sort")
+        .and_then(SortKey::parse)
+        .unwrap_or_default();
+    (filter, sort)
+}
+
+fn href_of(filter: &Filter, sort: SortKey) -> String {
+    let mut q: Vec<(&str, String)> = vec![
+        ("q", filter.query.clone()),
+        ("field", filter.field.clone().unwrap_or_default()),
+        ("goal", filter.goal.clone().unwrap_or_default()),
+        ("lead", filter.lead.clone().unwrap_or_default()),
+        ("group", filter.target_group.clone().unwrap_or_default()),
+        ("district", filter.district.clone().unwrap_or_default()),
+    ];
+    for s in &filter.statuses {
+        q.push(("status", s.as_str().to_owned()));
+    }
+    if sort != SortKey::default() {
+        q.push(("sort", sort.as_str().to_owned()));
+    }
+    Location::href_with(&Route::Measures, &q)
+}
+
+fn event_value(ev: &leptos::ev::Event) -> String {
+    ev.target()
+        .and_then(|t| {
+            t.dyn_ref::<web_sys::HtmlInputElement>()
+                .map(|i| i.value())
+                .or_else(|| t.dyn_ref::<web_sys::HtmlSelectElement>().map(|s| s.value()))
+        })
+        .unwrap_or_default()
+}
+
+/// The explorer page.
+#[component]
+pub fn MeasuresPage(
+    /// The loaded data.
+    loaded: Arc<Loaded>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let lang = ui.lang();
+    let location = use_location();
+    set_title(&ui.t("nav.measures"));
+    let index = Arc::new(SearchIndex::new(loaded.data.measures()));
+    let state = Memo::new(move |_| location.with(filter_from));
+    let update = move |f: &dyn Fn(&mut Filter, &mut SortKey)| {
+        let (mut filter, mut sort) = state.get_untracked();
+        f(&mut filter, &mut sort);
+        replace_location(location, &href_of(&filter, sort));
+    };
+    let results = {
+        let (loaded, index) = (loaded.clone(), index.clone());
+        Memo::new(move |_| {
+            let (filter, sort) = state.get();
+            index.positions(&loaded.data, &filter, sort, lang)
+        })
+    };
+    let limit = RwSignal::new(PAGE);
+
+    let ds = &loaded.data;
+    let d = ds.default_lang().to_owned();
+    let option =
+        |value: String, label: String| view! { <option value=value>{label}</option> }.into_any();
+    let fields: Vec<_> = ds
+        .fields()
+        .into_iter()
+        .map(|f| option(f.id.clone(), plain(&f.title, &d, &ui)))
+        .collect();
+    let goals: Vec<_> = ds
+        .goals()
+        .iter()
+        .map(|g| option(g.id.clone(), plain(&g.title, &d, &ui)))
+        .collect();
+    let mut leads: Vec<&str> = ds
+        .measures()
+        .iter()
+        .filter_map(|m| m.lead.as_deref())
+        .collect();
+    leads.sort_unstable();
+    leads.dedup();
+    let leads: Vec<_> = leads
+        .into_iter()
+        .filter_map(|id| ds.actor(id))
+        .map(|a| option(a.id.clone(), plain(&a.name, &d, &ui)))
+        .collect();
+    let (groups, districts) = filter_values(ds.measures(), lang, &d);
+    let groups: Vec<_> = groups.into_iter().map(|g| option(g.clone(), g)).collect();
+    let districts: Vec<_> = districts
+        .into_iter()
+        .map(|g| option(g.clone(), g))
+        .collect();
+
+    let select = move |id: &'static str,
+                       label: String,
+                       options: Vec<AnyView>,
+                       get: fn(&Filter) -> Option<String>,
+                       set: fn(&mut Filter, Option<String>)| {
+        let all = use_ui().t("explore.all");
+        view! {
+            <div class="control">
+                <label for=id>{label}</label>
+                <select id=id data-testid=id
+                    prop:value=move || state.with(|(f, _)| get(f).unwrap_or_default())
+                    on:change=move |ev| {
+                        let v = event_value(&ev);
+                        update(&|f, _| set(f, Some(v.clone()).filter(|s| !s.is_empty())));
+                    }>
+                    <option value="">{all}</option>
+                    {options}
+                </select>
+            </div>
+        }
+    };
+
+    let statuses = Status::ALL
+        .into_iter()
+        .map(|s| {
+            let checked = move || state.with(|(f, _)| f.statuses.contains(&s));
+            view! {
+                <label class="check">
+                    <input type="checkbox" data-testid=format!("status-{}", s.as_str()) prop:checked=checked
+                        on:change=move |_| update(&|f, _| {
+                            if f.statuses.contains(&s) { f.statuses.retain(|x| *x != s) } else { f.statuses.push(s) }
+                        })/>
+                    <span aria-hidden="true">{s.icon()}</span>" "{use_ui().t(&format!("status.{}", s.as_str()))}
+                </label>
+            }
+        })
+        .collect_view();
+    let sorts = SortKey::ALL
+        .into_iter()
+        .map(|k| view! { <option value=k.as_str()>{use_ui().t(&format!("explore.sort.{}", k.as_str()))}</option> })
+        .collect_view();
+
+    let rows = {
+        let loaded = loaded.clone();
+        move || {
+            let ui = use_ui();
+            let all = loaded.data.measures();
+            results.with(|r| {
+                r.iter()
+                    .take(limit.get())
+                    .map(|&i| measure_item(&all[i], &loaded.data, &ui))
+                    .collect_view()
+            })
+        }
+    };
+    let count = move || {
+        let n = results.with(Vec::len);
+        use_ui().tf("explore.count", &[("count", &n.to_string())])
+    };
+    let more = move || {
+        let n = results.with(Vec::len);
+        (n > limit.get()).then(|| {
+            view! {
+                <button type="button" class="button secondary" data-testid="more"
+                    on:click=move |_| limit.update(|l| *l += PAGE)>
+                    {use_ui().tf("explore.more", &[("count", &(n - limit.get()).min(PAGE).to_string())])}
+                </button>
+            }
+        })
+    };
+    let download = {
+        let loaded = loaded.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            let all = loaded.data.measures();
+            let chosen: Vec<_> = results
+                .get_untracked()
+                .into_iter()
+                .map(|i| &all[i])
+                .collect();
+            let text = csv::measures(&chosen, lang, loaded.data.default_lang());
+            if let Some(a) = ev
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = a.set_attribute(
+                    "href",
+                    &format!("data:text/csv;charset=utf-8,{}", encode(&text)),
+                );
+            }
+        }
+    };
+    let stand = loaded.data.plan.as_ref().and_then(|p| p.plan.as_of);
+
+    view! {
+        <div class="wrap page explorer">
+            <h1 data-testid="page-title">{ui.t("nav.measures")}</h1>
+            <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
+                <div class="control control-search">
+                    <label for="search">{ui.t("explore.search")}</label>
+                    <input id="search" type="search" data-testid="search" autocomplete="off"
+                        prop:value=move || state.with(|(f, _)| f.query.clone())
+                        on:input=move |ev| { let v = event_value(&ev); update(&|f, _| f.query = v.clone()); }/>
+                </div>
+                {select("field", ui.t("explore.field"), fields, |f| f.field.clone(), |f, v| f.field = v)}
+                {select("goal", ui.t("explore.goal"), goals, |f| f.goal.clone(), |f, v| f.goal = v)}
+                {select("lead", ui.t("explore.lead"), leads, |f| f.lead.clone(), |f, v| f.lead = v)}
+                {select("group", ui.t("explore.group"), groups, |f| f.target_group.clone(), |f, v| f.target_group = v)}
+                {select("district", ui.t("explore.district"), districts, |f| f.district.clone(), |f, v| f.district = v)}
+                <fieldset class="control statuses">
+                    <legend>{ui.t("explore.status")}</legend>
+                    {statuses}
+                </fieldset>
+                <div class="control">
+                    <label for="sort">{ui.t("explore.sort")}</label>
+                    <select id="sort" data-testid="sort"
+                        prop:value=move || state.with(|(_, s)| s.as_str())
+                        on:change=move |ev| { let v = event_value(&ev); update(&|_, s| *s = SortKey::parse(&v).unwrap_or_default()); }>
+                        {sorts}
+                    </select>
+                </div>
+                <p class="filter-actions">
+                    <a href=Route::Measures.href() data-testid="reset">{ui.t("explore.reset")}</a>
+                    <a href="#" class="download" data-testid="csv" download=csv::file_name("massnahmen", stand.as_ref(), "csv") on:click=download>
+                        {ui.t("explore.csv")}
+                    </a>
+                </p>
+            </form>
+            <p class="result-count" role="status" aria-live="polite" data-testid="result-count">{count}</p>
+            <ul class="measure-list" data-testid="results">{rows}</ul>
+            {more}
+        </div>
+    }
+}
