@@ -22,7 +22,7 @@ test('the server sends the strict CSP, nosniff, the referrer policy and the cach
   const assets = [...index.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map(m => m[1]);
   const wasm = fs.readdirSync(DIST).find(f => f.endsWith('_bg.wasm'));
   assert.ok(wasm, 'the build has a wasm file');
-  const hashed = [...new Set([...assets.filter(a => /-[0-9a-f]{16}/.test(a)), wasm])];
+  const hashed = [...new Set([...assets.filter(a => /-[0-9a-f]{8,16}(_bg)?(\.min)?\.(js|wasm|css)$/.test(a)), wasm])];
   assert.ok(hashed.length >= 4, `hashed assets found: ${hashed}`);
   for (const [file, cache] of [['', REVALIDATE], ['index.html', REVALIDATE], ['config.json', REVALIDATE],
     ['data/plan.json', REVALIDATE], ['data/measures.json', REVALIDATE], ['data/indicators.json', REVALIDATE],
@@ -78,5 +78,26 @@ test('every page runs under the strict CSP without a violation (German and Engli
     }
   }
   await assertClean(assert, page, log);
+  await page.close();
+});
+
+test('control: a violation is noticed both in the page and as a report to the server', async () => {
+  const { page, log } = await openPage(browser);
+  await page.goto(APP);
+  await page.getByTestId('plan-title').waitFor();
+  const reported = page.waitForRequest(r => new URL(r.url()).pathname === '/csp-report');
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__inline = 1';
+    document.body.append(s);
+    document.body.setAttribute('style', 'color: red');
+  });
+  await reported;
+  await page.waitForFunction(() => (window.__csp || []).length >= 2);
+  assert.equal(await page.evaluate(() => window.__inline), undefined, 'the inline script was blocked');
+  const violations = await page.evaluate(() => window.__csp);
+  assert.ok(violations.some(v => v.startsWith('script-src')), violations.join());
+  assert.ok(violations.some(v => v.startsWith('style-src')), violations.join());
+  assert.ok(log.csp.length >= 1);
   await page.close();
 });

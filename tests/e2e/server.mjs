@@ -60,8 +60,9 @@ http {
   server {
     listen 127.0.0.1:${port};
     root ${root};
-    # (add_header in a location replaces the server's, so each location lists the whole set.)
-    location ~ "-[0-9a-f]{16}(_bg)?(\.min)?\.(js|wasm|css)$" {
+    # Trunk's hashes are 64-bit hex without leading zeros (8-16 digits). add_header in a
+    # location replaces the server's, so each location lists the whole set.
+    location ~ "-[0-9a-f]{8,16}(_bg)?(\\.min)?\\.(js|wasm|css)$" {
       ${headers(IMMUTABLE)}
     }
     location / {
