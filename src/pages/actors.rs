@@ -25,19 +25,36 @@ fn actor_section(a: &Actor, ds: &Dataset, ui: &Ui, heading: bool) -> impl IntoVi
         .filter(|m| m.partners.contains(&a.id))
         .collect();
     let kind = ui.t(&format!("actor.kind.{}", a.kind.as_str()));
+    // Under the actor's own h1 the lists are h2; in the list of all actors, h3.
+    let sub = if heading { 3 } else { 2 };
     view! {
         <section class="actor" data-testid="actor" data-id=a.id.clone()>
             {heading.then(|| view! { <h2><a href=Route::Actor(a.id.clone()).href()>{txt(&a.name, d, ui)}</a></h2> })}
             <p class="meta">{kind}{a.url.clone().map(|u| view! { " · "<a href=u rel="noopener noreferrer">{use_ui().t("actor.website")}</a> })}</p>
             {(!leads.is_empty()).then(|| view! {
-                <h3>{ui.tf("actor.leads", &[("count", &leads.len().to_string())])}</h3>
+                <Sub level=sub text=ui.tf("actor.leads", &[("count", &leads.len().to_string())])/>
                 <ul class="measure-list">{leads.iter().map(|m| measure_item(m, ds, ui)).collect_view()}</ul>
             })}
             {(!partners.is_empty()).then(|| view! {
-                <h3>{ui.tf("actor.partners", &[("count", &partners.len().to_string())])}</h3>
+                <Sub level=sub text=ui.tf("actor.partners", &[("count", &partners.len().to_string())])/>
                 <ul class="measure-list">{partners.iter().map(|m| measure_item(m, ds, ui)).collect_view()}</ul>
             })}
         </section>
+    }
+}
+
+/// A sub-heading at the level that keeps the heading order intact.
+#[component]
+fn Sub(
+    /// 2 or 3.
+    level: u8,
+    /// The heading text.
+    text: String,
+) -> impl IntoView {
+    if level == 2 {
+        view! { <h2>{text}</h2> }.into_any()
+    } else {
+        view! { <h3>{text}</h3> }.into_any()
     }
 }
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { startServer, makeSite } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.resolve(here, '../../dist');
+const dist = path.resolve(process.env.DIST || path.resolve(here, '../../dist'));
 if (!fs.existsSync(path.join(dist, 'index.html'))) {
   console.error('dist/index.html missing: run `trunk build --release` first');
   process.exit(1);

@@ -1,0 +1,46 @@
+// axe-core on every page, in German and English, at desktop and phone width: zero violations.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, openPage } from './browser.mjs';
+import { APP } from './env.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const axeSource = fs.readFileSync(path.resolve(here, '../../node_modules/axe-core/axe.min.js'), 'utf8');
+export const PAGES = ['#/', '#/handlungsfeld/sprache', '#/massnahmen', '#/massnahme/M-1.4', '#/indikatoren',
+  '#/indikator/I-alq-ausl', '#/akteure', '#/akteur/vhs', '#/methodik', '#/gibt-es-nicht'];
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser.close(); });
+
+async function audit(page) {
+  // Injected through the DevTools protocol: the page's own CSP stays in force.
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
+    return r.violations.map(v => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')} — ${v.help}`);
+  });
+}
+
+for (const lang of ['de', 'en']) {
+  for (const [width, label] of [[1280, 'desktop'], [390, 'phone']]) {
+    test(`axe finds nothing on any page (${lang}, ${label})`, async () => {
+      const { page } = await openPage(browser, { width, height: 900 });
+      const found = {};
+      for (const hash of PAGES) {
+        await page.goto(`${APP}?lang=${lang}${hash}`);
+        await page.locator('main h1').first().waitFor();
+        if (hash.startsWith('#/indikator/')) {
+          await page.waitForFunction(() => window.echarts && window.echarts.getInstanceByDom(document.querySelector('[data-testid=chart]')));
+        }
+        const v = await audit(page);
+        if (v.length) found[hash] = v;
+      }
+      assert.deepEqual(found, {});
+      await page.close();
+    });
+  }
+}
