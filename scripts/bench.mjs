@@ -1,0 +1,391 @@
+#!/usr/bin/env node
+// The performance benchmark, run on demand (not part of the tests):
+//
+//   trunk build --release && node scripts/bench.mjs [--no-lighthouse] [--runs 3]
+//
+// It builds nothing: it measures dist/ as built, served by nginx (tests/e2e/server.mjs, with
+// gzip_static) and driven by Debian's Chromium. Measured: raw / gzip / brotli size of every asset;
+// bytes transferred for the first view of the overview and of an indicator page (as served, and
+// the brotli equivalent); whether ECharts loads on the overview; Lighthouse performance (mobile
+// and desktop) for the overview, the explorer and an indicator page; time to first chart; and,
+// with a generated plan of 2,000 measures and 300 indicators, the main-thread work of the
+// explorer's first render and of each keystroke in its search field, and the memory used.
+// Results are printed as a table with the budgets and written to bench-results/bench.{md,json}.
+// A page that is not built yet is reported as "n/a (page not built)"; the script still finishes.
+import { spawnSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer, makeSite } from '../tests/e2e/server.mjs';
+import { FLAGS } from '../tests/e2e/browser.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = path.join(ROOT, 'dist');
+const OUT = path.join(ROOT, 'bench-results');
+const TOOLS = path.join(ROOT, 'tools');
+const LIGHTHOUSE = path.join(TOOLS, 'node_modules', 'lighthouse', 'cli', 'index.js');
+const args = process.argv.slice(2);
+const RUNS = Number(args[args.indexOf('--runs') + 1]) || 3;
+const WITH_LIGHTHOUSE = !args.includes('--no-lighthouse');
+const KiB = 1024;
+const NA = 'n/a (page not built)';
+
+const PAGES = { overview: '#/', explorer: '#/massnahmen', indicator: '#/indikator/I-alq-ausl' };
+const BUDGET = {
+  overviewBytes: 200 * KiB, // dashboard issue: wasm + JS + CSS + data, brotli
+  indicatorBytes: 270 * KiB, // product brief: well under half of Open SDG's ~540 KiB
+  lighthouseMobile: 95,
+  mainThreadMs: 50,
+};
+
+if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+  console.error('dist/index.html is missing: run `trunk build --release` first (the benchmark builds nothing).');
+  process.exit(1);
+}
+fs.mkdirSync(OUT, { recursive: true });
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'wegmarke-bench-'));
+process.env.TMPDIR = scratch;
+const log = (...a) => console.error('[bench]', ...a);
+
+// ---------------------------------------------------------------------------------------------
+// Sizes
+
+const gzip = b => zlib.gzipSync(b, { level: 9 }).length;
+const brotli = (b, quality = 11) => zlib.brotliCompressSync(b, {
+  params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: b.length },
+}).length;
+
+function assetSizes() {
+  const rows = [];
+  const walk = dir => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) { if (e.name !== 'reports') walk(p); continue; }
+      if (/\.(gz|br)$/.test(e.name)) continue;
+      const raw = fs.readFileSync(p);
+      rows.push({
+        file: path.relative(DIST, p), raw: raw.length, gzip: gzip(raw), brotli: brotli(raw),
+        gz: fs.existsSync(p + '.gz'), br: fs.existsSync(p + '.br'),
+      });
+    }
+  };
+  walk(DIST);
+  return rows.sort((a, b) => b.brotli - a.brotli);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Browser measurements
+
+async function newPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', e => { window.__wasm = e.detail && e.detail.wasm; });
+  });
+  const cdp = await context.newCDPSession(page);
+  return { context, page, cdp };
+}
+
+/** Waits until the page has a heading or a data notice; false when it never does. */
+async function settled(page, selector = 'main h1, [data-testid=fatal]', timeout = 20_000) {
+  return page.locator(selector).first().waitFor({ timeout }).then(() => true, () => false);
+}
+
+/** After the next two frames: what a keystroke or navigation caused has been rendered. */
+const nextFrames = page => page.evaluate(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))));
+
+/**
+ * Loads a page with an empty cache and records every response: bytes on the wire as served
+ * (nginx gzip_static here), and the brotli equivalent of each body (the build's .br file, or
+ * brotli quality 5 for data a server compresses on the fly).
+ */
+async function transfer(browser, siteUrl, siteDir, hash, ready) {
+  const { context, page, cdp } = await newPage(browser);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const byId = new Map();
+  cdp.on('Network.responseReceived', e => byId.set(e.requestId, { url: e.response.url, encoding: (e.response.headers['Content-Encoding'] || e.response.headers['content-encoding'] || '') }));
+  cdp.on('Network.loadingFinished', e => { const r = byId.get(e.requestId); if (r) r.wire = e.encodedDataLength; });
+  await page.goto(siteUrl + hash);
+  const built = await settled(page, ready);
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  const files = [];
+  for (const r of byId.values()) {
+    if (r.wire === undefined) continue;
+    const rel = decodeURIComponent(new URL(r.url).pathname).replace(/^\/[^/]+\//, '') || 'index.html';
+    const local = path.join(siteDir, rel.endsWith('/') || rel === '' ? rel + 'index.html' : rel);
+    let body = 0, br = 0;
+    if (fs.existsSync(local)) {
+      const raw = fs.readFileSync(local);
+      body = r.encoding === 'gzip' && fs.existsSync(local + '.gz') ? fs.statSync(local + '.gz').size : raw.length;
+      br = fs.existsSync(local + '.br') ? fs.statSync(local + '.br').size : brotli(raw, 5);
+    }
+    const headers = Math.max(0, r.wire - body);
+    files.push({ file: rel, served: r.wire, encoding: r.encoding || 'identity', brotli: br + headers });
+  }
+  const sum = k => files.reduce((s, f) => s + f[k], 0);
+  return { built, files, served: sum('served'), brotli: sum('brotli'), echarts: files.some(f => /echarts/.test(f.file)) };
+}
+
+/** Milliseconds from navigation start until the indicator page's ECharts instance has drawn. */
+async function timeToChart(browser, siteUrl) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await newPage(browser);
+    await page.goto(siteUrl + PAGES.indicator);
+    if (!await settled(page, '[data-testid=chart]')) { await context.close(); return null; }
+    const t = await page.evaluate(() => new Promise(resolve => {
+      const check = () => {
+        const el = document.querySelector('[data-testid=chart]');
+        const inst = window.echarts && el && window.echarts.getInstanceByDom(el);
+        const drawn = el && el.querySelector('canvas, svg path');
+        if (inst && drawn && (inst.getOption().series || []).length) resolve(performance.now());
+        else requestAnimationFrame(check);
+      };
+      check();
+    }));
+    times.push(t);
+    await context.close();
+  }
+  return median(times);
+}
+
+function median(xs) { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; }
+
+// Only top-level tasks and marks: the heavier timeline categories slow the page they measure.
+const TRACE_CATEGORIES = ['toplevel', 'blink.user_timing'].join(',');
+
+async function trace(cdp, action) {
+  const events = [];
+  const onData = e => events.push(...e.value);
+  cdp.on('Tracing.dataCollected', onData);
+  await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
+  await action();
+  const done = new Promise(r => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.end');
+  await done;
+  cdp.off('Tracing.dataCollected', onData);
+  return events;
+}
+
+/** Top-level tasks of the page's renderer main thread (where its user-timing marks are). */
+function mainThreadTasks(events) {
+  const mark = events.find(e => e.cat && e.cat.includes('blink.user_timing') && /^wm-/.test(e.name));
+  const threads = new Map();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, e.args.name);
+  const isMain = e => (mark ? e.pid === mark.pid && e.tid === mark.tid : threads.get(`${e.pid}:${e.tid}`) === 'CrRendererMain');
+  return events.filter(e => e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && isMain(e));
+}
+
+function marks(events) {
+  return events.filter(e => e.cat && e.cat.includes('blink.user_timing') && /^wm-/.test(e.name))
+    .map(e => ({ name: e.name, ts: e.ts })).sort((a, b) => a.ts - b.ts);
+}
+
+/** Main-thread milliseconds between consecutive marks (the last window runs to the trace's end). */
+function workPerWindow(events) {
+  const tasks = mainThreadTasks(events);
+  const ms = marks(events);
+  const end = Math.max(...tasks.map(t => t.ts + t.dur), ...ms.map(m => m.ts)) + 1;
+  return ms.map((m, i) => {
+    const to = i + 1 < ms.length ? ms[i + 1].ts : end;
+    const work = tasks.filter(t => t.ts >= m.ts && t.ts < to).reduce((s, t) => s + t.dur, 0) / 1000;
+    return { name: m.name, ms: work };
+  });
+}
+
+/** The explorer with the large plan: first render, each keystroke, memory. */
+async function explorer(browser, siteUrl) {
+  const { context, page, cdp } = await newPage(browser);
+  await page.goto(siteUrl + PAGES.overview);
+  if (!await settled(page, '[data-testid=plan-title]', 60_000)) { await context.close(); return null; }
+  await page.waitForLoadState('networkidle');
+  const mark = name => page.evaluate(n => performance.mark(n), name);
+  // First render: from the navigation to the explorer (data already loaded) until drawn.
+  const first = await trace(cdp, async () => {
+    await mark('wm-navigate');
+    await page.evaluate(h => { location.hash = h; }, PAGES.explorer);
+    await page.getByTestId('search').waitFor({ timeout: 20_000 }).catch(() => {});
+    await nextFrames(page);
+  });
+  if (!await page.getByTestId('search').count()) { await context.close(); return null; }
+  const firstRender = workPerWindow(first)[0].ms;
+  const count = async () => (await page.getByTestId('result-count').textContent().catch(() => '')).trim();
+  const before = await count();
+  // Each keystroke of a search, then deleting it again.
+  const word = 'sprachkurs';
+  const keys = [...word.split(''), ...word.split('').map(() => 'Backspace')];
+  const search = page.getByTestId('search');
+  await search.click();
+  const typed = await trace(cdp, async () => {
+    for (const [i, k] of keys.entries()) {
+      await mark(`wm-key-${i}-${k}`);
+      await page.keyboard.press(k);
+      await nextFrames(page);
+    }
+  });
+  const perKey = workPerWindow(typed);
+  // The floor of this method: the same windows without a keystroke.
+  const idle = workPerWindow(await trace(cdp, async () => {
+    for (let i = 0; i < 5; i++) { await mark(`wm-idle-${i}`); await nextFrames(page); }
+  }));
+  await search.fill('sprachkurs');
+  await nextFrames(page);
+  const filtered = await count();
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const wasm = await page.evaluate(() => (window.__wasm && window.__wasm.memory ? window.__wasm.memory.buffer.byteLength : null));
+  await context.close();
+  return {
+    firstRender, keys: perKey, floor: median(idle.map(w => w.ms)), maxKey: Math.max(...perKey.map(k => k.ms)), medianKey: median(perKey.map(k => k.ms)),
+    heapUsed: heap.usedSize, heapTotal: heap.totalSize, wasmMemory: wasm, countBefore: before, countFiltered: filtered,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lighthouse
+
+function ensureLighthouse() {
+  if (fs.existsSync(LIGHTHOUSE)) return true;
+  log('installing Lighthouse into tools/node_modules (npm ci --prefix tools) …');
+  const r = spawnSync('npm', ['ci', '--prefix', TOOLS, '--no-audit', '--no-fund', '--loglevel=error'], { stdio: 'inherit' });
+  return r.status === 0 && fs.existsSync(LIGHTHOUSE);
+}
+
+function lighthouse(url, preset, name) {
+  const report = path.join(OUT, `lighthouse-${name}-${preset}.json`);
+  const flags = [...FLAGS.filter(f => f !== '--headless'), '--headless=new', `--user-data-dir=${fs.mkdtempSync(path.join(scratch, 'lh-'))}`];
+  const argv = [LIGHTHOUSE, url, '--only-categories=performance', '--output=json', `--output-path=${report}`, '--quiet',
+    `--chrome-flags=${flags.join(' ')}`, '--max-wait-for-load=60000'];
+  if (preset === 'desktop') argv.push('--preset=desktop');
+  return new Promise(resolve => {
+    const child = spawn(process.execPath, argv, { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', d => { err += d; });
+    child.on('exit', code => {
+      if (code !== 0 || !fs.existsSync(report)) { log(`lighthouse ${name} ${preset} failed: ${err.slice(-500)}`); resolve(null); return; }
+      const lhr = JSON.parse(fs.readFileSync(report, 'utf8'));
+      const a = id => lhr.audits[id] && lhr.audits[id].numericValue;
+      resolve({
+        score: Math.round(lhr.categories.performance.score * 100), fcp: a('first-contentful-paint'), lcp: a('largest-contentful-paint'),
+        tbt: a('total-blocking-time'), cls: a('cumulative-layout-shift'), bytes: a('total-byte-weight'),
+        error: lhr.runtimeError && lhr.runtimeError.message,
+      });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+const kib = b => `${(b / KiB).toFixed(1)} KiB`;
+const ms = x => `${x.toFixed(1)} ms`;
+const mib = b => `${(b / KiB / KiB).toFixed(1)} MiB`;
+
+function table(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => String(r[i]).length)));
+  const line = cells => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+  return [line(header), `| ${widths.map(w => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+
+async function main() {
+  const started = Date.now();
+  log('asset sizes …');
+  const sizes = assetSizes();
+  const large = path.join(scratch, 'large-plan');
+  const gen = spawnSync('python3', [path.join(ROOT, 'scripts', 'gen-large-plan.py'), large], { encoding: 'utf8' });
+  if (gen.status !== 0) throw new Error(`gen-large-plan.py failed: ${gen.stderr}`);
+
+  const server = await startServer();
+  const results = { date: new Date().toISOString(), machine: `${os.cpus().length} × ${os.cpus()[0].model}, ${mib(os.totalmem())}`, sizes };
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS, headless: true });
+  try {
+    const appDir = makeSite(server.root, 'app', DIST);
+    const largeDir = makeSite(server.root, 'large', DIST, Object.fromEntries(['plan.json', 'measures.json', 'indicators.json']
+      .map(f => [`data/${f}`, fs.readFileSync(path.join(large, f))])));
+    const app = `${server.url}/app/`;
+    const largeUrl = `${server.url}/large/`;
+
+    log('bytes of the first view …');
+    results.overview = await transfer(browser, app, appDir, PAGES.overview, '[data-testid=plan-title]');
+    results.indicatorPage = await transfer(browser, app, appDir, PAGES.indicator, '[data-testid=chart]');
+    log('time to first chart …');
+    results.timeToChart = await timeToChart(browser, app);
+    log('explorer with 2,000 measures and 300 indicators …');
+    results.explorer = await explorer(browser, largeUrl);
+    results.explorerBuilt = results.explorer !== null;
+    results.lighthouse = {};
+    if (WITH_LIGHTHOUSE && ensureLighthouse()) {
+      for (const [name, hash] of Object.entries(PAGES)) {
+        for (const preset of ['mobile', 'desktop']) {
+          log(`lighthouse ${name} ${preset} …`);
+          results.lighthouse[`${name}-${preset}`] = await lighthouse(app + hash, preset, name);
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+
+  // The verdicts.
+  const rows = [];
+  const add = (measure, value, budget, pass) => rows.push([measure, value, budget, pass === null ? '—' : pass ? 'pass' : 'FAIL']);
+  const o = results.overview;
+  add('overview: transferred, brotli (wasm+JS+CSS+data)', kib(o.brotli), `≤ ${kib(BUDGET.overviewBytes)}`, o.brotli <= BUDGET.overviewBytes);
+  add('overview: transferred as served (gzip_static)', kib(o.served), '—', null);
+  add('overview: ECharts loaded', o.echarts ? 'yes' : 'no', 'no', !o.echarts);
+  const ip = results.indicatorPage;
+  if (ip.built) add('indicator page: transferred, brotli (with chart)', kib(ip.brotli), `< ${kib(BUDGET.indicatorBytes)} (half of Open SDG)`, ip.brotli < BUDGET.indicatorBytes);
+  else add('indicator page: transferred, brotli', NA, `< ${kib(BUDGET.indicatorBytes)}`, null);
+  add('indicator page: time to first chart (median, no throttling)', results.timeToChart == null ? NA : ms(results.timeToChart), '—', null);
+  const e = results.explorer;
+  if (e) {
+    add('explorer (2,000 measures): first render, main thread', ms(e.firstRender), `< ${BUDGET.mainThreadMs} ms`, e.firstRender < BUDGET.mainThreadMs);
+    add(`explorer: slowest of ${e.keys.length} keystrokes, main thread`, ms(e.maxKey), `< ${BUDGET.mainThreadMs} ms`, e.maxKey < BUDGET.mainThreadMs);
+    add('explorer: median keystroke, main thread', ms(e.medianKey), '—', null);
+    add('(measurement floor: the same window without a key)', ms(e.floor), '—', null);
+    add('explorer: JS heap used / wasm memory', `${mib(e.heapUsed)} / ${e.wasmMemory ? mib(e.wasmMemory) : '?'}`, '—', null);
+  } else {
+    add('explorer (2,000 measures): first render, main thread', NA, `< ${BUDGET.mainThreadMs} ms`, null);
+    add('explorer: each keystroke, main thread', NA, `< ${BUDGET.mainThreadMs} ms`, null);
+  }
+  for (const name of Object.keys(PAGES)) {
+    for (const preset of ['mobile', 'desktop']) {
+      const r = results.lighthouse[`${name}-${preset}`];
+      const budget = preset === 'mobile' ? `≥ ${BUDGET.lighthouseMobile}` : '—';
+      const builtNote = name === 'explorer' && !results.explorerBuilt ? ' (page not built)' : '';
+      if (!WITH_LIGHTHOUSE) add(`Lighthouse ${preset}: ${name}`, 'skipped (--no-lighthouse)', budget, null);
+      else if (!r) add(`Lighthouse ${preset}: ${name}`, 'n/a (Lighthouse failed)', budget, null);
+      else add(`Lighthouse ${preset}: ${name}${builtNote}`, `${r.score} (LCP ${ms(r.lcp)}, TBT ${ms(r.tbt)}, CLS ${r.cls.toFixed(3)})`,
+        budget, preset === 'mobile' ? r.score >= BUDGET.lighthouseMobile : null);
+    }
+  }
+  results.verdicts = rows.map(([measure, value, budget, result]) => ({ measure, value, budget, result }));
+
+  const verdicts = table(['measure', 'value', 'budget', 'result'], rows);
+  const sizeTable = table(['asset', 'raw', 'gzip -9', 'brotli 11', '.gz/.br beside it'],
+    sizes.map(s => [s.file, kib(s.raw), kib(s.gzip), kib(s.brotli), s.gz || s.br ? `${s.gz ? '.gz' : ''}${s.br ? ' .br' : ''}`.trim() : 'none']));
+  const firstView = table(['overview request', 'as served', 'encoding', 'brotli equivalent'],
+    o.files.map(f => [f.file, kib(f.served), f.encoding, kib(f.brotli)]));
+  const md = [
+    '# Wegmarke benchmark', '',
+    `${results.date} · ${results.machine} · Chromium ${spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout.trim().replace(/^Chromium /, '')} · nginx with gzip_static`, '',
+    '## Budgets', '', verdicts, '',
+    'Brotli equivalent: the build\'s precompressed `.br` file for build assets, brotli quality 5 (what a server does on the fly) for config and data, plus the response headers as measured. Main-thread work: the sum of the renderer main thread\'s top-level tasks in a Chromium trace, per keystroke from one key press to the next.', '',
+    '## First view of the overview', '', firstView, '',
+    '## Asset sizes', '', sizeTable, '',
+    ...(results.explorer ? ['## Explorer keystrokes', '', table(['keystroke', 'main thread'], results.explorer.keys.map(k => [k.name.replace(/^wm-key-\d+-/, ''), ms(k.ms)])), ''] : []),
+  ].join('\n');
+  fs.writeFileSync(path.join(OUT, 'bench.md'), md + '\n');
+  fs.writeFileSync(path.join(OUT, 'bench.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log(verdicts);
+  console.log(`\n${sizeTable}\n`);
+  console.log(`written: bench-results/bench.md, bench-results/bench.json (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  fs.rmSync(scratch, { recursive: true, force: true });
+}
+
+main().catch(e => { console.error(e); process.exit(1); });
