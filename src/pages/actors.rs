@@ -10,8 +10,10 @@ use crate::components::lists::measure_item;
 use crate::components::text::{plain, txt};
 use crate::load::Loaded;
 use crate::pages::not_found::NotFound;
-use crate::route::Route;
+use crate::route::{Location, Route};
 
+/// An actor with its measures; in the list of all actors (`heading`), only counts with links
+/// to the filtered explorer, so a plan with thousands of measures stays fast.
 fn actor_section(a: &Actor, ds: &Dataset, ui: &Ui, heading: bool) -> impl IntoView {
     let d = ds.default_lang();
     let leads: Vec<_> = ds
@@ -31,11 +33,20 @@ fn actor_section(a: &Actor, ds: &Dataset, ui: &Ui, heading: bool) -> impl IntoVi
         <section class="actor" data-testid="actor" data-id=a.id.clone()>
             {heading.then(|| view! { <h2><a href=Route::Actor(a.id.clone()).href()>{txt(&a.name, d, ui)}</a></h2> })}
             <p class="meta">{kind}{a.url.clone().map(|u| view! { " · "<a href=u rel="noopener noreferrer">{use_ui().t("actor.website")}</a> })}</p>
-            {(!leads.is_empty()).then(|| view! {
+            {heading.then(|| {
+                let explore = Location::href_with(&Route::Measures, &[("lead", a.id.clone())]);
+                view! {
+                    <p class="actor-counts">
+                        <a href=explore>{ui.tf("actor.leads", &[("count", &leads.len().to_string())])}</a>
+                        " · "{ui.tf("actor.partners", &[("count", &partners.len().to_string())])}
+                    </p>
+                }
+            })}
+            {(!heading && !leads.is_empty()).then(|| view! {
                 <Sub level=sub text=ui.tf("actor.leads", &[("count", &leads.len().to_string())])/>
                 <ul class="measure-list">{leads.iter().map(|m| measure_item(m, ds, ui)).collect_view()}</ul>
             })}
-            {(!partners.is_empty()).then(|| view! {
+            {(!heading && !partners.is_empty()).then(|| view! {
                 <Sub level=sub text=ui.tf("actor.partners", &[("count", &partners.len().to_string())])/>
                 <ul class="measure-list">{partners.iter().map(|m| measure_item(m, ds, ui)).collect_view()}</ul>
             })}

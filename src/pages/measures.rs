@@ -77,7 +77,11 @@ pub fn MeasuresPage(
     let lang = ui.lang();
     let location = use_location();
     set_title(&ui.t("nav.measures"));
-    let index = Arc::new(SearchIndex::new(loaded.data.measures()));
+    let index = Arc::new(SearchIndex::new(
+        loaded.data.measures(),
+        lang,
+        loaded.data.default_lang(),
+    ));
     let state = Memo::new(move |_| location.with(filter_from));
     let update = move |f: &dyn Fn(&mut Filter, &mut SortKey)| {
         let (mut filter, mut sort) = state.get_untracked();
@@ -88,7 +92,7 @@ pub fn MeasuresPage(
         let (loaded, index) = (loaded.clone(), index.clone());
         Memo::new(move |_| {
             let (filter, sort) = state.get();
-            index.positions(&loaded.data, &filter, sort, lang)
+            index.positions(&loaded.data, &filter, sort)
         })
     };
     let limit = RwSignal::new(PAGE);
@@ -168,18 +172,12 @@ pub fn MeasuresPage(
         .map(|k| view! { <option value=k.as_str()>{use_ui().t(&format!("explore.sort.{}", k.as_str()))}</option> })
         .collect_view();
 
-    let rows = {
+    // Keyed rows: a keystroke moves or reuses rows instead of rebuilding them.
+    let shown =
+        move || results.with(|r| r.iter().copied().take(limit.get()).collect::<Vec<usize>>());
+    let row = {
         let loaded = loaded.clone();
-        move || {
-            let ui = use_ui();
-            let all = loaded.data.measures();
-            results.with(|r| {
-                r.iter()
-                    .take(limit.get())
-                    .map(|&i| measure_item(&all[i], &loaded.data, &ui))
-                    .collect_view()
-            })
-        }
+        move |i: usize| measure_item(&loaded.data.measures()[i], &loaded.data, &use_ui())
     };
     let count = move || {
         let n = results.with(Vec::len);
@@ -254,7 +252,9 @@ pub fn MeasuresPage(
                 </p>
             </form>
             <p class="result-count" role="status" aria-live="polite" data-testid="result-count">{count}</p>
-            <ul class="measure-list" data-testid="results">{rows}</ul>
+            <ul class="measure-list" data-testid="results">
+                <For each=shown key=|i| *i children=row/>
+            </ul>
             {more}
         </div>
     }

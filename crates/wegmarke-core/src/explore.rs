@@ -57,14 +57,20 @@ impl SortKey {
     }
 }
 
-/// The folded search text of every measure, built once per data set.
+/// The folded search text and sort title of every measure, built once per data set and
+/// language, so a keystroke only compares prepared strings.
 pub struct SearchIndex {
     folded: Vec<String>,
+    titles: Vec<String>,
 }
 
 impl SearchIndex {
-    /// Folds every measure's searchable text.
-    pub fn new(measures: &[Measure]) -> Self {
+    /// Folds every measure's searchable text and its title in `lang` (for sorting).
+    pub fn new(measures: &[Measure], lang: &str, default: &str) -> Self {
+        let titles = measures
+            .iter()
+            .map(|m| fold(m.title.resolve(lang, default)))
+            .collect();
         let folded = measures
             .iter()
             .map(|m| {
@@ -87,32 +93,20 @@ impl SearchIndex {
                 s
             })
             .collect();
-        SearchIndex { folded }
+        SearchIndex { folded, titles }
     }
 
     /// The measures that pass the filter, sorted (ties by id, so the order is stable).
-    pub fn select<'a>(
-        &self,
-        ds: &'a Dataset,
-        filter: &Filter,
-        sort: SortKey,
-        lang: &str,
-    ) -> Vec<&'a Measure> {
+    pub fn select<'a>(&self, ds: &'a Dataset, filter: &Filter, sort: SortKey) -> Vec<&'a Measure> {
         let all = ds.measures();
-        self.positions(ds, filter, sort, lang)
+        self.positions(ds, filter, sort)
             .into_iter()
             .map(|i| &all[i])
             .collect()
     }
 
     /// Like `select`, as positions in `ds.measures()` (cheap to keep in a reactive memo).
-    pub fn positions(
-        &self,
-        ds: &Dataset,
-        filter: &Filter,
-        sort: SortKey,
-        lang: &str,
-    ) -> Vec<usize> {
+    pub fn positions(&self, ds: &Dataset, filter: &Filter, sort: SortKey) -> Vec<usize> {
         let words: Vec<String> = fold(&filter.query)
             .split_whitespace()
             .map(str::to_owned)
@@ -153,20 +147,13 @@ impl SearchIndex {
             })
             .map(|(entry, _)| entry)
             .collect();
-        let default = ds
-            .plan
-            .as_ref()
-            .map_or("de", |p| p.plan.default_language.as_str());
         let by_id = |a: &Measure, b: &Measure| a.id.cmp(&b.id);
         match sort {
-            SortKey::Title => {
-                let mut keyed: Vec<(String, (usize, &Measure))> = out
-                    .iter()
-                    .map(|e| (fold(e.1.title.resolve(lang, default)), *e))
-                    .collect();
-                keyed.sort_by(|a, b| a.0.cmp(&b.0).then(by_id(a.1 .1, b.1 .1)));
-                out = keyed.into_iter().map(|(_, e)| e).collect();
-            }
+            SortKey::Title => out.sort_by(|a, b| {
+                self.titles[a.0]
+                    .cmp(&self.titles[b.0])
+                    .then(by_id(a.1, b.1))
+            }),
             SortKey::Status => {
                 out.sort_by(|a, b| a.1.status.cmp(&b.1.status).then(by_id(a.1, b.1)))
             }
@@ -253,7 +240,7 @@ mod tests {
     #[test]
     fn search_ignores_case_and_diacritics_and_needs_every_word() {
         let ds = data();
-        let idx = SearchIndex::new(ds.measures());
+        let idx = SearchIndex::new(ds.measures(), "de", "de");
         let q = |s: &str| {
             ids(idx.select(
                 &ds,
@@ -262,7 +249,6 @@ mod tests {
                     ..Filter::default()
                 },
                 SortKey::Title,
-                "de",
             ))
         };
         assert_eq!(q("turkisch"), ["M-1", "M-3"]);
@@ -276,8 +262,8 @@ mod tests {
     #[test]
     fn every_filter_narrows() {
         let ds = data();
-        let idx = SearchIndex::new(ds.measures());
-        let f = |filter: Filter| ids(idx.select(&ds, &filter, SortKey::Title, "de"));
+        let idx = SearchIndex::new(ds.measures(), "de", "de");
+        let f = |filter: Filter| ids(idx.select(&ds, &filter, SortKey::Title));
         assert_eq!(
             f(Filter {
                 field: Some("f1".into()),
@@ -333,15 +319,17 @@ mod tests {
     #[test]
     fn sort_orders() {
         let ds = data();
-        let idx = SearchIndex::new(ds.measures());
-        let s = |k| ids(idx.select(&ds, &Filter::default(), k, "de"));
+        let idx = SearchIndex::new(ds.measures(), "de", "de");
+        let s = |k| ids(idx.select(&ds, &Filter::default(), k));
         assert_eq!(s(SortKey::Title), ["M-2", "M-1", "M-3"]);
         assert_eq!(s(SortKey::Status), ["M-1", "M-2", "M-3"]);
         assert_eq!(s(SortKey::End), ["M-2", "M-1", "M-3"]);
         assert_eq!(s(SortKey::LastUpdated), ["M-2", "M-1", "M-3"]);
         assert_eq!(s(SortKey::Progress), ["M-3", "M-2", "M-1"]);
+        // English titles sort differently: "Parents' café" after "Ausbildungsmesse", before "Sprachpaten".
+        let en = SearchIndex::new(ds.measures(), "en", "de");
         assert_eq!(
-            ids(idx.select(&ds, &Filter::default(), SortKey::Title, "en")),
+            ids(en.select(&ds, &Filter::default(), SortKey::Title)),
             ["M-2", "M-1", "M-3"]
         );
     }
