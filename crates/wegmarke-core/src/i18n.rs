@@ -23,6 +23,21 @@ pub const LANGUAGES: &[Language] = &[
         name: "English",
         rtl: false,
     },
+    Language {
+        tag: "tr",
+        name: "Türkçe",
+        rtl: false,
+    },
+    Language {
+        tag: "ar",
+        name: "العربية",
+        rtl: true,
+    },
+    Language {
+        tag: "uk",
+        name: "Українська",
+        rtl: false,
+    },
 ];
 
 /// The language for a tag, or German.
@@ -37,6 +52,9 @@ pub fn language(tag: &str) -> Language {
 fn source(tag: &str) -> &'static str {
     match tag {
         "en" => include_str!("../../../locales/en.json"),
+        "tr" => include_str!("../../../locales/tr.json"),
+        "ar" => include_str!("../../../locales/ar.json"),
+        "uk" => include_str!("../../../locales/uk.json"),
         _ => include_str!("../../../locales/de.json"),
     }
 }
