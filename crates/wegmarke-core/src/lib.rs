@@ -1,6 +1,7 @@
 //! Wegmarke's domain: the data contract v1, validation with located problems, progress roll-up,
 //! indicator rating and formatting. No web dependency: the app and the staff tool share it.
 
+pub mod changes;
 pub mod charts;
 pub mod csv;
 pub mod explore;
