@@ -1,13 +1,16 @@
-//! The staff tool: checks data files before they are published, with exactly the app's
-//! messages, and writes the JSON Schemas.
+//! `wegmarke-daten`, the staff tool: checks data files before they are published, converts
+//! between the JSON files and a workbook staff edit in Excel or LibreOffice, freezes the data
+//! of a council report, and writes the JSON Schemas. This file is only the command line; the
+//! work is in the library (`wegmarke_cli::commands`).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
-use wegmarke_core::{validate, Dataset, Input, Inputs, Severity};
+use clap::{ArgGroup, Parser, Subcommand};
+use wegmarke_cli::commands::{self, Format};
+use wegmarke_cli::Lang;
 
-/// Wegmarke-Datenwerkzeug: Daten prüfen, bevor sie veröffentlicht werden.
+/// Wegmarke-Datenwerkzeug: Daten prüfen, als Arbeitsmappe bearbeiten, einfrieren.
 #[derive(Parser)]
 #[command(name = "wegmarke-daten", version)]
 struct Cli {
@@ -16,27 +19,6 @@ struct Cli {
     lang: Lang,
     #[command(subcommand)]
     command: Command,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Lang {
-    De,
-    En,
-}
-
-impl Lang {
-    fn tag(self) -> &'static str {
-        match self {
-            Lang::De => "de",
-            Lang::En => "en",
-        }
-    }
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Text,
-    Json,
 }
 
 #[derive(Subcommand)]
@@ -50,6 +32,71 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Schreibt eine Arbeitsmappen-Vorlage (.xlsx) mit allen Blättern, Erläuterungen und Auswahllisten.
+    Template {
+        /// Ziel, z. B. vorlage.xlsx.
+        out: PathBuf,
+        /// Mit dem Beispielplan gefüllt.
+        #[arg(long)]
+        example: bool,
+        /// Eine vorhandene Datei überschreiben.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Liest eine Arbeitsmappe (.xlsx, .ods) oder einen Ordner mit CSV-Dateien und schreibt die drei JSON-Dateien. Exit: 0 fehlerfrei, 1 Probleme, 2 nichts geschrieben.
+    Import {
+        /// Arbeitsmappe oder Ordner mit CSV-Dateien.
+        workbook: PathBuf,
+        /// Datenordner, in den geschrieben wird.
+        #[arg(short = 'o', long = "out")]
+        out_dir: PathBuf,
+        /// Auch Dateien überschreiben, die nicht von diesem Werkzeug stammen (Sicherung: *.bak).
+        #[arg(long)]
+        force: bool,
+        /// Nur prüfen, nichts schreiben.
+        #[arg(long)]
+        dry_run: bool,
+        /// Ausgabe als Text oder JSON (für Maschinen).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Schreibt die Daten als Arbeitsmappe (.xlsx) und/oder als CSV-Dateien – verlustfrei.
+    #[command(group(ArgGroup::new("target").required(true).multiple(true).args(["out", "csv"])))]
+    Export {
+        /// Datenordner (Standard: public/data).
+        #[arg(default_value = "public/data")]
+        data_dir: PathBuf,
+        /// Ziel-Arbeitsmappe, z. B. plan.xlsx.
+        #[arg(short = 'o', long = "out")]
+        out: Option<PathBuf>,
+        /// Zielordner für CSV-Dateien (eine je Blatt, UTF-8, Semikolon).
+        #[arg(long)]
+        csv: Option<PathBuf>,
+        /// Vorhandene Dateien überschreiben.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Friert den aktuellen Datenstand unter reports/<Datum>/ ein und trägt den Bericht in plan.json ein.
+    Snapshot {
+        /// Datenordner (Standard: public/data).
+        #[arg(default_value = "public/data")]
+        data_dir: PathBuf,
+        /// Titel des Berichts (in der Standardsprache).
+        #[arg(long)]
+        title: String,
+        /// Titel auf Englisch (optional).
+        #[arg(long)]
+        title_en: Option<String>,
+        /// Drucksache / Aktenzeichen.
+        #[arg(long)]
+        reference: Option<String>,
+        /// Datum des Berichts, z. B. 2026-05-12 (Standard: heute).
+        #[arg(long)]
+        date: Option<String>,
+        /// Vorhandenen Stand bzw. Eintrag ersetzen; plan.json auch neu schreiben, wenn sie von Hand gepflegt ist.
+        #[arg(long)]
+        force: bool,
+    },
     /// Schreibt die JSON-Schemas der Datendateien in einen Ordner.
     Schema {
         /// Zielordner.
@@ -57,100 +104,52 @@ enum Command {
     },
 }
 
-fn read(dir: &Path, name: &str) -> Result<Vec<u8>, String> {
-    std::fs::read(dir.join(name)).map_err(|e| format!("{}: {e}", dir.join(name).display()))
-}
-
-fn check(dir: &Path) -> Dataset {
-    let files = ["plan.json", "measures.json", "indicators.json"].map(|f| read(dir, f));
-    validate(
-        &Inputs {
-            plan: Input::from_result(&files[0]),
-            measures: Input::from_result(&files[1]),
-            indicators: Input::from_result(&files[2]),
-        },
-        "",
-    )
-}
-
-fn run_validate(dir: &Path, format: Format, lang: &str) -> ExitCode {
-    let ds = check(dir);
-    let fatal = ds.problems.iter().any(|p| p.severity == Severity::Fatal);
-    match format {
-        Format::Json => {
-            let out = serde_json::json!({
-                "data_dir": dir.display().to_string(),
-                "fatal": fatal,
-                "problems": ds.problems.iter().map(|p| {
-                    let mut v = serde_json::to_value(p).unwrap_or_default();
-                    v["message"] = serde_json::Value::String(p.message(lang));
-                    v
-                }).collect::<Vec<_>>(),
-            });
-            println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
-        }
-        Format::Text => {
-            let de = lang == "de";
-            for file in ["plan.json", "measures.json", "indicators.json"] {
-                let mine: Vec<_> = ds.problems.iter().filter(|p| p.file == file).collect();
-                if mine.is_empty() {
-                    println!("✔ {file}: {}", if de { "in Ordnung" } else { "OK" });
-                    continue;
-                }
-                println!(
-                    "✘ {file}: {} {}",
-                    mine.len(),
-                    if de { "Problem(e)" } else { "problem(s)" }
-                );
-                for p in mine {
-                    let tag = match (p.severity, de) {
-                        (Severity::Fatal, _) => "FATAL",
-                        (Severity::Problem, true) => "Problem",
-                        (Severity::Problem, false) => "problem",
-                    };
-                    println!("  [{tag}] {}", p.to_line(lang));
-                }
-            }
-            let summary = match (fatal, ds.problems.is_empty(), de) {
-                (true, _, true) => "Nicht veröffentlichen: mindestens eine Datei ist unbrauchbar.",
-                (true, _, false) => "Do not publish: at least one file cannot be used.",
-                (false, true, true) => "Alles in Ordnung: die Dateien können veröffentlicht werden.",
-                (false, true, false) => "All good: the files can be published.",
-                (false, false, true) => "Veröffentlichung möglich, aber fehlerhafte Einträge werden ausgelassen oder markiert.",
-                (false, false, false) => "Can be published, but entries with problems are left out or flagged.",
-            };
-            println!("{summary}");
-        }
-    }
-    if fatal {
-        ExitCode::from(2)
-    } else if ds.problems.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
-}
-
-fn run_schema(out: &Path) -> ExitCode {
-    if let Err(e) = std::fs::create_dir_all(out) {
-        eprintln!("{}: {e}", out.display());
-        return ExitCode::from(2);
-    }
-    for (name, schema) in wegmarke_core::schema::all() {
-        let path = out.join(name);
-        if let Err(e) = std::fs::write(&path, schema) {
-            eprintln!("{}: {e}", path.display());
-            return ExitCode::from(2);
-        }
-        println!("{}", path.display());
-    }
-    ExitCode::SUCCESS
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = cli.lang;
     match cli.command {
-        Command::Validate { data_dir, format } => run_validate(&data_dir, format, cli.lang.tag()),
-        Command::Schema { out_dir } => run_schema(&out_dir),
+        Command::Validate { data_dir, format } => commands::validate::run(&data_dir, format, lang),
+        Command::Template {
+            out,
+            example,
+            force,
+        } => commands::template::run(&out, example, force, lang),
+        Command::Import {
+            workbook,
+            out_dir,
+            force,
+            dry_run,
+            format,
+        } => commands::import::run(&commands::import::Options {
+            workbook: &workbook,
+            out_dir: &out_dir,
+            force,
+            dry_run,
+            format,
+            lang,
+        }),
+        Command::Export {
+            data_dir,
+            out,
+            csv,
+            force,
+        } => commands::export::run(&data_dir, out.as_deref(), csv.as_deref(), force, lang),
+        Command::Snapshot {
+            data_dir,
+            title,
+            title_en,
+            reference,
+            date,
+            force,
+        } => commands::snapshot::run(&commands::snapshot::Options {
+            data_dir: &data_dir,
+            title: &title,
+            title_en: title_en.as_deref(),
+            reference: reference.as_deref(),
+            date: date.as_deref(),
+            force,
+            lang,
+        }),
+        Command::Schema { out_dir } => commands::schema::run(&out_dir),
     }
 }

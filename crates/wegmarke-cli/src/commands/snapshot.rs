@@ -1,0 +1,229 @@
+//! `snapshot`: freezes the current three files under `reports/<date>/` (byte for byte, as
+//! published) and registers the report in plan.json, which is rewritten in canonical form with
+//! a backup, under the same overwrite rule as an import.
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use wegmarke_core::{Date, Report, Text};
+
+use super::{fail, load_data, print_findings, write_error};
+use crate::files::{self, Manifest, Plan, DATA_FILES};
+use crate::msg;
+use crate::msg::Lang;
+use crate::workbook::{Finding, Loc};
+
+/// What to register.
+pub struct Options<'a> {
+    pub data_dir: &'a Path,
+    pub title: &'a str,
+    pub title_en: Option<&'a str>,
+    pub reference: Option<&'a str>,
+    pub date: Option<&'a str>,
+    pub force: bool,
+    pub lang: Lang,
+}
+
+/// Today (UTC) as YYYY-MM-DD.
+pub fn today() -> String {
+    let days = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400) as i64;
+    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+fn finding(name: &str, m: crate::Msg) -> Finding {
+    Finding::fatal(Loc::sheet(name), m)
+}
+
+/// The `snapshot` command.
+pub fn run(o: &Options) -> ExitCode {
+    let lang = o.lang;
+    let date = o.date.map_or_else(today, str::to_owned);
+    if date.len() != 10 || Date::parse(&date).is_none() {
+        return fail(
+            finding(
+                "--date",
+                msg!(
+                    "„{date}“ ist kein Tagesdatum; erwartet wird z. B. 2026-05-12.",
+                    "\"{date}\" is not a day; expected e.g. 2026-05-12.",
+                ),
+            ),
+            lang,
+        );
+    }
+    let Some(parsed_date) = Date::parse(&date) else {
+        return ExitCode::from(2);
+    };
+    let data = match load_data(o.data_dir, lang) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let rel = format!("reports/{date}/");
+    let snap_dir = o.data_dir.join("reports").join(&date);
+    let frozen = DATA_FILES.iter().all(|f| snap_dir.join(f).exists());
+
+    // The current files, byte for byte.
+    let mut originals = Vec::new();
+    for name in DATA_FILES {
+        let path = o.data_dir.join(name);
+        match std::fs::read(&path) {
+            Ok(b) => originals.push(b),
+            Err(e) => {
+                return fail(
+                    crate::workbook::read::io_error(&path.display().to_string(), &e),
+                    lang,
+                )
+            }
+        }
+    }
+
+    // The snapshot folder may only be written where it is new or identical.
+    let mut findings = Vec::new();
+    for (name, bytes) in DATA_FILES.iter().zip(&originals) {
+        let path = snap_dir.join(name);
+        match files::read_optional(&path) {
+            Ok(Some(old)) if old != *bytes && !o.force => findings.push(finding(
+                &path.display().to_string(),
+                msg!(
+                    "Für {date} gibt es schon einen eingefrorenen Stand mit anderem Inhalt; er wird nicht überschrieben (mit --force doch).",
+                    "There already is a frozen state for {date} with different content; it is not overwritten (use --force to do so).",
+                ),
+            )),
+            Ok(_) => {}
+            Err(e) => findings.push(crate::workbook::read::io_error(&path.display().to_string(), &e)),
+        }
+    }
+
+    // Register the report.
+    let title = match o.title_en {
+        Some(en) => {
+            let default = data.plan.plan.default_language.clone();
+            Text::Map(
+                [
+                    (default, o.title.to_owned()),
+                    ("en".to_owned(), en.to_owned()),
+                ]
+                .into_iter()
+                .collect(),
+            )
+        }
+        None => Text::Plain(o.title.to_owned()),
+    };
+    let report = Report {
+        date: parsed_date,
+        title,
+        reference: o.reference.map(str::to_owned),
+        path: Some(rel.clone()),
+        extra: Default::default(),
+    };
+    let mut plan = data.plan.clone();
+    let registered = plan.reports.contains(&report);
+    if registered && frozen && !o.force {
+        // Registering changed plan.json, so the current files differ from the frozen ones by
+        // that entry: running the same command again is a no-op, not a conflict.
+        println!(
+            "✔ {} {} – {}",
+            lang.pick(
+                "Schon eingefroren und eingetragen:",
+                "Already frozen and registered:"
+            ),
+            snap_dir.display(),
+            lang.pick(
+                "nichts geändert (mit --force neu einfrieren).",
+                "nothing changed (use --force to freeze again).",
+            )
+        );
+        return ExitCode::SUCCESS;
+    }
+    let mut changed = true;
+    match plan.reports.iter().position(|r| r.path.as_deref() == Some(rel.as_str())) {
+        Some(i) if plan.reports[i] == report => changed = false,
+        Some(_) if !o.force => findings.push(finding(
+            "plan.json",
+            msg!(
+                "Für {rel} ist schon ein Bericht mit anderem Titel oder anderer Drucksache eingetragen; mit --force wird er ersetzt.",
+                "A report with another title or reference is already registered for {rel}; --force replaces it.",
+            ),
+        )),
+        Some(i) => plan.reports[i] = report,
+        None => plan.reports.push(report),
+    }
+    let plan_path = o.data_dir.join(DATA_FILES[0]);
+    let new_plan = files::canonical(&plan);
+    let manifest = Manifest::load(o.data_dir);
+    let write = if changed {
+        files::plan_write(
+            DATA_FILES[0],
+            Some(&originals[0]),
+            new_plan.as_bytes(),
+            &manifest,
+            o.force,
+        )
+    } else {
+        Plan::Unchanged
+    };
+    if write == Plan::Refuse {
+        findings.push(finding(
+            &plan_path.display().to_string(),
+            msg!(
+                "plan.json wurde nicht von wegmarke-daten geschrieben oder seitdem von Hand geändert. Der Bericht wird eingetragen, indem die Datei neu geschrieben wird (Inhalt bleibt erhalten, die Formatierung wird vereinheitlicht) – dazu bitte --force angeben; die bisherige Fassung bleibt als plan.json.bak erhalten.",
+                "plan.json was not written by wegmarke-daten or was edited by hand since. Registering the report rewrites the file (content kept, formatting normalised) – please give --force for that; the previous version is kept as plan.json.bak.",
+            ),
+        ));
+    }
+    if !findings.is_empty() {
+        print_findings(&findings, lang);
+        return ExitCode::from(2);
+    }
+
+    // Freeze first, then register: a report never points at a missing snapshot.
+    if let Err(e) = std::fs::create_dir_all(&snap_dir) {
+        return fail(write_error(&snap_dir, &e), lang);
+    }
+    let mut manifest = manifest;
+    for (name, bytes) in DATA_FILES.iter().zip(&originals) {
+        let path = snap_dir.join(name);
+        if let Err(e) = files::write_atomic(&path, bytes) {
+            return fail(write_error(&path, &e), lang);
+        }
+        manifest
+            .files
+            .insert(format!("{rel}{name}"), files::sha256(bytes));
+    }
+    if matches!(write, Plan::Replace) {
+        if let Err(e) = files::replace(&plan_path, Some(&originals[0]), new_plan.as_bytes()) {
+            return fail(write_error(&plan_path, &e), lang);
+        }
+    }
+    if matches!(write, Plan::Replace) {
+        manifest
+            .files
+            .insert(DATA_FILES[0].to_owned(), files::sha256(new_plan.as_bytes()));
+    }
+    let _ = manifest.save(o.data_dir);
+    println!(
+        "✔ {} {}",
+        lang.pick("Stand eingefroren:", "State frozen:"),
+        snap_dir.display()
+    );
+    println!(
+        "✔ plan.json: {} {rel}",
+        lang.pick(
+            "Bericht eingetragen mit Pfad",
+            "report registered with path"
+        ),
+    );
+    ExitCode::SUCCESS
+}

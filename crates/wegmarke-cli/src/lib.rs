@@ -1,0 +1,19 @@
+//! The staff tool `wegmarke-daten` as a library, so that the binary stays a thin clap layer and
+//! the tests can reach the workbook model directly (round trips, fuzzing).
+//!
+//! - [`commands`]: one module per subcommand (validate, template, import, export, snapshot, schema)
+//! - [`workbook`]: the spreadsheet side: table model, sheet definitions, xlsx/ods/csv I/O and the
+//!   conversion between the three JSON files and the sheets
+//! - [`files`]: the data folder side: canonical JSON, atomic writes, backups, the write manifest
+//! - [`msg`]: messages in German and English
+
+// Errors are located findings with messages in two languages; they are built once per problem,
+// never in a hot loop, so their size does not matter.
+#![allow(clippy::result_large_err)]
+
+pub mod commands;
+pub mod files;
+pub mod msg;
+pub mod workbook;
+
+pub use msg::{Lang, Msg};

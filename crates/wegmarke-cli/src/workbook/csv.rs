@@ -1,0 +1,249 @@
+//! The workbook as a folder of CSV files, one per sheet (`Maßnahmen.csv`): UTF-8 with a
+//! byte-order mark, `;` between fields and a decimal comma, which is what German Excel writes
+//! and opens with a double click. Reading also accepts `,` or tab between fields, a decimal
+//! point, no byte-order mark, and Windows-1252 or UTF-16 text (older Excel versions).
+//!
+//! CSV files have no second header row: the explanations are in the xlsx template and in the
+//! how-to (docs/daten-pflegen.md).
+
+use std::path::Path;
+
+use super::import::format_number;
+use super::read::{io_error, Book, Source};
+use super::{Cell, Finding, Grid, GridRow, Loc, Table};
+use crate::msg;
+
+/// The field separator written.
+pub const DELIMITER: u8 = b';';
+
+/// A table as CSV bytes.
+pub fn to_bytes(table: &Table) -> Result<Vec<u8>, String> {
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    {
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(DELIMITER)
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        w.write_record(table.columns.iter().map(|c| c.header.as_str()))
+            .map_err(|e| e.to_string())?;
+        for row in &table.rows {
+            let fields: Vec<String> = (0..table.columns.len())
+                .map(|i| field(row.get(i).unwrap_or(&Cell::Empty)))
+                .collect();
+            w.write_record(&fields).map_err(|e| e.to_string())?;
+        }
+        w.flush().map_err(|e| e.to_string())?;
+    }
+    Ok(out)
+}
+
+fn field(cell: &Cell) -> String {
+    match cell {
+        Cell::Empty => String::new(),
+        Cell::Text(s) | Cell::Date(s) | Cell::Error(s) => s.clone(),
+        Cell::Number(f) => format_number(*f).replace('.', ","),
+        Cell::Int(i) => i.to_string(),
+        Cell::Bool(b) => if *b { "ja" } else { "nein" }.to_owned(),
+    }
+}
+
+/// The file name of a sheet's CSV file.
+pub fn file_name(sheet: &str) -> String {
+    format!("{sheet}.csv")
+}
+
+/// Reads every `*.csv` file of a folder as one sheet named like the file.
+pub fn read_folder(dir: &Path) -> Result<Book, Finding> {
+    let name = dir.display().to_string();
+    let entries = std::fs::read_dir(dir).map_err(|e| io_error(&name, &e))?;
+    let mut files: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file()
+                && p.extension()
+                    .is_some_and(|x| x.to_string_lossy().eq_ignore_ascii_case("csv"))
+        })
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        let is_data = dir.join("plan.json").exists() || dir.join("measures.json").exists();
+        let m = if is_data {
+            msg!(
+                "„{name}“ ist ein Datenordner mit JSON-Dateien, keine Arbeitsmappe. Zum Exportieren: „wegmarke-daten export {name} -o plan.xlsx“.",
+                "\"{name}\" is a data folder with JSON files, not a workbook. To export it: \"wegmarke-daten export {name} -o plan.xlsx\".",
+            )
+        } else {
+            msg!(
+                "Der Ordner „{name}“ enthält keine CSV-Dateien.",
+                "The folder \"{name}\" holds no CSV files.",
+            )
+        };
+        return Err(Finding::fatal(Loc::sheet(&name), m));
+    }
+    let mut sheets = Vec::new();
+    let mut notes = Vec::new();
+    for path in files {
+        let file = path.display().to_string();
+        let bytes = std::fs::read(&path).map_err(|e| io_error(&file, &e))?;
+        let sheet = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let (text, note) = decode(&bytes);
+        if let Some(n) = note {
+            notes.push(Finding::note(Loc::sheet(&sheet), n));
+        }
+        sheets.push(parse(&sheet, &text)?);
+    }
+    Ok(Book {
+        source: Source::CsvFolder,
+        sheets,
+        notes,
+    })
+}
+
+/// Text from UTF-8 (with or without byte-order mark), UTF-16 with byte-order mark, or
+/// Windows-1252, with a note when it was not UTF-8.
+pub fn decode(bytes: &[u8]) -> (String, Option<crate::Msg>) {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        if let Ok(s) = std::str::from_utf8(rest) {
+            return (s.to_owned(), None);
+        }
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return (s.to_owned(), None);
+    }
+    let utf16 = |rest: &[u8], le: bool| -> String {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            })
+            .collect();
+        String::from_utf16_lossy(&units)
+    };
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return (utf16(rest, true), None);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return (utf16(rest, false), None);
+    }
+    let text = bytes.iter().map(|&b| cp1252(b)).collect();
+    (
+        text,
+        Some(msg!(
+            "Die Datei ist nicht UTF-8-kodiert; sie wurde als Windows-1252 (ANSI) gelesen. Bitte Umlaute prüfen und künftig „CSV UTF-8“ speichern.",
+            "The file is not UTF-8; it was read as Windows-1252 (ANSI). Please check umlauts and save as \"CSV UTF-8\" in future.",
+        )),
+    )
+}
+
+fn cp1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9F => HIGH[(b - 0x80) as usize],
+        _ => b as char,
+    }
+}
+
+/// The separator of a CSV text: the most frequent of `;`, `,` and tab in its first line.
+fn delimiter(text: &str) -> u8 {
+    let first = text.lines().next().unwrap_or("");
+    let count = |c: char| first.matches(c).count();
+    [(b';', count(';')), (b'\t', count('\t')), (b',', count(','))]
+        .into_iter()
+        .max_by_key(|(d, n)| (*n, *d == b';'))
+        .map_or(DELIMITER, |(d, _)| d)
+}
+
+/// Parses one CSV text into a sheet; rows are numbered by their line in the file.
+pub fn parse(sheet: &str, text: &str) -> Result<Grid, Finding> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut r = csv::ReaderBuilder::new()
+        .delimiter(delimiter(text))
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut grid = Grid {
+        name: sheet.to_owned(),
+        rows: Vec::new(),
+    };
+    let mut rec = csv::StringRecord::new();
+    let bytes = text.as_bytes();
+    let (mut seen, mut newlines) = (0usize, 0u32);
+    loop {
+        // A record starts after the line break(s) at the reader's position (the reader stops
+        // between "\r" and "\n"); a quoted field may span lines, so records are not lines.
+        let mut start = (r.position().byte() as usize).min(bytes.len());
+        while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        newlines += bytes[seen.min(start)..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u32;
+        seen = seen.max(start);
+        let number = newlines + 1;
+        match r.read_record(&mut rec) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                return Err(Finding::fatal(
+                    Loc::row(sheet, number),
+                    msg!(
+                        "Die CSV-Datei ist fehlerhaft ({e}).",
+                        "The CSV file is malformed ({e}).",
+                    ),
+                ))
+            }
+        }
+        if grid.rows.len() as u32 >= super::read::MAX_ROWS {
+            break;
+        }
+        let cells = rec
+            .iter()
+            .take(super::read::MAX_COLS as usize)
+            .map(|f| {
+                if f.is_empty() {
+                    Cell::Empty
+                } else {
+                    Cell::Text(f.to_owned())
+                }
+            })
+            .collect();
+        grid.rows.push(GridRow { number, cells });
+    }
+    Ok(grid)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_what_german_excel_writes() {
+        let bytes = b"Kennung;Titel (de)\r\nM-1;Gr\xfc\xdfe\r\n";
+        let (text, note) = decode(bytes);
+        assert!(note.is_some());
+        let g = parse("Maßnahmen", &text).unwrap();
+        assert_eq!(g.rows[1].cells[1], Cell::Text("Grüße".into()));
+        assert_eq!(g.rows[1].number, 2, "{g:?}");
+    }
+
+    #[test]
+    fn finds_the_separator() {
+        assert_eq!(delimiter("a;b;c"), b';');
+        assert_eq!(delimiter("a,b,c"), b',');
+        assert_eq!(delimiter("a\tb"), b'\t');
+        assert_eq!(delimiter("a"), b';');
+    }
+}

@@ -1,0 +1,1043 @@
+//! The sheets of the workbook and their columns: German headers (what staff see), the JSON field
+//! each column holds, short explanations, and the word lists behind the drop-downs. Export,
+//! import and the template all read these definitions, so a column exists in exactly one place.
+
+/// What a column holds, which decides how cells and JSON values convert.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// An id (a string).
+    Id,
+    /// The id of a row in another sheet.
+    Ref(&'static str),
+    /// A plain string (URL, e-mail, unit …).
+    Str,
+    /// A translatable text: a column without language for a plain string, and one column per
+    /// language ("Titel (de)", "Titel (en)") for a language map.
+    Text {
+        long: bool,
+    },
+    Number,
+    Integer,
+    Date,
+    Period,
+    /// "ja"/"nein".
+    Bool,
+    /// One of the words of a vocabulary.
+    Choice(&'static Vocab),
+    /// Ids, separated by commas or semicolons.
+    IdList,
+    /// Free words (districts), separated by semicolons.
+    StrList,
+    /// Texts (target groups), separated by semicolons; language maps as a JSON list.
+    TextList,
+}
+
+/// A list of allowed values: (value in the data, German word, English word).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Vocab {
+    pub items: &'static [(&'static str, &'static str, &'static str)],
+}
+
+impl Vocab {
+    /// The German word of a data value (the value itself when unknown).
+    pub fn label(&self, code: &str) -> String {
+        self.items
+            .iter()
+            .find(|(c, _, _)| *c == code)
+            .map_or_else(|| code.to_owned(), |(_, de, _)| (*de).to_owned())
+    }
+
+    /// The data value of a cell: the value itself, its German or its English word, ignoring
+    /// case, spaces and the kind of dash.
+    pub fn parse(&self, cell: &str) -> Option<&'static str> {
+        let norm = normalize(cell);
+        self.items
+            .iter()
+            .find(|(c, de, en)| [c, de, en].iter().any(|w| normalize(w) == norm))
+            .map(|(c, _, _)| *c)
+    }
+
+    /// The German words, for the drop-down and for messages.
+    pub fn labels(&self) -> Vec<String> {
+        self.items
+            .iter()
+            .map(|(_, de, _)| (*de).to_owned())
+            .collect()
+    }
+}
+
+/// Lower case, one kind of dash, no spaces: "Läuft - im  Plan" == "läuft – im Plan".
+pub fn normalize(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '–' | '—' | '‐' | '‑' | '_' => '-',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+pub static STATUS: Vocab = Vocab {
+    items: &[
+        ("planned", "geplant", "planned"),
+        ("preparing", "in Vorbereitung", "preparing"),
+        ("on_track", "läuft – im Plan", "on track"),
+        ("delayed", "läuft – verzögert", "delayed"),
+        ("completed", "abgeschlossen", "completed"),
+        ("continued", "verstetigt", "continued"),
+        ("paused", "zurückgestellt", "paused"),
+        ("dropped", "entfallen", "dropped"),
+    ],
+};
+
+pub static ACTOR_KIND: Vocab = Vocab {
+    items: &[
+        ("city", "Stadtverwaltung", "city"),
+        ("public", "andere öffentliche Stelle", "public body"),
+        ("education", "Bildung", "education"),
+        ("welfare", "Wohlfahrtsverband", "welfare"),
+        (
+            "migrant_org",
+            "Migrantenorganisation",
+            "migrant organisation",
+        ),
+        ("civil", "Zivilgesellschaft", "civil society"),
+        ("business", "Wirtschaft", "business"),
+        ("other", "Sonstige", "other"),
+    ],
+};
+
+pub static INDICATOR_KIND: Vocab = Vocab {
+    items: &[
+        ("outcome", "Wirkung", "outcome"),
+        ("output", "Leistung", "output"),
+        ("context", "Kontext", "context"),
+    ],
+};
+
+pub static DIRECTION: Vocab = Vocab {
+    items: &[
+        ("up", "steigen", "up"),
+        ("down", "sinken", "down"),
+        ("none", "keine Richtung", "none"),
+    ],
+};
+
+pub static FLAG: Vocab = Vocab {
+    items: &[
+        ("provisional", "vorläufig", "provisional"),
+        ("estimated", "geschätzt", "estimated"),
+        ("break", "Zeitreihenbruch", "break"),
+        ("suppressed", "gesperrt", "suppressed"),
+    ],
+};
+
+/// The words of a yes/no column.
+pub const YES: &str = "ja";
+pub const NO: &str = "nein";
+
+/// One field of an entity and the column(s) that hold it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct FieldSpec {
+    /// Dotted path in the entity's JSON object, e.g. `budget.amount`.
+    pub path: &'static str,
+    pub header: &'static str,
+    pub kind: Kind,
+    pub required: bool,
+    pub explain: &'static str,
+}
+
+const fn f(
+    path: &'static str,
+    header: &'static str,
+    kind: Kind,
+    required: bool,
+    explain: &'static str,
+) -> FieldSpec {
+    FieldSpec {
+        path,
+        header,
+        kind,
+        required,
+        explain,
+    }
+}
+
+/// A column that names the parent row of a child sheet (e.g. the measure of a milestone).
+#[derive(Debug, PartialEq, Eq)]
+pub struct KeySpec {
+    pub header: &'static str,
+    /// The sheet whose id it names.
+    pub target: &'static str,
+    pub explain: &'static str,
+}
+
+/// One sheet of entities (one row each).
+#[derive(Debug, PartialEq, Eq)]
+pub struct SheetSpec {
+    pub name: &'static str,
+    /// The data file the rows end up in.
+    pub file: &'static str,
+    /// What the sheet holds.
+    pub about: &'static str,
+    /// Parent key columns (child sheets only), outermost first.
+    pub keys: &'static [KeySpec],
+    pub fields: &'static [FieldSpec],
+    /// JSON keys filled from other sheets, so they are not taken for unknown fields.
+    pub children: &'static [&'static str],
+}
+
+impl SheetSpec {
+    /// The first path segments of the fields: the JSON keys this sheet knows.
+    pub fn known_keys(&self) -> Vec<&'static str> {
+        let mut keys: Vec<&'static str> = Vec::new();
+        for field in self.fields {
+            let top = field.path.split('.').next().unwrap_or(field.path);
+            if !keys.contains(&top) {
+                keys.push(top);
+            }
+        }
+        keys.extend(self.children.iter().copied());
+        keys
+    }
+
+    /// The nested objects (`budget`) with the sub-keys the sheet has columns for.
+    pub fn nested(&self) -> Vec<(&'static str, Vec<&'static str>)> {
+        let mut out: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
+        for field in self.fields {
+            if let Some((top, sub)) = field.path.split_once('.') {
+                match out.iter_mut().find(|(t, _)| *t == top) {
+                    Some((_, subs)) => subs.push(sub),
+                    None => out.push((top, vec![sub])),
+                }
+            }
+        }
+        out
+    }
+
+    /// The field with this path.
+    pub fn field(&self, path: &str) -> Option<&FieldSpec> {
+        self.fields.iter().find(|f| f.path == path)
+    }
+}
+
+/// The header of the column that keeps unknown fields.
+pub const EXTRA_HEADER: &str = "Weitere Felder (JSON)";
+pub const EXTRA_EXPLAIN: &str = "Felder, die dieses Werkzeug nicht kennt, als JSON. Nicht ändern – sie werden unverändert zurückgeschrieben.";
+
+// ------------------------------------------------------------------ plan.json
+
+/// The Plan sheet lists the plan's properties one per row ("key/value"), not one entity per row.
+pub const PLAN_SHEET: &str = "Plan";
+pub const PLAN_ABOUT: &str = "Angaben zum Plan: eine Zeile je Angabe. Text in Spalte „Wert“ (ohne Sprache) oder in den Sprachspalten.";
+/// Headers of the Plan sheet.
+pub const PLAN_LABEL: &str = "Angabe";
+pub const PLAN_KEY: &str = "Schlüssel";
+pub const PLAN_EXPLAIN: &str = "Erläuterung";
+pub const PLAN_VALUE: &str = "Wert";
+/// What the Plan sheet's explanation row says under each header (the reader recognises the row
+/// by the text under "Schlüssel").
+pub const PLAN_LABEL_EXPLAIN: &str = "Was die Zeile angibt.";
+pub const PLAN_KEY_EXPLAIN: &str = "Technischer Name – bitte nicht ändern.";
+pub const PLAN_EXPLAIN_EXPLAIN: &str = "Was einzutragen ist.";
+pub const PLAN_VALUE_EXPLAIN: &str =
+    "Der Wert; bei Texten: Text ohne Sprachangabe (gilt in der Standardsprache).";
+/// Keys of the Plan sheet rows that keep unknown fields.
+pub const PLAN_EXTRA_PLAN: &str = "weitere Felder: plan";
+pub const PLAN_EXTRA_FILE: [(&str, &str); 3] = [
+    ("plan.json", "weitere Felder: plan.json"),
+    ("measures.json", "weitere Felder: measures.json"),
+    ("indicators.json", "weitere Felder: indicators.json"),
+];
+
+/// The plan's properties (paths inside `plan`).
+pub static PLAN_FIELDS: &[FieldSpec] = &[
+    f(
+        "title",
+        "Titel",
+        Kind::Text { long: false },
+        true,
+        "Pflicht. Name des Plans, z. B. „Integrationsplan der Stadt Göppingen“.",
+    ),
+    f(
+        "subtitle",
+        "Untertitel",
+        Kind::Text { long: false },
+        false,
+        "Zeile unter dem Titel.",
+    ),
+    f(
+        "publisher",
+        "Herausgeber",
+        Kind::Text { long: false },
+        false,
+        "Wer den Plan herausgibt (Amt, Stabsstelle).",
+    ),
+    f(
+        "adopted.by",
+        "Beschlossen von",
+        Kind::Text { long: false },
+        false,
+        "Gremium, z. B. Gemeinderat.",
+    ),
+    f(
+        "adopted.date",
+        "Beschlossen am",
+        Kind::Date,
+        false,
+        "Datum des Beschlusses: 2019-04-11, 2019-04 oder 2019.",
+    ),
+    f(
+        "period.from",
+        "Laufzeit von",
+        Kind::Period,
+        false,
+        "Beginn der Laufzeit, z. B. 2024 (mit „Laufzeit bis“).",
+    ),
+    f(
+        "period.to",
+        "Laufzeit bis",
+        Kind::Period,
+        false,
+        "Ende der Laufzeit, z. B. 2030.",
+    ),
+    f(
+        "as_of",
+        "Stand",
+        Kind::Date,
+        false,
+        "Stand der Daten, z. B. 2026-10-31.",
+    ),
+    f(
+        "default_language",
+        "Standardsprache",
+        Kind::Str,
+        false,
+        "Sprache der Texte ohne Sprachangabe (Standard: de).",
+    ),
+    f(
+        "description",
+        "Beschreibung",
+        Kind::Text { long: true },
+        false,
+        "Einleitung; Leerzeilen trennen Absätze.",
+    ),
+    f(
+        "contact.name",
+        "Kontakt: Name",
+        Kind::Text { long: false },
+        false,
+        "Öffentlicher Kontakt (Stelle oder Person).",
+    ),
+    f(
+        "contact.email",
+        "Kontakt: E-Mail",
+        Kind::Str,
+        false,
+        "E-Mail-Adresse.",
+    ),
+    f(
+        "contact.phone",
+        "Kontakt: Telefon",
+        Kind::Str,
+        false,
+        "Telefonnummer.",
+    ),
+    f(
+        "contact.url",
+        "Kontakt: Webseite",
+        Kind::Str,
+        false,
+        "Adresse mit https://.",
+    ),
+    f(
+        "method",
+        "Methode",
+        Kind::Text { long: true },
+        false,
+        "Wie der Fortschritt berechnet und gewichtet wird (öffentlich).",
+    ),
+];
+
+pub static FIELDS: SheetSpec = SheetSpec {
+    name: "Handlungsfelder",
+    file: "plan.json",
+    about: "Die Handlungsfelder des Plans, eine Zeile je Handlungsfeld.",
+    keys: &[],
+    fields: &[
+        f(
+            "id",
+            "Kennung",
+            Kind::Id,
+            true,
+            "Pflicht. Eindeutig, dauerhaft: A–Z, a–z, 0–9, . _ - (z. B. sprache).",
+        ),
+        f(
+            "title",
+            "Titel",
+            Kind::Text { long: false },
+            true,
+            "Pflicht.",
+        ),
+        f(
+            "description",
+            "Beschreibung",
+            Kind::Text { long: true },
+            false,
+            "Kurze Beschreibung.",
+        ),
+        f(
+            "icon",
+            "Symbol",
+            Kind::Str,
+            false,
+            "Name des Symbols, z. B. speech.",
+        ),
+        f(
+            "order",
+            "Reihenfolge",
+            Kind::Integer,
+            false,
+            "Ganze Zahl für die Anzeige-Reihenfolge.",
+        ),
+    ],
+    children: &[],
+};
+
+pub static GOALS: SheetSpec = SheetSpec {
+    name: "Ziele",
+    file: "plan.json",
+    about: "Die Ziele, jedes in einem Handlungsfeld.",
+    keys: &[],
+    fields: &[
+        f(
+            "id",
+            "Kennung",
+            Kind::Id,
+            true,
+            "Pflicht. Eindeutig, dauerhaft (z. B. sprache-1).",
+        ),
+        f(
+            "field",
+            "Handlungsfeld",
+            Kind::Ref("Handlungsfelder"),
+            true,
+            "Pflicht. Kennung des Handlungsfelds.",
+        ),
+        f(
+            "title",
+            "Titel",
+            Kind::Text { long: false },
+            true,
+            "Pflicht.",
+        ),
+        f(
+            "description",
+            "Beschreibung",
+            Kind::Text { long: true },
+            false,
+            "Kurze Beschreibung.",
+        ),
+        f(
+            "target_year",
+            "Zieljahr",
+            Kind::Integer,
+            false,
+            "Jahr, bis zu dem das Ziel erreicht sein soll.",
+        ),
+        f(
+            "indicators",
+            "Indikatoren",
+            Kind::IdList,
+            false,
+            "Kennungen der Indikatoren, mit Komma getrennt.",
+        ),
+    ],
+    children: &[],
+};
+
+pub static ACTORS: SheetSpec = SheetSpec {
+    name: "Akteure",
+    file: "plan.json",
+    about: "Die Akteure, die Maßnahmen umsetzen.",
+    keys: &[],
+    fields: &[
+        f(
+            "id",
+            "Kennung",
+            Kind::Id,
+            true,
+            "Pflicht. Eindeutig, dauerhaft (z. B. vhs).",
+        ),
+        f("name", "Name", Kind::Text { long: false }, true, "Pflicht."),
+        f(
+            "kind",
+            "Art",
+            Kind::Choice(&ACTOR_KIND),
+            false,
+            "Auswahl aus der Liste (leer: Sonstige).",
+        ),
+        f("url", "Webseite", Kind::Str, false, "Adresse mit https://."),
+    ],
+    children: &[],
+};
+
+pub static REPORTS: SheetSpec = SheetSpec {
+    name: "Berichte",
+    file: "plan.json",
+    about: "Berichte an den Gemeinderat mit eingefrorenem Datenstand (neu anlegen mit „wegmarke-daten snapshot“).",
+    keys: &[],
+    fields: &[
+        f("date", "Datum", Kind::Date, true, "Pflicht. Datum des Berichts, z. B. 2026-05-12."),
+        f("title", "Titel", Kind::Text { long: false }, true, "Pflicht."),
+        f("reference", "Drucksache", Kind::Str, false, "Aktenzeichen, z. B. Drucksache 2026/087."),
+        f("path", "Pfad", Kind::Str, false, "Ordner des eingefrorenen Stands, z. B. reports/2026-05-12/."),
+    ],
+    children: &[],
+};
+
+// ------------------------------------------------------------------ measures.json
+
+pub static MEASURES: SheetSpec = SheetSpec {
+    name: "Maßnahmen",
+    file: "measures.json",
+    about: "Die Maßnahmen, eine Zeile je Maßnahme.",
+    keys: &[],
+    fields: &[
+        f(
+            "id",
+            "Kennung",
+            Kind::Id,
+            true,
+            "Pflicht. Eindeutig, dauerhaft (z. B. M-1.2).",
+        ),
+        f(
+            "status",
+            "Status",
+            Kind::Choice(&STATUS),
+            true,
+            "Pflicht. Auswahl aus der Liste.",
+        ),
+        f(
+            "goals",
+            "Ziele",
+            Kind::IdList,
+            false,
+            "Kennungen der Ziele, mit Komma getrennt.",
+        ),
+        f(
+            "title",
+            "Titel",
+            Kind::Text { long: false },
+            true,
+            "Pflicht.",
+        ),
+        f(
+            "progress",
+            "Fortschritt (%)",
+            Kind::Number,
+            false,
+            "Zahl von 0 bis 100.",
+        ),
+        f(
+            "weight",
+            "Gewicht",
+            Kind::Number,
+            false,
+            "Anteil am Ziel (leer: 1).",
+        ),
+        f(
+            "start",
+            "Beginn",
+            Kind::Date,
+            false,
+            "2025-01-15, 2025-01 oder 2025.",
+        ),
+        f(
+            "end",
+            "Ende (geplant)",
+            Kind::Date,
+            false,
+            "2025-01-15, 2025-01 oder 2025.",
+        ),
+        f(
+            "actual_end",
+            "Ende (tatsächlich)",
+            Kind::Date,
+            false,
+            "Wann die Maßnahme wirklich endete.",
+        ),
+        f(
+            "lead",
+            "Federführung",
+            Kind::Ref("Akteure"),
+            false,
+            "Kennung des federführenden Akteurs.",
+        ),
+        f(
+            "partners",
+            "Partner",
+            Kind::IdList,
+            false,
+            "Kennungen der Akteure, mit Komma getrennt.",
+        ),
+        f(
+            "target_groups",
+            "Zielgruppen",
+            Kind::TextList,
+            false,
+            "Mit Semikolon getrennt, z. B. Eltern; Frauen.",
+        ),
+        f(
+            "districts",
+            "Stadtteile",
+            Kind::StrList,
+            false,
+            "Mit Semikolon getrennt.",
+        ),
+        f(
+            "indicators",
+            "Indikatoren",
+            Kind::IdList,
+            false,
+            "Kennungen der Indikatoren, mit Komma getrennt.",
+        ),
+        f(
+            "summary",
+            "Kurzbeschreibung",
+            Kind::Text { long: true },
+            false,
+            "Ein bis zwei Sätze.",
+        ),
+        f(
+            "easy_summary",
+            "Leichte Sprache",
+            Kind::Text { long: true },
+            false,
+            "Die Kurzbeschreibung in Leichter Sprache.",
+        ),
+        f(
+            "description",
+            "Beschreibung",
+            Kind::Text { long: true },
+            false,
+            "Ausführlich; Leerzeilen trennen Absätze.",
+        ),
+        f(
+            "status_note",
+            "Hinweis zum Status",
+            Kind::Text { long: true },
+            false,
+            "Warum verzögert, warum entfallen.",
+        ),
+        f(
+            "budget.amount",
+            "Budget: Betrag",
+            Kind::Number,
+            false,
+            "Zahl ohne Tausenderpunkte (Pflicht, wenn ein Budget angegeben ist).",
+        ),
+        f(
+            "budget.currency",
+            "Budget: Währung",
+            Kind::Str,
+            false,
+            "z. B. EUR.",
+        ),
+        f(
+            "budget.funding",
+            "Budget: Finanzierung",
+            Kind::Text { long: false },
+            false,
+            "Wer bezahlt.",
+        ),
+    ],
+    children: &["milestones", "updates", "links"],
+};
+
+pub static MILESTONES: SheetSpec = SheetSpec {
+    name: "Meilensteine",
+    file: "measures.json",
+    about: "Meilensteine der Maßnahmen, in der Reihenfolge der Zeilen.",
+    keys: &[KeySpec {
+        header: "Maßnahme",
+        target: "Maßnahmen",
+        explain: "Pflicht. Kennung der Maßnahme.",
+    }],
+    fields: &[
+        f(
+            "date",
+            "Datum",
+            Kind::Date,
+            true,
+            "Pflicht. 2025-09-30, 2025-09 oder 2025.",
+        ),
+        f(
+            "title",
+            "Titel",
+            Kind::Text { long: false },
+            true,
+            "Pflicht.",
+        ),
+        f(
+            "done",
+            "Erledigt",
+            Kind::Bool,
+            false,
+            "ja oder nein (leer: nein).",
+        ),
+    ],
+    children: &[],
+};
+
+pub static UPDATES: SheetSpec = SheetSpec {
+    name: "Aktualisierungen",
+    file: "measures.json",
+    about:
+        "Öffentliches Protokoll der Maßnahmen; das jüngste Datum gilt als „zuletzt aktualisiert“.",
+    keys: &[KeySpec {
+        header: "Maßnahme",
+        target: "Maßnahmen",
+        explain: "Pflicht. Kennung der Maßnahme.",
+    }],
+    fields: &[
+        f(
+            "date",
+            "Datum",
+            Kind::Date,
+            true,
+            "Pflicht. 2026-03-01, 2026-03 oder 2026.",
+        ),
+        f(
+            "status",
+            "Status",
+            Kind::Choice(&STATUS),
+            false,
+            "Status zu diesem Zeitpunkt.",
+        ),
+        f(
+            "progress",
+            "Fortschritt (%)",
+            Kind::Number,
+            false,
+            "Zahl von 0 bis 100.",
+        ),
+        f(
+            "text",
+            "Text",
+            Kind::Text { long: true },
+            false,
+            "Was sich getan hat.",
+        ),
+    ],
+    children: &[],
+};
+
+pub static LINKS: SheetSpec = SheetSpec {
+    name: "Links",
+    file: "measures.json",
+    about: "Weiterführende Links der Maßnahmen (nur http, https, mailto).",
+    keys: &[KeySpec {
+        header: "Maßnahme",
+        target: "Maßnahmen",
+        explain: "Pflicht. Kennung der Maßnahme.",
+    }],
+    fields: &[
+        f(
+            "title",
+            "Titel",
+            Kind::Text { long: false },
+            true,
+            "Pflicht. Linktext.",
+        ),
+        f(
+            "url",
+            "Adresse (URL)",
+            Kind::Str,
+            true,
+            "Pflicht. https://…, http://… oder mailto:…",
+        ),
+    ],
+    children: &[],
+};
+
+// ------------------------------------------------------------------ indicators.json
+
+pub static INDICATORS: SheetSpec = SheetSpec {
+    name: "Indikatoren",
+    file: "indicators.json",
+    about: "Die Indikatoren; ihre Datenreihen und Werte stehen in den Blättern Reihen und Werte.",
+    keys: &[],
+    fields: &[
+        f(
+            "id",
+            "Kennung",
+            Kind::Id,
+            true,
+            "Pflicht. Eindeutig, dauerhaft (z. B. I-alq-ausl).",
+        ),
+        f(
+            "goals",
+            "Ziele",
+            Kind::IdList,
+            false,
+            "Kennungen der Ziele, mit Komma getrennt.",
+        ),
+        f(
+            "title",
+            "Titel",
+            Kind::Text { long: false },
+            true,
+            "Pflicht.",
+        ),
+        f(
+            "short_title",
+            "Kurztitel",
+            Kind::Text { long: false },
+            false,
+            "Für Diagramme und Tabellen.",
+        ),
+        f(
+            "kind",
+            "Art",
+            Kind::Choice(&INDICATOR_KIND),
+            false,
+            "Wirkung, Leistung oder Kontext (leer: Wirkung). Kontext wird nicht bewertet.",
+        ),
+        f(
+            "direction",
+            "Gewünschte Richtung",
+            Kind::Choice(&DIRECTION),
+            false,
+            "steigen, sinken oder keine Richtung (leer: keine Richtung).",
+        ),
+        f(
+            "unit",
+            "Einheit",
+            Kind::Str,
+            false,
+            "z. B. % oder Personen.",
+        ),
+        f(
+            "decimals",
+            "Nachkommastellen",
+            Kind::Integer,
+            false,
+            "0 bis 6.",
+        ),
+        f(
+            "baseline.period",
+            "Ausgangswert: Zeitraum",
+            Kind::Period,
+            false,
+            "z. B. 2019 (mit „Ausgangswert: Wert“).",
+        ),
+        f(
+            "baseline.value",
+            "Ausgangswert: Wert",
+            Kind::Number,
+            false,
+            "Zahl.",
+        ),
+        f(
+            "target.period",
+            "Zielwert: Zeitraum",
+            Kind::Period,
+            false,
+            "z. B. 2030 (mit „Zielwert: Wert“).",
+        ),
+        f(
+            "target.value",
+            "Zielwert: Wert",
+            Kind::Number,
+            false,
+            "Zahl.",
+        ),
+        f(
+            "target.series",
+            "Zielwert: Reihe",
+            Kind::Id,
+            false,
+            "Kennung der Reihe (leer: die erste).",
+        ),
+        f(
+            "source.name",
+            "Quelle",
+            Kind::Text { long: false },
+            false,
+            "Name der Quelle (Pflicht, wenn eine Quelle angegeben ist).",
+        ),
+        f(
+            "source.table",
+            "Quelle: Tabelle",
+            Kind::Text { long: false },
+            false,
+            "Tabelle oder Veröffentlichung.",
+        ),
+        f(
+            "source.url",
+            "Quelle: Webseite",
+            Kind::Str,
+            false,
+            "Adresse mit https://.",
+        ),
+        f(
+            "frequency",
+            "Turnus",
+            Kind::Str,
+            false,
+            "Wie oft neue Werte kommen, z. B. yearly.",
+        ),
+        f(
+            "next_update",
+            "Nächste Aktualisierung",
+            Kind::Date,
+            false,
+            "z. B. 2027-06.",
+        ),
+        f(
+            "definition",
+            "Definition",
+            Kind::Text { long: true },
+            false,
+            "Was genau gemessen wird.",
+        ),
+        f(
+            "notes",
+            "Anmerkungen",
+            Kind::Text { long: true },
+            false,
+            "Hinweise zur Deutung.",
+        ),
+    ],
+    children: &["series"],
+};
+
+pub static SERIES: SheetSpec = SheetSpec {
+    name: "Reihen",
+    file: "indicators.json",
+    about: "Die Datenreihen der Indikatoren (z. B. eine je Bevölkerungsgruppe), in der Reihenfolge der Zeilen.",
+    keys: &[KeySpec {
+        header: "Indikator",
+        target: "Indikatoren",
+        explain: "Pflicht. Kennung des Indikators.",
+    }],
+    fields: &[
+        f("id", "Kennung", Kind::Id, true, "Pflicht. Eindeutig je Indikator (z. B. gesamt)."),
+        f("label", "Bezeichnung", Kind::Text { long: false }, false, "Name der Reihe in Diagrammen."),
+    ],
+    children: &["observations"],
+};
+
+pub static VALUES: SheetSpec = SheetSpec {
+    name: "Werte",
+    file: "indicators.json",
+    about: "Die beobachteten Werte, eine Zeile je Zeitraum und Reihe.",
+    keys: &[
+        KeySpec {
+            header: "Indikator",
+            target: "Indikatoren",
+            explain: "Pflicht. Kennung des Indikators.",
+        },
+        KeySpec {
+            header: "Reihe",
+            target: "Reihen",
+            explain: "Pflicht. Kennung der Reihe (Blatt Reihen).",
+        },
+    ],
+    fields: &[
+        f(
+            "period",
+            "Zeitraum",
+            Kind::Period,
+            true,
+            "Pflicht. 2023, 2023-H1, 2023-Q2, 2023-06 oder 2023-06-30.",
+        ),
+        f(
+            "value",
+            "Wert",
+            Kind::Number,
+            false,
+            "Zahl; leer, wenn unbekannt oder gesperrt.",
+        ),
+        f(
+            "flag",
+            "Kennzeichen",
+            Kind::Choice(&FLAG),
+            false,
+            "vorläufig, geschätzt, Zeitreihenbruch oder gesperrt (Wert dann leer).",
+        ),
+        f(
+            "note",
+            "Anmerkung",
+            Kind::Text { long: false },
+            false,
+            "Fußnote zum Wert.",
+        ),
+    ],
+    children: &[],
+};
+
+/// The entity sheets in workbook order (the Plan sheet comes first, before these).
+pub static ENTITY_SHEETS: [&SheetSpec; 11] = [
+    &FIELDS,
+    &GOALS,
+    &ACTORS,
+    &REPORTS,
+    &MEASURES,
+    &MILESTONES,
+    &UPDATES,
+    &LINKS,
+    &INDICATORS,
+    &SERIES,
+    &VALUES,
+];
+
+/// Every sheet name the tool reads, in order.
+pub fn sheet_names() -> Vec<&'static str> {
+    std::iter::once(PLAN_SHEET)
+        .chain(ENTITY_SHEETS.iter().map(|s| s.name))
+        .collect()
+}
+
+/// The name of the instructions sheet (written, never read).
+pub const GUIDE_SHEET: &str = "Anleitung";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vocabularies_accept_values_and_both_languages() {
+        assert_eq!(STATUS.parse("on_track"), Some("on_track"));
+        assert_eq!(STATUS.parse("läuft - im Plan"), Some("on_track"));
+        assert_eq!(STATUS.parse(" Läuft – im Plan "), Some("on_track"));
+        assert_eq!(STATUS.parse("on track"), Some("on_track"));
+        assert_eq!(STATUS.parse("läuft"), None);
+        assert_eq!(ACTOR_KIND.parse("migrant_org"), Some("migrant_org"));
+        assert_eq!(STATUS.label("delayed"), "läuft – verzögert");
+    }
+
+    #[test]
+    fn drop_down_lists_fit_excel_limits() {
+        // Excel allows 255 characters in a list validation, and no commas in the words.
+        for v in [&STATUS, &ACTOR_KIND, &INDICATOR_KIND, &DIRECTION, &FLAG] {
+            let labels = v.labels();
+            assert!(labels.join(",").chars().count() < 255);
+            assert!(labels.iter().all(|l| !l.contains(',')));
+        }
+    }
+
+    #[test]
+    fn headers_are_unique_per_sheet() {
+        for s in ENTITY_SHEETS {
+            let mut seen: Vec<String> = s.keys.iter().map(|k| normalize(k.header)).collect();
+            for f in s.fields {
+                let h = normalize(f.header);
+                assert!(!seen.contains(&h), "{} {}", s.name, f.header);
+                seen.push(h);
+            }
+        }
+    }
+}
