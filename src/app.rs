@@ -201,6 +201,11 @@ fn Page(loaded: Arc<Loaded>, location: RwSignal<Location>, retry: Callback<()>) 
                 Route::Actors => view! { <actors::ActorsPage loaded/> }.into_any(),
                 Route::Actor(id) => view! { <actors::ActorPage loaded id/> }.into_any(),
                 Route::Method => view! { <method::MethodPage loaded/> }.into_any(),
+                Route::Accessibility => view! { <statement::AccessibilityPage loaded/> }.into_any(),
+                Route::EasyLanguage => view! { <statement::EasyLanguagePage loaded/> }.into_any(),
+                Route::SignLanguage => view! { <statement::SignLanguagePage/> }.into_any(),
+                Route::Data => view! { <data::DataPage loaded/> }.into_any(),
+                Route::Changes => view! { <changes::ChangesPage loaded/> }.into_any(),
                 Route::NotFound(_) => view! { <not_found::NotFound/> }.into_any(),
             }
         }}
@@ -217,6 +222,7 @@ fn Header(location: RwSignal<Location>) -> impl IntoView {
         (Route::Measures, "nav.measures"),
         (Route::Indicators, "nav.indicators"),
         (Route::Actors, "nav.actors"),
+        (Route::Changes, "nav.changes"),
         (Route::Method, "nav.method"),
     ];
     let links = nav
@@ -286,6 +292,10 @@ fn Footer(loaded: Arc<Loaded>) -> impl IntoView {
                 {publisher.map(|p| view! { <p>{ui.tf("footer.data", &[("publisher", &p)])}</p> })}
                 <p>{ui.t("footer.privacy")}</p>
                 <ul class="footer-links">
+                    <li><a href=Route::Accessibility.href()>{ui.t("a11y.title")}</a></li>
+                    <li><a href=Route::EasyLanguage.href() lang="de">"Leichte Sprache"</a></li>
+                    <li><a href=Route::SignLanguage.href()>{ui.t("sign.title")}</a></li>
+                    <li><a href=Route::Data.href()>{ui.t("data.title")}</a></li>
                     {links.imprint.map(|u| view! { <li><a href=u>{ui.t("footer.imprint")}</a></li> })}
                     {links.privacy.map(|u| view! { <li><a href=u>{ui.t("footer.privacy_link")}</a></li> })}
                 </ul>

@@ -14,6 +14,11 @@ pub enum Route {
     Actors,
     Actor(String),
     Method,
+    Accessibility,
+    EasyLanguage,
+    SignLanguage,
+    Data,
+    Changes,
     NotFound(String),
 }
 
@@ -49,6 +54,11 @@ impl Location {
             ["akteure"] => Route::Actors,
             ["akteur", id] => Route::Actor(id.to_string()),
             ["methodik"] => Route::Method,
+            ["barrierefreiheit"] => Route::Accessibility,
+            ["leichte-sprache"] => Route::EasyLanguage,
+            ["gebaerdensprache"] => Route::SignLanguage,
+            ["daten"] => Route::Data,
+            ["aenderungen"] => Route::Changes,
             _ => Route::NotFound(path.to_owned()),
         };
         let query = query
@@ -109,6 +119,11 @@ impl Route {
             Route::Actors => "#/akteure".to_owned(),
             Route::Actor(id) => format!("#/akteur/{}", encode(id)),
             Route::Method => "#/methodik".to_owned(),
+            Route::Accessibility => "#/barrierefreiheit".to_owned(),
+            Route::EasyLanguage => "#/leichte-sprache".to_owned(),
+            Route::SignLanguage => "#/gebaerdensprache".to_owned(),
+            Route::Data => "#/daten".to_owned(),
+            Route::Changes => "#/aenderungen".to_owned(),
             Route::NotFound(p) => format!("#{p}"),
         }
     }
@@ -184,6 +199,11 @@ mod tests {
             Route::Measure("M 1/ä".into()),
             Route::Indicator("I-1".into()),
             Route::Method,
+            Route::Accessibility,
+            Route::EasyLanguage,
+            Route::SignLanguage,
+            Route::Data,
+            Route::Changes,
         ] {
             assert_eq!(Location::parse(&route.href()).route, route);
         }

@@ -1,6 +1,8 @@
 //! One module per page.
 
 pub mod actors;
+pub mod changes;
+pub mod data;
 pub mod field;
 pub mod indicators;
 pub mod measure;
@@ -8,3 +10,4 @@ pub mod measures;
 pub mod method;
 pub mod not_found;
 pub mod overview;
+pub mod statement;

@@ -65,6 +65,14 @@ pub fn Overview(
     view! {
         <div class="wrap page overview">
             {head}
+            <ul class="entry-points" data-testid="entry-points">
+                <li><a href=Route::EasyLanguage.href() lang="de"><span aria-hidden="true">"📖 "</span>"Leichte Sprache"</a></li>
+                <li><a href=Route::SignLanguage.href()><span aria-hidden="true">"👐 "</span>{ui.t("sign.title")}</a></li>
+                {loaded.data.reports().first().map(|r| {
+                    let text = ui.tf("changes.since", &[("date", &format::date(&r.date, ui.lang()))]);
+                    view! { <li><a href=Route::Changes.href() data-testid="changes-teaser"><span aria-hidden="true">"⟳ "</span>{text}</a></li> }
+                })}
+            </ul>
             <section class="key-figures" aria-labelledby="kf-title">
                 <h2 id="kf-title">{ui.t("overview.by_status")}</h2>
                 <div class="kf-row">

@@ -10,7 +10,8 @@ import { APP } from './env.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const axeSource = fs.readFileSync(path.resolve(here, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 export const PAGES = ['#/', '#/handlungsfeld/sprache', '#/massnahmen', '#/massnahme/M-1.4', '#/indikatoren',
-  '#/indikator/I-alq-ausl', '#/akteure', '#/akteur/vhs', '#/methodik', '#/gibt-es-nicht'];
+  '#/indikator/I-alq-ausl', '#/akteure', '#/akteur/vhs', '#/methodik', '#/aenderungen', '#/barrierefreiheit',
+  '#/leichte-sprache', '#/gebaerdensprache', '#/daten', '#/gibt-es-nicht'];
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -25,14 +26,18 @@ async function audit(page) {
   });
 }
 
-for (const lang of ['de', 'en']) {
-  for (const [width, label] of [[1280, 'desktop'], [390, 'phone']]) {
+// Every language at phone width (where reflow problems show), German and Arabic also at desktop width.
+const RUNS = [['de', 1280], ['de', 390], ['en', 390], ['tr', 390], ['ar', 390], ['ar', 1280], ['uk', 390]];
+for (const [lang, width] of RUNS) {
+  {
+    const label = width < 600 ? 'phone' : 'desktop';
     test(`axe finds nothing on any page (${lang}, ${label})`, async () => {
       const { page } = await openPage(browser, { width, height: 900 });
       const found = {};
       for (const hash of PAGES) {
         await page.goto(`${APP}?lang=${lang}${hash}`);
         await page.locator('main h1').first().waitFor();
+        if (hash === '#/aenderungen') await page.getByTestId('changes-summary').waitFor();
         if (hash.startsWith('#/indikator/')) {
           await page.waitForFunction(() => window.echarts && window.echarts.getInstanceByDom(document.querySelector('[data-testid=chart]')));
         }

@@ -180,6 +180,9 @@ pub fn indicator_option_json(
     let chart = indicator_chart(ind, cat, default_lang, opts);
     let mut v: serde_json::Value = serde_json::from_str(&chart.to_string()).unwrap_or_default();
     v["tooltip"]["renderMode"] = "richText".into();
+    // A centred legend that wraps inside the chart's width (phones, right-to-left).
+    v["legend"]["left"] = "center".into();
+    v["legend"]["width"] = "90%".into();
     v["aria"] = serde_json::json!({"enabled": true});
     v.to_string()
 }

@@ -3,6 +3,7 @@
 
 pub mod changes;
 pub mod charts;
+pub mod contrast;
 pub mod csv;
 pub mod explore;
 pub mod format;

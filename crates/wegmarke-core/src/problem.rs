@@ -157,6 +157,12 @@ pub enum ProblemKind {
     TooLong { length: usize, max: usize },
     /// A required text that is empty.
     EmptyText,
+    /// A theme colour that is not `#rrggbb` or has too little contrast; the default is used.
+    LowContrast {
+        key: String,
+        color: String,
+        ratio: Option<f64>,
+    },
     /// More problems than are listed.
     TooManyProblems { more: usize },
     /// Anything else the JSON reader reported.
@@ -248,6 +254,8 @@ fn message_de(k: &ProblemKind) -> String {
         BadLinkScheme { url } => format!("unzulässiger Link \"{}\" (nur http, https oder mailto); der Link wird ausgelassen", clip(url)),
         TooLong { length, max } => format!("Text zu lang ({length} Zeichen, höchstens {max}); er wird gekürzt"),
         EmptyText => "Text ist leer".into(),
+        LowContrast { key, color, ratio: Some(r) } => format!("Farbe {key} \"{}\" hat nur {}:1 Kontrast zu Weiß (nötig: 4,5:1, WCAG 2.1 AA); die Standardfarbe wird verwendet", clip(color), crate::format::number(*r, Some(2), "de")),
+        LowContrast { key, color, ratio: None } => format!("Farbe {key} \"{}\" ist keine Farbe im Format #rrggbb; die Standardfarbe wird verwendet", clip(color)),
         TooManyProblems { more } => format!("… und {more} weitere Probleme in dieser Datei"),
         Other { detail } => format!("ungültiger Inhalt ({detail})"),
     }
@@ -281,6 +289,8 @@ fn message_en(k: &ProblemKind) -> String {
         BadLinkScheme { url } => format!("link \"{}\" is not allowed (only http, https or mailto); the link is left out", clip(url)),
         TooLong { length, max } => format!("text too long ({length} characters, at most {max}); it is shortened"),
         EmptyText => "text is empty".into(),
+        LowContrast { key, color, ratio: Some(r) } => format!("colour {key} \"{}\" has only {}:1 contrast with white (needed: 4.5:1, WCAG 2.1 AA); the default colour is used", clip(color), crate::format::number(*r, Some(2), "en")),
+        LowContrast { key, color, ratio: None } => format!("colour {key} \"{}\" is not a #rrggbb colour; the default colour is used", clip(color)),
         TooManyProblems { more } => format!("… and {more} more problems in this file"),
         Other { detail } => format!("invalid content ({detail})"),
     }

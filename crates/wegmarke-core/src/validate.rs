@@ -167,6 +167,23 @@ pub fn validate_config(input: &Input) -> (Config, Vec<Problem>) {
             );
         }
         if let Some(theme) = config.theme.as_mut() {
+            let failures =
+                crate::contrast::theme_failures(theme.primary.as_deref(), theme.accent.as_deref());
+            for (key, color, ratio) in failures {
+                ck.problem(
+                    path.key("theme").key(key),
+                    ProblemKind::LowContrast {
+                        key: key.to_owned(),
+                        color,
+                        ratio,
+                    },
+                );
+                // The dashboard keeps its own readable colour.
+                match key {
+                    "primary" => theme.primary = None,
+                    _ => theme.accent = None,
+                }
+            }
             if let Some(logo) = theme.logo.take_if(|l| !is_safe_relative_path(l)) {
                 ck.problem(
                     path.key("theme").key("logo"),

@@ -565,3 +565,23 @@ fn a_bad_part_costs_only_itself_and_later_paths_keep_file_indices() {
         [("2023".to_string(), None), ("2024".to_string(), None)]
     );
 }
+
+#[test]
+fn theme_colours_with_too_little_contrast_are_reported_and_not_used() {
+    use wegmarke_core::validate_config;
+    let text = "{\n  \"theme\": {\"primary\": \"#8ab4f8\", \"accent\": \"#e2001a\"}\n}";
+    let (config, problems) = validate_config(&Input::Bytes(text.as_bytes()));
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    let p = &problems[0];
+    assert_eq!(p.to_line("de").split(": ").next(), Some("config.json:2:24"));
+    assert_eq!(p.path.to_string(), "theme.primary");
+    assert!(
+        p.message("de").contains("Kontrast zu Weiß"),
+        "{}",
+        p.message("de")
+    );
+    assert!(p.message("en").contains("contrast with white"));
+    let theme = config.theme.unwrap();
+    assert_eq!(theme.primary, None);
+    assert_eq!(theme.accent.as_deref(), Some("#e2001a"));
+}

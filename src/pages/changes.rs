@@ -1,0 +1,283 @@
+//! "Was hat sich geändert?": the changes since a council report, computed by the domain crate
+//! against the report's frozen snapshot. The report is in the address (`?bericht=2026-05-12`),
+//! so every view has a permalink. A missing or broken snapshot gets its located message.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wegmarke_core::changes::{
+    compare, report_for, snapshot_prefix, Changes, IndicatorChange, MeasureChange,
+};
+use wegmarke_core::{format, validate, Dataset, Input, Inputs, Severity};
+
+use crate::app::{set_title, use_location, use_ui, Ui};
+use crate::components::rating::RatingBadge;
+use crate::components::status::StatusBadge;
+use crate::components::text::txt;
+use crate::load::{fetch_bytes, Loaded};
+use crate::route::{Location, Route};
+
+/// Fetches and validates a report's snapshot (the three files under its path).
+async fn load_snapshot(data_url: String, prefix: String) -> Arc<Dataset> {
+    let urls =
+        ["plan.json", "measures.json", "indicators.json"].map(|f| format!("{data_url}{prefix}{f}"));
+    let (p, m, i) = futures::join!(
+        fetch_bytes(&urls[0]),
+        fetch_bytes(&urls[1]),
+        fetch_bytes(&urls[2])
+    );
+    Arc::new(validate(
+        &Inputs {
+            plan: Input::from_result(&p),
+            measures: Input::from_result(&m),
+            indicators: Input::from_result(&i),
+        },
+        &prefix,
+    ))
+}
+
+/// The changes page.
+#[component]
+pub fn ChangesPage(
+    /// The loaded data.
+    loaded: Arc<Loaded>,
+) -> impl IntoView {
+    let ui = use_ui();
+    set_title(&ui.t("changes.title"));
+    let location = use_location();
+    let chosen = Memo::new(move |_| location.with(|l| l.param("bericht").map(str::to_owned)));
+    let ds = &loaded.data;
+    let d = ds.default_lang().to_owned();
+    let reports: Vec<_> = ds.reports().into_iter().cloned().collect();
+    if reports.is_empty() {
+        return view! {
+            <div class="wrap page"><h1 data-testid="page-title">{ui.t("changes.title")}</h1><p>{ui.t("changes.no_reports")}</p></div>
+        }
+        .into_any();
+    }
+    let picker = {
+        let (ui, d) = (ui.clone(), d.clone());
+        reports
+            .iter()
+            .map(|r| {
+                let date = r.date.to_string();
+                let href = Location::href_with(&Route::Changes, &[("bericht", date.clone())]);
+                let latest = reports.first().map(|f| f.date) == Some(r.date);
+                let current = move || {
+                    chosen.with(|c| c.as_deref() == Some(date.as_str()) || (c.is_none() && latest))
+                };
+                view! {
+                    <li>
+                        <a href=href aria-current=move || current().then_some("true")>
+                            {format::date(&r.date, ui.lang())}": "{txt(&r.title, &d, &ui)}
+                            {r.reference.clone().map(|x| format!(" ({x})"))}
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let data_url = loaded.data_url.clone();
+    let snapshot = {
+        let loaded = loaded.clone();
+        LocalResource::new(move || {
+            let report = report_for(&loaded.data, chosen.get().as_deref()).cloned();
+            let data_url = data_url.clone();
+            async move {
+                let report = report?;
+                let prefix = snapshot_prefix(&report)?;
+                Some((report, load_snapshot(data_url, prefix).await))
+            }
+        })
+    };
+    let body = move || {
+        let ui = use_ui();
+        snapshot.get().map(|s| match s {
+            None => view! { <p class="notice" data-testid="changes-missing">{ui.t("changes.no_snapshot")}</p> }.into_any(),
+            Some((report, before)) => {
+                let fatal: Vec<_> = before.problems.iter().filter(|p| p.severity == Severity::Fatal).cloned().collect();
+                let changes = compare(&before, &loaded.data);
+                let msg_lang = if ui.lang() == "de" { "de" } else { "en" };
+                let broken = (!fatal.is_empty()).then(|| view! {
+                    <section class="notice notice-fatal" role="alert" data-testid="snapshot-fatal">
+                        <h2>{ui.t("changes.snapshot_broken")}</h2>
+                        <ul class="problem-list">
+                            {fatal.iter().map(|p| view! { <li><code dir="ltr">{p.location()}</code>" "{p.message(msg_lang)}</li> }).collect_view()}
+                        </ul>
+                    </section>
+                });
+                let stand = before.plan.as_ref().and_then(|p| p.plan.as_of);
+                view! {
+                    {broken}
+                    <p class="lead" data-testid="changes-since">
+                        {ui.tf("changes.since", &[("date", &format::date(&report.date, ui.lang()))])}
+                        {stand.map(|s| format!(" ({}: {})", ui.t("overview.stand"), format::date(&s, ui.lang())))}
+                    </p>
+                    {render_changes(&changes, &loaded, &before, &ui)}
+                }
+                .into_any()
+            }
+        })
+    };
+    view! {
+        <div class="wrap page changes-page">
+            <h1 data-testid="page-title">{ui.t("changes.title")}</h1>
+            <nav aria-label=ui.t("changes.reports")><ul class="report-picker">{picker}</ul></nav>
+            <Suspense fallback=move || view! { <p role="status">{use_ui().t("load.loading")}</p> }>{body}</Suspense>
+        </div>
+    }
+    .into_any()
+}
+
+fn render_changes(c: &Changes, loaded: &Loaded, before: &Dataset, ui: &Ui) -> impl IntoView {
+    let counts = c.counts();
+    let summary = ui.tf(
+        "changes.summary",
+        &[
+            ("status", &counts.status_changed.to_string()),
+            ("progress", &counts.progress_changed.to_string()),
+            ("added", &counts.measures_added.to_string()),
+            ("finished", &counts.finished.to_string()),
+            ("values", &counts.new_values.to_string()),
+            ("revised", &counts.revised_values.to_string()),
+            ("ratings", &counts.ratings_changed.to_string()),
+        ],
+    );
+    let measures = c
+        .measures
+        .iter()
+        .map(|m| measure_row(m, loaded, before, ui))
+        .collect_view();
+    let indicators = c
+        .indicators
+        .iter()
+        .map(|i| indicator_row(i, loaded, before, ui))
+        .collect_view();
+    view! {
+        <p data-testid="changes-summary">{summary}</p>
+        {c.is_empty().then(|| view! { <p>{ui.t("changes.none")}</p> })}
+        {(!c.measures.is_empty()).then(|| view! {
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="changes-m-caption">
+                <table class="data-table" data-testid="measure-changes">
+                    <caption id="changes-m-caption">{ui.t("changes.measures")}</caption>
+                    <thead><tr>
+                        <th scope="col">{ui.t("changes.measure")}</th>
+                        <th scope="col">{ui.t("explore.status")}</th>
+                        <th scope="col">{ui.t("overview.progress")}</th>
+                    </tr></thead>
+                    <tbody>{measures}</tbody>
+                </table>
+            </div>
+        })}
+        {(!c.indicators.is_empty()).then(|| view! {
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="changes-i-caption">
+                <table class="data-table" data-testid="indicator-changes">
+                    <caption id="changes-i-caption">{ui.t("changes.indicators")}</caption>
+                    <thead><tr>
+                        <th scope="col">{ui.t("changes.indicator")}</th>
+                        <th scope="col">{ui.t("changes.values")}</th>
+                        <th scope="col">{ui.t("changes.rating")}</th>
+                    </tr></thead>
+                    <tbody>{indicators}</tbody>
+                </table>
+            </div>
+        })}
+    }
+}
+
+fn measure_row(m: &MeasureChange, loaded: &Loaded, before: &Dataset, ui: &Ui) -> impl IntoView {
+    let d = loaded.data.default_lang();
+    let title = loaded
+        .data
+        .measure(&m.id)
+        .or_else(|| before.measure(&m.id))
+        .map(|x| txt(&x.title, d, ui).into_any());
+    let pct = |p: Option<f64>| {
+        p.map(|p| format::percent(p, ui.lang()))
+            .unwrap_or_else(|| "–".into())
+    };
+    let status = if m.is_added() {
+        view! { <strong>{ui.t("changes.added")}</strong> }.into_any()
+    } else if m.is_removed() {
+        view! { <strong>{ui.t("changes.removed")}</strong> }.into_any()
+    } else {
+        match m.status_change() {
+            Some((from, to)) => {
+                view! { <StatusBadge status=from/>" → "<StatusBadge status=to/> }.into_any()
+            }
+            None => view! { "–" }.into_any(),
+        }
+    };
+    let progress = m
+        .progress_change()
+        .map(|(a, b)| format!("{} → {}", pct(a), pct(b)))
+        .unwrap_or_else(|| "–".into());
+    view! {
+        <tr data-testid="measure-change" data-id=m.id.clone()>
+            <th scope="row"><a href=Route::Measure(m.id.clone()).href()>{title}</a>{m.is_finished().then(|| view! { " "<span class="tag">{use_ui().t("changes.finished")}</span> })}</th>
+            <td>{status}</td>
+            <td>{progress}</td>
+        </tr>
+    }
+}
+
+fn indicator_row(i: &IndicatorChange, loaded: &Loaded, before: &Dataset, ui: &Ui) -> impl IntoView {
+    let d = loaded.data.default_lang();
+    let ind = loaded
+        .data
+        .indicator(&i.id)
+        .or_else(|| before.indicator(&i.id));
+    let title = ind.map(|x| txt(x.short_title.as_ref().unwrap_or(&x.title), d, ui).into_any());
+    let (dec, unit) = (
+        ind.and_then(|x| x.decimals),
+        ind.and_then(|x| x.unit.clone()),
+    );
+    let v = |x: Option<f64>| {
+        x.map(|x| format::value_with_unit(x, dec, unit.as_deref(), ui.lang()))
+            .unwrap_or_else(|| "–".into())
+    };
+    let series_label = |s: &str| {
+        ind.and_then(|x| x.series.iter().find(|y| y.id == s))
+            .and_then(|y| y.label.as_ref())
+            .map(|l| l.resolve(ui.lang(), d).to_owned())
+            .unwrap_or_else(|| s.to_owned())
+    };
+    let mut lines: Vec<String> = i
+        .new_values
+        .iter()
+        .map(|n| {
+            ui.tf(
+                "changes.new_value",
+                &[
+                    ("series", &series_label(&n.series)),
+                    ("period", &format::period(&n.period, ui.lang())),
+                    ("value", &v(Some(n.value))),
+                ],
+            )
+        })
+        .collect();
+    lines.extend(i.revised.iter().map(|r| {
+        ui.tf(
+            "changes.revised_value",
+            &[
+                ("series", &series_label(&r.series)),
+                ("period", &format::period(&r.period, ui.lang())),
+                ("from", &v(r.from)),
+                ("to", &v(r.to)),
+            ],
+        )
+    }));
+    if i.added {
+        lines.push(ui.t("changes.added"));
+    }
+    if i.removed {
+        lines.push(ui.t("changes.removed"));
+    }
+    view! {
+        <tr data-testid="indicator-change" data-id=i.id.clone()>
+            <th scope="row"><a href=Route::Indicator(i.id.clone()).href()>{title}</a></th>
+            <td><ul class="plain">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul></td>
+            <td>{i.rating.map(|r| view! { <RatingBadge rating=r.from/>" → "<RatingBadge rating=r.to/> })}</td>
+        </tr>
+    }
+}
