@@ -11,7 +11,7 @@
 //! missing). Problems the app itself would report (an unknown goal, a duplicate id) are not
 //! fatal: the files are written, exactly as the app would then show them.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -820,21 +820,33 @@ fn match_key(spec: &SheetSpec) -> &'static str {
     }
 }
 
-/// Finds the first existing entry with the same match key that is not used yet.
+/// Matches rows to existing entries by their match key, each entry at most once, in order.
+/// The index is built on first use, so matching stays linear for large plans.
+#[derive(Clone, Debug, Default)]
+struct Matcher {
+    index: Option<HashMap<String, VecDeque<usize>>>,
+}
+
+/// The first existing entry with the same match key that is not taken yet.
 fn pick_existing<'a>(
     spec: &SheetSpec,
     candidates: &'a [Value],
     obj: &Map<String, Value>,
-    used: &mut HashSet<usize>,
+    matcher: &mut Matcher,
 ) -> Option<&'a Map<String, Value>> {
     let key = match_key(spec);
-    let want = obj.get(key)?;
-    let (i, v) = candidates
-        .iter()
-        .enumerate()
-        .find(|(i, v)| !used.contains(i) && v.get(key) == Some(want))?;
-    used.insert(i);
-    v.as_object()
+    let want = obj.get(key)?.to_string();
+    let index = matcher.index.get_or_insert_with(|| {
+        let mut h: HashMap<String, VecDeque<usize>> = HashMap::new();
+        for (i, v) in candidates.iter().enumerate() {
+            if let Some(k) = v.get(key) {
+                h.entry(k.to_string()).or_default().push_back(i);
+            }
+        }
+        h
+    });
+    let i = index.get_mut(&want)?.pop_front()?;
+    candidates.get(i)?.as_object()
 }
 
 fn array_of<'a>(obj: Option<&'a Map<String, Value>>, key: &str) -> &'a [Value] {
@@ -886,12 +898,11 @@ fn restore(
             .map(|e| extras_of(&spec.known_keys(), &spec.nested(), e))
             .unwrap_or_default(),
     };
-    if let Err((key, m)) = merge_extras(spec, &mut row.obj, extras, explicit, existing) {
+    if let Err(m) = merge_extras(spec, &mut row.obj, extras, explicit, existing) {
         let loc = match &sheet.hdr.extras {
             Some((c, h)) => Loc::cell(spec.name, row.number, *c, h),
             None => Loc::row(spec.name, row.number),
         };
-        let _ = key;
         ctx.push(Finding::fatal(loc, m));
         row.ok = false;
     }
@@ -905,14 +916,14 @@ fn merge_extras(
     extras: Map<String, Value>,
     explicit: bool,
     existing: Option<&Map<String, Value>>,
-) -> Result<(), (String, Msg)> {
+) -> Result<(), Msg> {
     let known = spec.known_keys();
     let nested = spec.nested();
     for (k, v) in extras {
         if let Some((_, subs)) = nested.iter().find(|(t, _)| *t == k) {
             let Value::Object(sub) = v else {
                 if explicit {
-                    return Err((k.clone(), conflict(&k)));
+                    return Err(conflict(&k));
                 }
                 continue;
             };
@@ -921,7 +932,7 @@ fn merge_extras(
                     for (sk, sv) in sub {
                         if subs.contains(&sk.as_str()) {
                             if explicit {
-                                return Err((k.clone(), conflict(&format!("{k}.{sk}"))));
+                                return Err(conflict(&format!("{k}.{sk}")));
                             }
                             continue;
                         }
@@ -942,7 +953,7 @@ fn merge_extras(
             }
         } else if known.contains(&k.as_str()) {
             if explicit {
-                return Err((k.clone(), conflict(&k)));
+                return Err(conflict(&k));
             }
         } else {
             obj.insert(k, v);
@@ -1324,7 +1335,7 @@ pub fn import(book: &[Grid], existing: &Existing) -> Imported {
                 .map(|e| extras_of(&plan_spec.known_keys(), &plan_spec.nested(), e))
                 .unwrap_or_default(),
         };
-        if let Err((_, m)) = merge_extras(&plan_spec, &mut ps.plan, extras, explicit, old_plan) {
+        if let Err(m) = merge_extras(&plan_spec, &mut ps.plan, extras, explicit, old_plan) {
             ctx.push(Finding::fatal(Loc::sheet(PLAN_SHEET), m));
         }
     }
@@ -1631,7 +1642,7 @@ fn top_level_rows(
             .collect();
     }
     missing_columns_note(spec, &sheet, ctx);
-    let mut used = HashSet::new();
+    let mut used = Matcher::default();
     let mut out = Vec::with_capacity(sheet.rows.len());
     for mut row in sheet.rows.clone() {
         let old = pick_existing(spec, old_list, &row.obj, &mut used).cloned();
@@ -1740,7 +1751,7 @@ fn attach_children(
         }
     }
     let mut children: Vec<Vec<Row>> = vec![Vec::new(); parents.len()];
-    let mut used: Vec<HashSet<usize>> = vec![HashSet::new(); parents.len()];
+    let mut used: Vec<Matcher> = vec![Matcher::default(); parents.len()];
     for mut row in sheet.rows.clone() {
         if !row.ok {
             continue;
@@ -1806,7 +1817,7 @@ fn attach_series(book: &[Grid], indicators: &mut [Entry], locator: &mut Locator,
     // Series per indicator: from the sheet, or kept from the existing file.
     let mut series: Vec<Vec<Entry>> = vec![Vec::new(); indicators.len()];
     if series_sheet.present {
-        let mut used: Vec<HashSet<usize>> = vec![HashSet::new(); indicators.len()];
+        let mut used: Vec<Matcher> = vec![Matcher::default(); indicators.len()];
         for mut row in series_sheet.rows.clone() {
             if !row.ok {
                 continue;
@@ -1849,7 +1860,7 @@ fn attach_series(book: &[Grid], indicators: &mut [Entry], locator: &mut Locator,
     // Values per series.
     let mut values: Vec<Vec<Vec<Row>>> = series.iter().map(|s| vec![Vec::new(); s.len()]).collect();
     if values_sheet.present {
-        let mut used: HashMap<(usize, usize), HashSet<usize>> = HashMap::new();
+        let mut used: HashMap<(usize, usize), Matcher> = HashMap::new();
         for mut row in values_sheet.rows.clone() {
             if !row.ok {
                 continue;

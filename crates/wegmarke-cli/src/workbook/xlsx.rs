@@ -25,9 +25,15 @@ const BLUE: u32 = 0x00509B;
 pub fn to_bytes(tables: &[Table]) -> Result<Vec<u8>, Finding> {
     let mut wb = Workbook::new();
     guide(wb.add_worksheet(), tables).map_err(internal)?;
+    let rows = |name: &str| {
+        tables
+            .iter()
+            .find(|t| t.name == name)
+            .map_or(0, |t| t.rows.len() as u32)
+    };
     for t in tables {
         let ws = wb.add_worksheet();
-        sheet(ws, t)?;
+        sheet(ws, t, &rows)?;
     }
     wb.save_to_buffer().map_err(internal)
 }
@@ -85,7 +91,9 @@ fn is_text_column(style: &Style) -> bool {
     !matches!(style, Style::Number | Style::Integer)
 }
 
-fn sheet(ws: &mut Worksheet, t: &Table) -> Result<(), Finding> {
+/// One sheet; `rows_of` gives the number of data rows of another sheet (for drop-downs that
+/// list its ids).
+fn sheet(ws: &mut Worksheet, t: &Table, rows_of: &dyn Fn(&str) -> u32) -> Result<(), Finding> {
     let fail = |e: XlsxError| internal(e);
     ws.set_name(&t.name).map_err(fail)?;
     ws.set_tab_color(Color::RGB(match t.file {
@@ -98,26 +106,46 @@ fn sheet(ws: &mut Worksheet, t: &Table) -> Result<(), Finding> {
     let text = Format::new()
         .set_num_format("@")
         .set_align(FormatAlign::Top);
-    let plain = Format::new().set_align(FormatAlign::Top);
+    // Numbers keep a little room on the right, so they do not touch the text next to them.
+    let plain = Format::new()
+        .set_align(FormatAlign::Top)
+        .set_align(FormatAlign::Right)
+        .set_indent(1);
     let label = Format::new()
         .set_num_format("@")
         .set_font_color(Color::RGB(0x404040))
         .set_align(FormatAlign::Top);
-    ws.set_row_height(0, 32).map_err(fail)?;
-    ws.set_row_height(1, 66).map_err(fail)?;
     let key_value = t.name == super::sheets::PLAN_SHEET;
+    let col_width = |col: &super::Column| {
+        if key_value && col.header == super::sheets::PLAN_EXPLAIN {
+            return 66.0;
+        }
+        // Wide enough that no word of the bold header is broken.
+        let longest = col
+            .header
+            .split_whitespace()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0);
+        width(&col.style).max(longest as f64 * 1.15 + 2.0)
+    };
+    // The explanation row is as tall as its longest wrapped text (9 pt italic fits about 1.15
+    // characters per unit of column width).
+    let lines = t
+        .columns
+        .iter()
+        .map(|c| (c.explain.chars().count() as f64 / (col_width(c) * 1.15)).ceil())
+        .fold(1.0, f64::max);
+    ws.set_row_height(0, 32).map_err(fail)?;
+    ws.set_row_height(1, (lines * 12.0 + 4.0).clamp(24.0, 120.0))
+        .map_err(fail)?;
     for (c, col) in t.columns.iter().enumerate() {
         let c = c as u16;
         ws.write_string_with_format(0, c, &col.header, &head)
             .map_err(fail)?;
         ws.write_string_with_format(1, c, &col.explain, &explain)
             .map_err(fail)?;
-        let w = if key_value && col.header == super::sheets::PLAN_EXPLAIN {
-            66.0
-        } else {
-            width(&col.style)
-        };
-        ws.set_column_width(c, w).map_err(fail)?;
+        ws.set_column_width(c, col_width(col)).map_err(fail)?;
         let fmt = match col.style {
             Style::Label => &label,
             ref s if is_text_column(s) => &text,
@@ -192,7 +220,8 @@ fn sheet(ws: &mut Worksheet, t: &Table) -> Result<(), Finding> {
                     .map_err(fail)?,
             ),
             Style::Ref { sheet, column } => {
-                let formula = format!("='{sheet}'!${column}$3:${column}${}", last_row + 1);
+                let end = rows_of(sheet) + 2 + SPARE_ROWS;
+                let formula = format!("='{sheet}'!${column}$3:${column}${end}");
                 Some(
                     DataValidation::new()
                         .allow_list_formula(Formula::new(formula))
@@ -235,7 +264,7 @@ fn guide(ws: &mut Worksheet, tables: &[Table]) -> Result<(), XlsxError> {
     ws.write_string_with_format(0, 0, "Wegmarke – Daten pflegen", &title)?;
     let steps = [
         ("1. Exportieren", "wegmarke-daten export public/data -o plan.xlsx – oder diese Vorlage verwenden."),
-        ("2. Bearbeiten", "Eine Zeile je Eintrag. Zeile 1: Spaltenname, Zeile 2: Erläuterung. Graue Auswahllisten nutzen. Spalten nicht umbenennen."),
+        ("2. Bearbeiten", "Eine Zeile je Eintrag. Zeile 1: Spaltenname, Zeile 2: Erläuterung. Die Auswahllisten nutzen. Spalten nicht umbenennen."),
         ("3. Speichern", "Als .xlsx oder .ods speichern (kein Kennwortschutz)."),
         ("4. Importieren", "wegmarke-daten import plan.xlsx -o public/data – Probleme werden mit Blatt und Zelle gemeldet, z. B. Maßnahmen!C14."),
         ("5. Prüfen und veröffentlichen", "wegmarke-daten validate public/data – dann die drei Dateien hochladen."),
@@ -285,7 +314,7 @@ fn guide(ws: &mut Worksheet, tables: &[Table]) -> Result<(), XlsxError> {
 /// Writes a wrapped text and makes its row tall enough (spreadsheet programs do not always
 /// grow rows written by a program).
 fn wrapped(ws: &mut Worksheet, r: u32, c: u16, text: &str, fmt: &Format) -> Result<(), XlsxError> {
-    const CHARS_PER_LINE: usize = 100;
+    const CHARS_PER_LINE: usize = 125;
     let lines = text.chars().count().div_ceil(CHARS_PER_LINE).max(1);
     ws.write_string_with_format(r, c, text, fmt)?;
     if lines > 1 {
