@@ -671,3 +671,73 @@ fn workbooks_saved_by_libreoffice_import_byte_identical() {
         }
     }
 }
+
+#[test]
+fn a_date_the_spreadsheet_program_made_is_taken_and_reported_and_missing_sheets_are_kept() {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let dir = tempdir("excel-date");
+    // The data folder as the tool wrote it.
+    let full = workbook(&dir, "voll.xlsx", |_| {});
+    let (code, out) = run(bin().arg("import").arg(&full).arg("-o").arg(&dir));
+    assert_eq!(code, 0, "{out}");
+    let before: Vec<Vec<u8>> = FILES
+        .iter()
+        .map(|f| std::fs::read(dir.join(f)).unwrap())
+        .collect();
+
+    // A workbook with only the milestones, where someone typed a date into a text cell after
+    // Excel had turned the column into dates.
+    let t = tables(Some(&example())).unwrap();
+    let ms = t.iter().find(|t| t.name == "Meilensteine").unwrap();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Meilensteine").unwrap();
+    for (c, col) in ms.columns.iter().enumerate() {
+        ws.write_string(0, c as u16, &col.header).unwrap();
+    }
+    let date_format = Format::new().set_num_format("yyyy-mm-dd");
+    for (r, row) in ms.rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let (r, c) = (r as u32 + 1, c as u16);
+            match cell {
+                _ if r == 1 && c == 1 => {
+                    let d = ExcelDateTime::from_ymd(2027, 3, 1).unwrap();
+                    ws.write_datetime_with_format(r, c, &d, &date_format)
+                        .unwrap();
+                }
+                Cell::Text(s) => {
+                    ws.write_string(r, c, s).unwrap();
+                }
+                _ => {}
+            }
+        }
+    }
+    let path = dir.join("nur-meilensteine.xlsx");
+    wb.save(&path).unwrap();
+
+    let (code, out) = run(bin().arg("import").arg(&path).arg("-o").arg(&dir));
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("Meilensteine!B2 (Datum): Das Tabellenprogramm hat den Wert als Datum gespeichert; übernommen als 2027-03-01."),
+        "{out}"
+    );
+    assert!(
+        out.contains("Maßnahmen: Das Tabellenblatt fehlt; die Einträge werden aus der bisherigen measures.json übernommen."),
+        "{out}"
+    );
+    let measures: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("measures.json")).unwrap()).unwrap();
+    assert_eq!(
+        measures["measures"][0]["milestones"][0]["date"],
+        "2027-03-01"
+    );
+    // Everything else is as before.
+    assert_eq!(std::fs::read(dir.join("plan.json")).unwrap(), before[0]);
+    assert_eq!(
+        std::fs::read(dir.join("indicators.json")).unwrap(),
+        before[2]
+    );
+    let mut expected: serde_json::Value = serde_json::from_slice(&before[1]).unwrap();
+    expected["measures"][0]["milestones"][0]["date"] = "2027-03-01".into();
+    assert_eq!(measures, expected);
+}
