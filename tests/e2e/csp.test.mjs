@@ -13,9 +13,17 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser.close(); });
 
+/** The page has rendered: a heading, and no loading state (embeds have no <main>). */
+async function ready(page) {
+  await page.locator('h1, h2').first().waitFor();
+  await page.getByTestId('loading').waitFor({ state: 'detached' });
+}
+
 /** Every page of the dashboard (pages not built yet show a placeholder and are visited too). */
 const ROUTES = ['#/', '#/handlungsfeld/sprache', '#/massnahmen', '#/massnahmen?status=delayed&q=kurs',
-  '#/massnahme/M-1.1', '#/indikatoren', '#/indikator/I-alq-ausl', '#/akteure', '#/methodik', '#/gibt-es-nicht'];
+  '#/massnahme/M-1.1', '#/indikatoren', '#/indikator/I-alq-ausl', '#/akteure', '#/akteur/vhs', '#/methodik',
+  '#/aenderungen', '#/daten', '#/barrierefreiheit', '#/leichte-sprache', '#/gebaerdensprache', '#/bericht',
+  '#/embed/kennzahlen', '#/embed/handlungsfeld/sprache', '#/embed/indikator/I-alq-ausl', '#/gibt-es-nicht'];
 
 test('the server sends the strict CSP, nosniff, the referrer policy and the caching rules', async () => {
   const index = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
@@ -57,12 +65,13 @@ test('the built index.html has nothing inline a strict CSP would block', () => {
   assert.doesNotMatch(index, /(?:src|href)="(?:https?:)?\/\//, 'nothing from another host');
 });
 
-test('every page runs under the strict CSP without a violation (German and English)', async () => {
+test('every page runs under the strict CSP without a violation (German, English and right-to-left Arabic)', async () => {
   const { page, log } = await openPage(browser);
-  for (const lang of ['de', 'en']) {
+  for (const lang of ['de', 'en', 'ar']) {
     for (const hash of ROUTES) {
       await page.goto(`${APP}?lang=${lang}${hash}`);
-      await page.locator('main h1').first().waitFor();
+      await ready(page);
+      if (lang === 'ar') assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
       const chart = page.getByTestId('chart').first();
       if (await chart.count()) {
         // ECharts draws (canvas or SVG) and shows its tooltip: both must work under the policy.

@@ -10,9 +10,17 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser.close(); });
 
+/** The page has rendered: a heading, and no loading state (embeds have no <main>). */
+async function ready(page) {
+  await page.locator('h1, h2').first().waitFor();
+  await page.getByTestId('loading').waitFor({ state: 'detached' });
+}
+
 /** Every page of the dashboard (pages not built yet show a placeholder and are visited too). */
 const ROUTES = ['#/', '#/handlungsfeld/sprache', '#/massnahmen', '#/massnahmen?status=delayed&q=kurs',
-  '#/massnahme/M-1.1', '#/indikatoren', '#/indikator/I-alq-ausl', '#/akteure', '#/methodik'];
+  '#/massnahme/M-1.1', '#/indikatoren', '#/indikator/I-alq-ausl', '#/akteure', '#/akteur/vhs', '#/methodik',
+  '#/aenderungen', '#/daten', '#/barrierefreiheit', '#/leichte-sprache', '#/gebaerdensprache', '#/bericht',
+  '#/embed/kennzahlen', '#/embed/handlungsfeld/sprache', '#/embed/indikator/I-alq-ausl'];
 
 /** What the page keeps in the browser. */
 const stored = () => (async () => ({
@@ -39,7 +47,7 @@ test('one origin, no cookies, no storage on every page in German and English', a
   for (const lang of ['de', 'en']) {
     for (const hash of ROUTES) {
       await page.goto(`${APP}?lang=${lang}${hash}`);
-      await page.locator('main h1').first().waitFor();
+      await ready(page);
       const chart = page.getByTestId('chart').first();
       if (await chart.count()) await chart.locator('canvas, svg').first().waitFor();
       const search = page.getByTestId('search');
