@@ -27,6 +27,9 @@ export const REVALIDATE = 'no-cache';
 const headers = cache => Object.entries({ ...SECURITY_HEADERS, 'Cache-Control': cache })
   .map(([k, v]) => `add_header ${k} "${v}" always;`).join('\n      ');
 
+/** Debian's libnginx-mod-http-brotli-static: serves the build's .br files when installed. */
+export const BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
+
 async function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
@@ -42,7 +45,11 @@ export async function startServer() {
   fs.mkdirSync(root);
   fs.chmodSync(dir, 0o755);
   const port = await freePort();
+  // Brotli like in production where Debian's module is installed (the benchmark's numbers then
+  // are what readers get); otherwise gzip only.
+  const brotli = fs.existsSync(BROTLI_MODULE);
   const conf = `
+${brotli ? `load_module ${BROTLI_MODULE};` : ''}
 worker_processes 1;
 daemon off;
 pid ${dir}/nginx.pid;
@@ -57,6 +64,7 @@ http {
   client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi;
   uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
   gzip_static on;
+  ${brotli ? 'brotli_static on;' : ''}
   server {
     listen 127.0.0.1:${port};
     root ${root};
@@ -84,7 +92,7 @@ http {
     await new Promise(r => setTimeout(r, 25));
   }
   return {
-    url, root, dir,
+    url, root, dir, brotli,
     stop: () => new Promise(resolve => { proc.once('exit', resolve); proc.kill('SIGQUIT'); }),
   };
 }
