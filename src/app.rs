@@ -206,6 +206,8 @@ fn Page(loaded: Arc<Loaded>, location: RwSignal<Location>, retry: Callback<()>) 
                 Route::SignLanguage => view! { <statement::SignLanguagePage/> }.into_any(),
                 Route::Data => view! { <data::DataPage loaded/> }.into_any(),
                 Route::Changes => view! { <changes::ChangesPage loaded/> }.into_any(),
+                Route::Report => view! { <report::ReportPage loaded/> }.into_any(),
+                Route::Embed(kind, id) => view! { <embed::EmbedPage loaded kind id/> }.into_any(),
                 Route::NotFound(_) => view! { <not_found::NotFound/> }.into_any(),
             }
         }}

@@ -19,6 +19,10 @@ pub enum Route {
     SignLanguage,
     Data,
     Changes,
+    Report,
+    /// A chromeless view for the city website: `kennzahlen`, `handlungsfeld/<id>`,
+    /// `massnahme/<id>` or `indikator/<id>`.
+    Embed(String, Option<String>),
     NotFound(String),
 }
 
@@ -59,6 +63,9 @@ impl Location {
             ["gebaerdensprache"] => Route::SignLanguage,
             ["daten"] => Route::Data,
             ["aenderungen"] => Route::Changes,
+            ["bericht"] => Route::Report,
+            ["embed", kind] => Route::Embed(kind.to_string(), None),
+            ["embed", kind, id] => Route::Embed(kind.to_string(), Some(id.to_string())),
             _ => Route::NotFound(path.to_owned()),
         };
         let query = query
@@ -124,6 +131,9 @@ impl Route {
             Route::SignLanguage => "#/gebaerdensprache".to_owned(),
             Route::Data => "#/daten".to_owned(),
             Route::Changes => "#/aenderungen".to_owned(),
+            Route::Report => "#/bericht".to_owned(),
+            Route::Embed(kind, None) => format!("#/embed/{}", encode(kind)),
+            Route::Embed(kind, Some(id)) => format!("#/embed/{}/{}", encode(kind), encode(id)),
             Route::NotFound(p) => format!("#{p}"),
         }
     }
@@ -204,6 +214,9 @@ mod tests {
             Route::SignLanguage,
             Route::Data,
             Route::Changes,
+            Route::Report,
+            Route::Embed("kennzahlen".into(), None),
+            Route::Embed("indikator".into(), Some("I-1".into())),
         ] {
             assert_eq!(Location::parse(&route.href()).route, route);
         }

@@ -18,7 +18,7 @@ use crate::load::{fetch_bytes, Loaded};
 use crate::route::{Location, Route};
 
 /// Fetches and validates a report's snapshot (the three files under its path).
-async fn load_snapshot(data_url: String, prefix: String) -> Arc<Dataset> {
+pub(crate) async fn load_snapshot(data_url: String, prefix: String) -> Arc<Dataset> {
     let urls =
         ["plan.json", "measures.json", "indicators.json"].map(|f| format!("{data_url}{prefix}{f}"));
     let (p, m, i) = futures::join!(
@@ -123,13 +123,19 @@ pub fn ChangesPage(
         <div class="wrap page changes-page">
             <h1 data-testid="page-title">{ui.t("changes.title")}</h1>
             <nav aria-label=ui.t("changes.reports")><ul class="report-picker">{picker}</ul></nav>
+            <p><a href=move || Location::href_with(&Route::Report, &[("seit", chosen.get().unwrap_or_default())]) data-testid="report-link">{ui.t("report.print")}</a></p>
             <Suspense fallback=move || view! { <p role="status">{use_ui().t("load.loading")}</p> }>{body}</Suspense>
         </div>
     }
     .into_any()
 }
 
-fn render_changes(c: &Changes, loaded: &Loaded, before: &Dataset, ui: &Ui) -> impl IntoView {
+pub(crate) fn render_changes(
+    c: &Changes,
+    loaded: &Loaded,
+    before: &Dataset,
+    ui: &Ui,
+) -> impl IntoView {
     let counts = c.counts();
     let summary = ui.tf(
         "changes.summary",
@@ -182,6 +188,15 @@ fn render_changes(c: &Changes, loaded: &Loaded, before: &Dataset, ui: &Ui) -> im
                 </table>
             </div>
         })}
+    }
+}
+
+/// "From → to" in reading direction: in right-to-left languages the arrow points left.
+fn arrow(ui: &Ui) -> &'static str {
+    if ui.cat.lang.rtl {
+        " ← "
+    } else {
+        " → "
     }
 }
 
@@ -277,7 +292,7 @@ fn indicator_row(i: &IndicatorChange, loaded: &Loaded, before: &Dataset, ui: &Ui
         <tr data-testid="indicator-change" data-id=i.id.clone()>
             <th scope="row"><a href=Route::Indicator(i.id.clone()).href()>{title}</a></th>
             <td><ul class="plain">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul></td>
-            <td>{i.rating.map(|r| view! { <RatingBadge rating=r.from/>" → "<RatingBadge rating=r.to/> })}</td>
+            <td>{i.rating.map(|r| view! { <RatingBadge rating=r.from/>{arrow(ui)}<RatingBadge rating=r.to/> })}</td>
         </tr>
     }
 }

@@ -10,6 +10,7 @@ use crate::components::lists::{indicator_item, measure_item};
 use crate::components::progress::ProgressBar;
 use crate::components::text::{plain, txt};
 use crate::load::Loaded;
+use crate::pages::embed::EmbedButton;
 use crate::pages::not_found::NotFound;
 use crate::route::{Location, Route};
 
@@ -62,6 +63,7 @@ pub fn FieldPage(
             </nav>
             <h1 data-testid="page-title">{txt(&field.title, d, &ui)}</h1>
             {field.description.as_ref().map(|t| view! { <p class="lead">{txt(t, d, &ui)}</p> })}
+            <EmbedButton route=Route::Embed("handlungsfeld".into(), Some(field.id.clone())) title=plain(&field.title, d, &ui)/>
             {goals}
         </div>
     }

@@ -15,6 +15,7 @@ use crate::components::lists::indicator_item;
 use crate::components::rating::RatingBadge;
 use crate::components::text::{plain, txt};
 use crate::load::Loaded;
+use crate::pages::embed::EmbedButton;
 use crate::pages::not_found::NotFound;
 use crate::route::{encode, Route};
 
@@ -213,6 +214,7 @@ pub fn IndicatorPage(
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            <EmbedButton route=Route::Embed("indikator".into(), Some(ind.id.clone())) title=plain(&ind.title, d, &ui)/>
             <p class="downloads">
                 <a download=csv::file_name(&ind.id, stand.as_ref(), "csv") href=csv_href data-testid="download-csv">{ui.t("indicator.download_csv")}</a>
                 " · "

@@ -10,6 +10,7 @@ use crate::components::lists::indicator_item;
 use crate::components::status::StatusBadge;
 use crate::components::text::{plain, txt};
 use crate::load::Loaded;
+use crate::pages::embed::EmbedButton;
 use crate::pages::not_found::NotFound;
 use crate::route::Route;
 
@@ -97,6 +98,7 @@ pub fn MeasurePage(
                 </section>
             })}
             {m.summary.as_ref().map(|t| view! { <p class="lead">{txt(t, d, &ui)}</p> })}
+            <EmbedButton route=Route::Embed("massnahme".into(), Some(m.id.clone())) title=plain(&m.title, d, &ui)/>
             {paragraphs}
             <dl class="facts">
                 <dt>{ui.t("measure.goals")}</dt><dd><ul class="plain">{goals}</ul></dd>

@@ -3,6 +3,7 @@
 pub mod actors;
 pub mod changes;
 pub mod data;
+pub mod embed;
 pub mod field;
 pub mod indicators;
 pub mod measure;
@@ -10,4 +11,5 @@ pub mod measures;
 pub mod method;
 pub mod not_found;
 pub mod overview;
+pub mod report;
 pub mod statement;

@@ -14,6 +14,7 @@ use crate::components::rating::RatingBadge;
 use crate::components::status::StatusBadge;
 use crate::components::text::{plain, txt};
 use crate::load::Loaded;
+use crate::pages::embed::EmbedButton;
 use crate::route::Route;
 
 /// The start page.
@@ -24,7 +25,6 @@ pub fn Overview(
 ) -> impl IntoView {
     let ui = use_ui();
     let data = &loaded.data;
-    let counts = StatusCounts::of(data.measures());
     let plan = data.plan.as_ref();
     set_title(
         &plan
@@ -45,22 +45,6 @@ pub fn Overview(
         }
         None => view! { <p class="notice">{ui.t("overview.no_plan")}</p> }.into_any(),
     };
-    let done = counts
-        .done_percent()
-        .map(|p| format::percent(p, ui.lang()))
-        .unwrap_or_else(|| "–".into());
-    let total = counts.total();
-    let status_list = wegmarke_core::Status::ALL
-        .into_iter()
-        .map(|s| {
-            view! {
-                <li data-status=s.as_str()>
-                    <span class="count">{counts.get(s)}</span>
-                    <StatusBadge status=s/>
-                </li>
-            }
-        })
-        .collect_view();
 
     view! {
         <div class="wrap page overview">
@@ -73,20 +57,8 @@ pub fn Overview(
                     view! { <li><a href=Route::Changes.href() data-testid="changes-teaser"><span aria-hidden="true">"⟳ "</span>{text}</a></li> }
                 })}
             </ul>
-            <section class="key-figures" aria-labelledby="kf-title">
-                <h2 id="kf-title">{ui.t("overview.by_status")}</h2>
-                <div class="kf-row">
-                    <p class="kf">
-                        <span class="kf-number" data-testid="measures-total">{total}</span>
-                        <span class="kf-label">{ui.t("overview.measures")}</span>
-                    </p>
-                    <p class="kf">
-                        <span class="kf-number" data-testid="done-share">{done}</span>
-                        <span class="kf-label">{ui.t("overview.done_share")}</span>
-                    </p>
-                </div>
-                <ul class="status-counts" data-testid="status-counts">{status_list}</ul>
-            </section>
+            <KeyFigures loaded=loaded.clone()/>
+            <EmbedButton route=Route::Embed("kennzahlen".into(), None) title=ui.t("overview.by_status")/>
             <p><a href=Route::Measures.href()>{ui.t("overview.all_measures")}</a></p>
             <section aria-labelledby="fields-title">
                 <h2 id="fields-title">{ui.t("overview.fields")}</h2>
@@ -212,5 +184,47 @@ fn field_card(loaded: &Loaded, p: &PlanFile, f: &Field, ui: &Ui) -> impl IntoVie
             <ProgressBar rollup label=ui.tf("progress.label", &[("value", &title)])/>
             <StatusBar counts/>
         </li>
+    }
+}
+
+/// Measures by status and the share finished: the overview's key figures (also embeddable).
+#[component]
+pub fn KeyFigures(
+    /// The loaded data.
+    loaded: Arc<Loaded>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let counts = StatusCounts::of(loaded.data.measures());
+    let done = counts
+        .done_percent()
+        .map(|p| format::percent(p, ui.lang()))
+        .unwrap_or_else(|| "–".into());
+    let total = counts.total();
+    let status_list = wegmarke_core::Status::ALL
+        .into_iter()
+        .map(|s| {
+            view! {
+                <li data-status=s.as_str()>
+                    <span class="count">{counts.get(s)}</span>
+                    <StatusBadge status=s/>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="key-figures" aria-labelledby="kf-title">
+                <h2 id="kf-title">{ui.t("overview.by_status")}</h2>
+                <div class="kf-row">
+                    <p class="kf">
+                        <span class="kf-number" data-testid="measures-total">{total}</span>
+                        <span class="kf-label">{ui.t("overview.measures")}</span>
+                    </p>
+                    <p class="kf">
+                        <span class="kf-number" data-testid="done-share">{done}</span>
+                        <span class="kf-label">{ui.t("overview.done_share")}</span>
+                    </p>
+                </div>
+                <ul class="status-counts" data-testid="status-counts">{status_list}</ul>
+            </section>
     }
 }

@@ -11,7 +11,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const axeSource = fs.readFileSync(path.resolve(here, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 export const PAGES = ['#/', '#/handlungsfeld/sprache', '#/massnahmen', '#/massnahme/M-1.4', '#/indikatoren',
   '#/indikator/I-alq-ausl', '#/akteure', '#/akteur/vhs', '#/methodik', '#/aenderungen', '#/barrierefreiheit',
-  '#/leichte-sprache', '#/gebaerdensprache', '#/daten', '#/gibt-es-nicht'];
+  '#/leichte-sprache', '#/gebaerdensprache', '#/daten', '#/bericht', '#/embed/kennzahlen',
+  '#/embed/indikator/I-alq-ausl', '#/gibt-es-nicht'];
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -37,8 +38,8 @@ for (const [lang, width] of RUNS) {
       for (const hash of PAGES) {
         await page.goto(`${APP}?lang=${lang}${hash}`);
         await page.locator('main h1').first().waitFor();
-        if (hash === '#/aenderungen') await page.getByTestId('changes-summary').waitFor();
-        if (hash.startsWith('#/indikator/')) {
+        if (hash === '#/aenderungen' || hash === '#/bericht') await page.getByTestId('changes-summary').waitFor();
+        if (hash.includes('/indikator/')) {
           await page.waitForFunction(() => window.echarts && window.echarts.getInstanceByDom(document.querySelector('[data-testid=chart]')));
         }
         const v = await audit(page);

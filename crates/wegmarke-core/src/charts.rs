@@ -236,9 +236,11 @@ pub fn summary(ind: &Indicator, cat: &Catalog) -> String {
     let v = |x: f64| format::value_with_unit(x, ind.decimals, ind.unit.as_deref(), lang);
     let mut s = match first_and_latest(ind) {
         Some((first, last)) if first.0 != last.0 => format!(
-            "{}: {} → {}: {}",
+            "{}: {}{}{}: {}",
             format::period(&first.0, lang),
             v(first.1),
+            // In right-to-left text the arrow points left, toward the newer value.
+            if cat.lang.rtl { " ← " } else { " → " },
             format::period(&last.0, lang),
             v(last.1)
         ),
