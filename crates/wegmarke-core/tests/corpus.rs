@@ -1802,13 +1802,9 @@ fn run_corpus(strict: bool) {
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             check_case(&case, &base, strict)
         })) {
-            Ok(Ok(took)) => {
-                // Generous even for a debug build on a busy CI machine; the release build is
-                // about ten times faster.
-                if took > Duration::from_secs(20) {
-                    failures.push(format!("{}: validation took {took:?}", case.name));
-                }
-            }
+            // Speed is measured in the benchmark and in the browser test (long tasks), not
+            // here: a timed assertion in a unit test only measures how busy the machine is.
+            Ok(Ok(_took)) => {}
             Ok(Err(why)) => failures.push(format!("{} ({}): {why}", case.name, case.file.name())),
             Err(_) => failures.push(format!("{} ({}): panicked", case.name, case.file.name())),
         }
