@@ -88,6 +88,9 @@ pub fn EChart(
     /// Accessible name: a one-sentence summary of what the chart shows.
     #[prop(into)]
     label: Signal<String>,
+    /// File name for the image download, e.g. `I-alq-ausl.svg`.
+    #[prop(into)]
+    file_name: String,
 ) -> impl IntoView {
     let node = NodeRef::<Div>::new();
     let instance: Rc<RefCell<Option<JsValue>>> = Rc::new(RefCell::new(None));
@@ -141,12 +144,47 @@ pub fn EChart(
             let _ = call(i, "resize", &[]);
         }
     });
+    // WCAG 1.4.13: a tooltip can be dismissed without moving the pointer.
+    let inst = instance.clone();
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            if let Some(i) = inst.borrow().as_ref() {
+                let action = js_sys::Object::new();
+                let _ = Reflect::set(&action, &"type".into(), &"hideTip".into());
+                let _ = call(i, "dispatchAction", &[action.into()]);
+            }
+        }
+    });
+    // Chart image download: the SVG ECharts renders, as a file.
+    let inst = instance.clone();
+    let download = move |ev: leptos::ev::MouseEvent| {
+        let svg = inst
+            .borrow()
+            .as_ref()
+            .and_then(|i| call(i, "renderToSVGString", &[]).ok())
+            .and_then(|s| s.as_string());
+        if let (Some(svg), Some(a)) = (
+            svg,
+            ev.current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok()),
+        ) {
+            let _ = a.set_attribute(
+                "href",
+                &format!(
+                    "data:image/svg+xml;charset=utf-8,{}",
+                    crate::route::encode(&svg)
+                ),
+            );
+        }
+    };
+    let download = send_wrapper::SendWrapper::new(download);
     // The browser is single-threaded; the wrapper only satisfies on_cleanup's Send bound.
     let owned = send_wrapper::SendWrapper::new((instance, disposed));
     on_cleanup(move || {
         let (instance, disposed) = &*owned;
         disposed.set(true);
         resize.remove();
+        escape.remove();
         if let Some(i) = instance.borrow_mut().take() {
             let _ = call(&i, "dispose", &[]);
         }
@@ -154,6 +192,9 @@ pub fn EChart(
 
     view! {
         <div class="chart" node_ref=node role="img" aria-label=move || label.get() data-testid="chart"></div>
+        <p class="chart-download no-print">
+            <a href="#" download=file_name data-testid="download-svg" on:click=move |ev| (*download)(ev)>{crate::app::use_ui().t("chart.download_svg")}</a>
+        </p>
         {move || failed.get().then(|| view! { <p class="chart-failed">{crate::app::use_ui().t("chart.failed")}</p> })}
     }
 }

@@ -203,7 +203,7 @@ pub fn IndicatorPage(
             </div>
             <p class="rating-explain" data-testid="rating-explain">{rating_text}" "<a href=Route::Method.href()>{ui.t("rating.how")}</a></p>
             <figure class="chart-figure">
-                <EChart option=option label=sentence.clone()/>
+                <EChart option=option label=sentence.clone() file_name=format!("{}.svg", ind.id)/>
                 <figcaption data-testid="summary">{sentence.clone()}</figcaption>
             </figure>
             {suppressed.then(|| view! { <p class="note-box">{ui.t("indicator.suppressed_note")}</p> })}

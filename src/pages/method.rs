@@ -51,11 +51,13 @@ pub fn MethodPage(
             <h2>{ui.t("method.rating.title")}</h2>
             <p>{ui.t("method.rating.p1")}</p>
             <p>{ui.t("method.rating.formula")}</p>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=ui.t("method.rating.caption")>
             <table class="data-table" data-testid="rating-levels">
                 <caption>{ui.t("method.rating.caption")}</caption>
                 <thead><tr><th scope="col">{ui.t("method.rating.level")}</th><th scope="col">{ui.t("method.rating.rule")}</th></tr></thead>
                 <tbody>{levels}</tbody>
             </table>
+            </div>
             <h2>{ui.t("method.data.title")}</h2>
             <p>{ui.t("method.data.p1")}</p>
         </div>

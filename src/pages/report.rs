@@ -60,6 +60,7 @@ pub fn ReportPage(
                     </p>
                     <StatusBar counts/>
                     {(!attention.is_empty()).then(|| view! {
+                        <div class="table-wrap" tabindex="0" role="region" aria-label=format!("{} – {}", plain(&f.title, d, &ui), ui.t("report.attention"))>
                         <table class="data-table">
                             <caption>{ui.t("report.attention")}</caption>
                             <thead><tr><th scope="col">{ui.t("changes.measure")}</th><th scope="col">{ui.t("explore.status")}</th><th scope="col">{ui.t("measure.status_note")}</th></tr></thead>
@@ -73,8 +74,10 @@ pub fn ReportPage(
                                 }).collect_view()}
                             </tbody>
                         </table>
+                        </div>
                     })}
                     {(!indicators.is_empty()).then(|| view! {
+                        <div class="table-wrap" tabindex="0" role="region" aria-label=format!("{} – {}", plain(&f.title, d, &ui), ui.t("nav.indicators"))>
                         <table class="data-table">
                             <caption>{ui.t("nav.indicators")}</caption>
                             <thead><tr><th scope="col">{ui.t("changes.indicator")}</th><th scope="col">{ui.t("report.latest")}</th><th scope="col">{ui.t("changes.rating")}</th></tr></thead>
@@ -88,6 +91,7 @@ pub fn ReportPage(
                                 }).collect_view()}
                             </tbody>
                         </table>
+                        </div>
                     })}
                 </section>
             }

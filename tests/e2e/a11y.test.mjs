@@ -50,3 +50,42 @@ for (const [lang, width] of RUNS) {
     });
   }
 }
+
+test('reflow: no page scrolls sideways at 320 px (WCAG 1.4.10), in German and Arabic', async () => {
+  const { page } = await openPage(browser, { width: 320, height: 640 });
+  const wide = {};
+  for (const lang of ['de', 'ar']) {
+    for (const hash of PAGES) {
+      await page.goto(`${APP}?lang=${lang}${hash}`);
+      await page.locator('main h1').first().waitFor();
+      const [sw, w] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      if (sw > w) wide[`${lang}${hash}`] = `${sw}px > ${w}px`;
+    }
+  }
+  assert.deepEqual(wide, {});
+  await page.close();
+});
+
+test('chart tooltips can be dismissed with Escape (WCAG 1.4.13)', async () => {
+  const { page } = await openPage(browser);
+  await page.goto(`${APP}#/indikator/I-alq-ausl`);
+  await page.waitForFunction(() => window.echarts && window.echarts.getInstanceByDom(document.querySelector('[data-testid=chart]')));
+  // The tooltip (rich text, drawn by ECharts) is the only drawn text with a decimal number.
+  const shown = () => {
+    const inst = window.echarts.getInstanceByDom(document.querySelector('[data-testid=chart]'));
+    return inst.getZr().storage.getDisplayList(true).some(el => !el.invisible && !el.ignore && el.style && /\d[.,]\d/.test(String(el.style.text || '')));
+  };
+  const tooltipShown = () => page.evaluate(shown);
+  const box = await page.getByTestId('chart').boundingBox();
+  for (let x = 0.3; x < 0.8 && !(await tooltipShown()); x += 0.05) {
+    await page.mouse.move(box.x + box.width * x, box.y + box.height * 0.4);
+  }
+  assert.equal(await tooltipShown(), true, 'hovering shows a tooltip');
+  await page.keyboard.press('Escape');
+  // Hidden on ECharts' next frame; waits for the condition, fails after the default timeout.
+  await page.waitForFunction(() => {
+    const inst = window.echarts.getInstanceByDom(document.querySelector('[data-testid=chart]'));
+    return !inst.getZr().storage.getDisplayList(true).some(el => !el.invisible && !el.ignore && el.style && /\d[.,]\d/.test(String(el.style.text || '')));
+  }, null, { timeout: 5000 });
+  await page.close();
+});

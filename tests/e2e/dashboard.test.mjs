@@ -140,6 +140,9 @@ test('indicator page: chart, summary sentence, data table, rating, downloads', a
   assert.match(fs.readFileSync(await csv.path(), 'utf8'), /I-alq-ausl,auslaendisch,2025,10\.1,provisional/);
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-json').click()]);
   assert.equal(JSON.parse(fs.readFileSync(await json.path(), 'utf8')).id, 'I-alq-ausl');
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-svg').click()]);
+  assert.equal(svg.suggestedFilename(), 'I-alq-ausl.svg');
+  assert.match(fs.readFileSync(await svg.path(), 'utf8'), /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   await assertClean(assert, page, log);
   await page.close();
 });
