@@ -15,7 +15,7 @@ command -v brotli >/dev/null || apt_missing+=(brotli)
 if [ "$mode" != "--build" ]; then
   command -v chromium >/dev/null || apt_missing+=(chromium)
   command -v chromedriver >/dev/null || apt_missing+=(chromium-driver)
-  [ -x /usr/sbin/nginx ] || apt_missing+=(nginx-light)
+  [ -x /usr/sbin/nginx ] || apt_missing+=(nginx)
   command -v pdftoppm >/dev/null || apt_missing+=(poppler-utils)
 fi
 if [ ${#apt_missing[@]} -gt 0 ]; then
