@@ -12,6 +12,8 @@ import { CSP, IMMUTABLE, REVALIDATE } from './server.mjs';
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser.close(); });
+/** A test that waits for something that never comes fails after this, instead of hanging. */
+const TIMEOUT = 90_000;
 
 /** The page has rendered: a heading, and no loading state (embeds have no <main>). */
 async function ready(page) {
@@ -25,7 +27,7 @@ const ROUTES = ['#/', '#/handlungsfeld/sprache', '#/massnahmen', '#/massnahmen?s
   '#/aenderungen', '#/daten', '#/barrierefreiheit', '#/leichte-sprache', '#/gebaerdensprache', '#/bericht',
   '#/embed/kennzahlen', '#/embed/handlungsfeld/sprache', '#/embed/indikator/I-alq-ausl', '#/gibt-es-nicht'];
 
-test('the server sends the strict CSP, nosniff, the referrer policy and the caching rules', async () => {
+test('the server sends the strict CSP, nosniff, the referrer policy and the caching rules', { timeout: TIMEOUT }, async () => {
   const index = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
   const assets = [...index.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map(m => m[1]);
   const wasm = fs.readdirSync(DIST).find(f => f.endsWith('_bg.wasm'));
@@ -65,7 +67,7 @@ test('the built index.html has nothing inline a strict CSP would block', () => {
   assert.doesNotMatch(index, /(?:src|href)="(?:https?:)?\/\//, 'nothing from another host');
 });
 
-test('every page runs under the strict CSP without a violation (German, English and right-to-left Arabic)', async () => {
+test('every page runs under the strict CSP without a violation (German, English and right-to-left Arabic)', { timeout: TIMEOUT }, async () => {
   const { page, log } = await openPage(browser);
   for (const lang of ['de', 'en', 'ar']) {
     for (const hash of ROUTES) {
@@ -90,7 +92,7 @@ test('every page runs under the strict CSP without a violation (German, English 
   await page.close();
 });
 
-test('control: a violation is noticed both in the page and as a report to the server', async () => {
+test('control: a violation is noticed both in the page and as a report to the server', { timeout: TIMEOUT }, async () => {
   const { page, log } = await openPage(browser);
   await page.goto(APP);
   await page.getByTestId('plan-title').waitFor();

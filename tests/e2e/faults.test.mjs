@@ -10,6 +10,8 @@ import { APP } from './env.mjs';
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser.close(); });
+/** A test that waits for something that never comes fails after this, instead of hanging. */
+const TIMEOUT = 90_000;
 
 /** Matches the app's request for one file of the data folder (or config.json). */
 const file = name => url => url.pathname.endsWith(`/integration/monitor/${name}`);
@@ -32,7 +34,7 @@ async function retryHeals(page, pattern) {
   assert.equal(await page.getByTestId('fatal').count(), 0);
 }
 
-test('a slow answer shows the loading state until the data arrives', async () => {
+test('a slow answer shows the loading state until the data arrives', { timeout: TIMEOUT }, async () => {
   const { page, log } = await openPage(browser);
   let release;
   const held = new Promise(r => { release = r; });
@@ -52,7 +54,7 @@ test('a slow answer shows the loading state until the data arrives', async () =>
   await page.close();
 });
 
-test('HTTP 404 for measures.json: located message, the rest shown, retry heals', async () => {
+test('HTTP 404 for measures.json: located message, the rest shown, retry heals', { timeout: TIMEOUT }, async () => {
   const { page, log } = await openPage(browser);
   const pattern = file('data/measures.json');
   await page.route(pattern, route => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
@@ -67,7 +69,7 @@ test('HTTP 404 for measures.json: located message, the rest shown, retry heals',
   await page.close();
 });
 
-test('HTTP 500 for indicators.json: located message, measures still counted, retry heals', async () => {
+test('HTTP 500 for indicators.json: located message, measures still counted, retry heals', { timeout: TIMEOUT }, async () => {
   const { page, log } = await openPage(browser);
   const pattern = file('data/indicators.json');
   await page.route(pattern, route => route.fulfill({ status: 500, contentType: 'text/html', body: '<h1>Internal Server Error</h1>' }));
@@ -83,7 +85,7 @@ test('HTTP 500 for indicators.json: located message, measures still counted, ret
   await page.close();
 });
 
-test('connection refused for plan.json: network error named, measures still counted', async () => {
+test('connection refused for plan.json: network error named, measures still counted', { timeout: TIMEOUT }, async () => {
   const { page, log } = await openPage(browser);
   const pattern = file('data/plan.json');
   await page.route(pattern, route => route.abort('connectionrefused'));
@@ -97,7 +99,7 @@ test('connection refused for plan.json: network error named, measures still coun
   await page.close();
 });
 
-test('a server that never answers: timeout after 15 s with a retry (fake clock)', async () => {
+test('a server that never answers: timeout after 15 s with a retry (fake clock)', { timeout: TIMEOUT }, async () => {
   const { page, log } = await openPage(browser);
   await page.clock.install();
   const pattern = file('data/measures.json');
@@ -120,7 +122,7 @@ test('a server that never answers: timeout after 15 s with a retry (fake clock)'
   await page.close();
 });
 
-test('all three files failing: one notice naming each file, a retry, never a blank page', async () => {
+test('all three files failing: one notice naming each file, a retry, never a blank page', { timeout: TIMEOUT }, async () => {
   const { page, log } = await openPage(browser);
   const pattern = url => /\/data\/(plan|measures|indicators)\.json$/.test(url.pathname);
   await page.route(pattern, route => route.fulfill({ status: 503, body: '' }));
@@ -135,7 +137,7 @@ test('all three files failing: one notice naming each file, a retry, never a bla
   await page.close();
 });
 
-test('config.json failing with 500: defaults are used and the data is shown', async () => {
+test('config.json failing with 500: defaults are used and the data is shown', { timeout: TIMEOUT }, async () => {
   const { page, log } = await openPage(browser);
   await page.route(file('config.json'), route => route.fulfill({ status: 500, body: 'oops' }));
   await page.goto(APP);

@@ -12,6 +12,8 @@ import { DIST, site } from './env.mjs';
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser.close(); });
+/** A test that waits for something that never comes fails after this, instead of hanging. */
+const TIMEOUT = 90_000;
 
 const example = name => fs.readFileSync(path.join(DIST, 'data', name), 'utf8');
 const json = name => JSON.parse(example(name));
@@ -162,7 +164,7 @@ async function assertHarmless(page, log, dialogs, where) {
 }
 
 for (const c of CASES) {
-  test(`hostile data: ${c.name}`, async () => {
+  test(`hostile data: ${c.name}`, { timeout: TIMEOUT }, async () => {
     const { url } = site(`hostile-${c.name}`, c.files);
     const { page, log } = await openPage(browser);
     const dialogs = [];

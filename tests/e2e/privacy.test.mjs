@@ -9,6 +9,8 @@ import { APP, URL_BASE } from './env.mjs';
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser.close(); });
+/** A test that waits for something that never comes fails after this, instead of hanging. */
+const TIMEOUT = 90_000;
 
 /** The page has rendered: a heading, and no loading state (embeds have no <main>). */
 async function ready(page) {
@@ -32,7 +34,7 @@ const stored = () => (async () => ({
   serviceWorkers: (await navigator.serviceWorker.getRegistrations()).length,
 }))();
 
-test('one origin, no cookies, no storage on every page in German and English', async () => {
+test('one origin, no cookies, no storage on every page in German and English', { timeout: TIMEOUT }, async () => {
   const origin = new URL(URL_BASE).origin;
   const requests = [];
   const responses = [];
