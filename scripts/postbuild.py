@@ -3,8 +3,8 @@
 
 1. Moves trunk's inline module loader into a content-hashed file, so the page runs under a
    strict Content-Security-Policy (script-src 'self', no 'unsafe-inline').
-2. Vendors ECharts from node_modules (pinned in package-lock.json) as a hashed file, loaded
-   only by pages that show a chart.
+2. Bundles ECharts from node_modules (pinned in package-lock.json) with esbuild, keeping only
+   what the charts use, as a hashed file loaded only by pages that show a chart.
 3. Writes .gz and .br files next to every build asset for servers that serve precompressed
    files (nginx gzip_static / brotli_static). The data folder and config.json are left alone:
    staff replace them without a rebuild, and a stale .gz beside them would be served instead.
@@ -45,17 +45,26 @@ if match:
 elif "<script" in html and "boot-" not in html:
     sys.exit("postbuild: trunk's loader script was not found; the CSP rewrite would be incomplete")
 
-# 2. ECharts, vendored (never from a CDN).
-echarts = root / "node_modules" / "echarts" / "dist" / "echarts.min.js"
-if echarts.exists():
-    data = echarts.read_bytes()
+# 2. ECharts, vendored (never from a CDN): a custom build with only what the charts use
+#    (tools/echarts/entry.js), bundled by esbuild from the pinned npm package.
+esbuild = root / "node_modules" / ".bin" / "esbuild"
+entry = root / "tools" / "echarts" / "entry.js"
+if esbuild.exists() and (root / "node_modules" / "echarts").exists():
+    out = stage / "echarts.tmp.js"
+    subprocess.run(
+        [str(esbuild), str(entry), "--bundle", "--minify", "--format=iife", "--legal-comments=none",
+         "--log-level=warning", f"--outfile={out}"],
+        check=True, cwd=root,
+    )
+    data = out.read_bytes()
+    out.unlink()
     name = f"echarts-5.6.0-{short_hash(data)}.min.js"
     for old in stage.glob("echarts-*.js"):
         old.unlink()
     (stage / name).write_bytes(data)
     html = html.replace("</head>", f'<meta name="wegmarke-echarts" content="./{name}">\n</head>', 1)
 else:
-    print("postbuild: node_modules/echarts missing (run scripts/setup.sh); charts will not load", file=sys.stderr)
+    print("postbuild: node_modules/echarts or esbuild missing (run scripts/setup.sh); charts will not load", file=sys.stderr)
 
 index.write_text(html, encoding="utf-8")
 

@@ -1,0 +1,10 @@
+// The ECharts build the dashboard ships: only what its charts use (line series, grid, axes,
+// tooltip, legend, mark lines, ARIA, the SVG renderer), bundled by esbuild at build time from
+// the pinned npm package. Exposed as window.echarts like the full build.
+import * as echarts from 'echarts/core';
+import { LineChart } from 'echarts/charts';
+import { GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, AriaComponent, TitleComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+
+echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, AriaComponent, TitleComponent, SVGRenderer]);
+window.echarts = echarts;
