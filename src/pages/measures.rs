@@ -82,6 +82,11 @@ pub fn MeasuresPage(
         lang,
         loaded.data.default_lang(),
     ));
+    // Fold the search texts right after the first render, in a task of their own.
+    {
+        let (index, loaded) = (index.clone(), loaded.clone());
+        set_timeout(move || index.warm(&loaded.data), std::time::Duration::ZERO);
+    }
     let state = Memo::new(move |_| location.with(filter_from));
     let update = move |f: &dyn Fn(&mut Filter, &mut SortKey)| {
         let (mut filter, mut sort) = state.get_untracked();

@@ -58,10 +58,32 @@ impl SortKey {
 }
 
 /// The folded search text and sort title of every measure, built once per data set and
-/// language, so a keystroke only compares prepared strings.
+/// language, so a keystroke only compares prepared strings. The search text is folded on the
+/// first search, not when the explorer opens.
 pub struct SearchIndex {
-    folded: Vec<String>,
+    folded: std::sync::OnceLock<Vec<String>>,
     titles: Vec<String>,
+}
+
+/// Every searchable text of a measure, folded, in all languages.
+fn search_text(m: &Measure) -> String {
+    let mut s = String::new();
+    for t in [
+        Some(&m.title),
+        m.summary.as_ref(),
+        m.description.as_ref(),
+        m.easy_summary.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        for v in t.variants() {
+            s.push_str(&fold(v));
+            s.push('\n');
+        }
+    }
+    s.push_str(&fold(&m.id));
+    s
 }
 
 impl SearchIndex {
@@ -71,29 +93,28 @@ impl SearchIndex {
             .iter()
             .map(|m| fold(m.title.resolve(lang, default)))
             .collect();
-        let folded = measures
-            .iter()
-            .map(|m| {
-                let mut s = String::new();
-                for t in [
-                    Some(&m.title),
-                    m.summary.as_ref(),
-                    m.description.as_ref(),
-                    m.easy_summary.as_ref(),
-                ]
-                .into_iter()
-                .flatten()
-                {
-                    for v in t.variants() {
-                        s.push_str(&fold(v));
-                        s.push('\n');
-                    }
-                }
-                s.push_str(&fold(&m.id));
-                s
-            })
-            .collect();
-        SearchIndex { folded, titles }
+        SearchIndex {
+            folded: std::sync::OnceLock::new(),
+            titles,
+        }
+    }
+
+    /// The folded texts; without search words an empty placeholder per measure (not folded).
+    fn texts<'s>(&'s self, ds: &Dataset, needed: bool) -> Box<dyn Iterator<Item = &'s str> + 's> {
+        if needed || self.folded.get().is_some() {
+            let all = self
+                .folded
+                .get_or_init(|| ds.measures().iter().map(search_text).collect());
+            Box::new(all.iter().map(String::as_str))
+        } else {
+            Box::new(std::iter::repeat_n("", ds.measures().len()))
+        }
+    }
+
+    /// Folds the search texts now (e.g. in idle time after the first render), so the first
+    /// keystroke does not pay for it.
+    pub fn warm(&self, ds: &Dataset) {
+        let _ = self.texts(ds, true).count();
     }
 
     /// The measures that pass the filter, sorted (ties by id, so the order is stable).
@@ -123,7 +144,7 @@ impl SearchIndex {
             .measures()
             .iter()
             .enumerate()
-            .zip(&self.folded)
+            .zip(self.texts(ds, !words.is_empty()))
             .filter(|((_, m), text)| {
                 field_goals
                     .as_ref()
