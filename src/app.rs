@@ -46,12 +46,11 @@ pub fn replace_location(location: RwSignal<Location>, href: &str) {
     location.set(Location::parse(href));
 }
 
-/// Applies the theme colours from config.json as CSS custom properties (through the CSSOM,
-/// which a strict CSP allows); values that are not plain hex colours are ignored.
+/// Applies the theme colours as CSS custom properties (through the CSSOM, which a strict CSP
+/// allows): from config.json, overridden by `?primary=` / `?accent=` in the address (embeds).
+/// A colour that fails the contrast check is not applied (config.json's are reported as
+/// problems by validation; the address's are ignored).
 fn apply_theme(config: &wegmarke_core::Config) {
-    let Some(theme) = config.theme.as_ref() else {
-        return;
-    };
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
@@ -59,12 +58,24 @@ fn apply_theme(config: &wegmarke_core::Config) {
     else {
         return;
     };
-    let is_hex = |c: &str| {
-        c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit())
-    };
-    for (var, value) in [("--primary", &theme.primary), ("--accent", &theme.accent)] {
-        if let Some(c) = value.as_deref().filter(|c| is_hex(c)) {
-            let _ = root.style().set_property(var, c);
+    let search = window_location()
+        .and_then(|l| l.search().ok())
+        .unwrap_or_default();
+    let query = Location::parse(&format!("?{}", search.trim_start_matches('?')));
+    let theme = config.theme.clone().unwrap_or_default();
+    for (var, key, configured) in [
+        ("--primary", "primary", theme.primary),
+        ("--accent", "accent", theme.accent),
+    ] {
+        let chosen = query.param(key).map(str::to_owned).or(configured);
+        if let Some(c) = chosen {
+            let ok = match key {
+                "primary" => wegmarke_core::contrast::theme_failures(Some(&c), None).is_empty(),
+                _ => wegmarke_core::contrast::theme_failures(None, Some(&c)).is_empty(),
+            };
+            if ok {
+                let _ = root.style().set_property(var, &c);
+            }
         }
     }
 }

@@ -79,6 +79,19 @@ test('every embeddable view offers its snippet; key figures embed', async () => 
   await page.close();
 });
 
+test('theme colours can be set in the embed URL; one with too little contrast is ignored', async () => {
+  const { page } = await openPage(browser);
+  const primary = () => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--primary').trim());
+  await page.goto(APP + '?primary=%23006400#/embed/kennzahlen');
+  await page.getByTestId('measures-total').waitFor();
+  assert.equal(await primary(), '#006400');
+  await page.goto(APP + '?primary=%23a0c4ff#/embed/kennzahlen');
+  await page.reload();
+  await page.getByTestId('measures-total').waitFor();
+  assert.equal(await primary(), '#00509b', 'a light blue fails 4.5:1 against white and is not applied');
+  await page.close();
+});
+
 test('the council report prints to a tidy A4 PDF', async () => {
   const { page, log } = await openPage(browser);
   await page.goto(APP + '#/bericht?seit=2026-05-12');
