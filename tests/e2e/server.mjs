@@ -99,7 +99,10 @@ http {
 
 /**
  * Publishes the build at `root/<prefix>/`, with `files` (path -> string or Buffer) replacing or
- * adding files, e.g. {'data/plan.json': '{'}. Unchanged files are symlinks to dist/.
+ * adding files, e.g. {'data/plan.json': '{'}. Unchanged files are hard links to dist/'s files
+ * (copies across file systems): a site keeps serving the build it was made from even when dist/
+ * is rebuilt during the run, which symlinks would not. Replaced files are unlinked first, so a
+ * test never writes into dist/.
  */
 export function makeSite(root, prefix, dist, files = {}) {
   const target = path.join(root, prefix);
@@ -107,7 +110,9 @@ export function makeSite(root, prefix, dist, files = {}) {
     for (const entry of fs.readdirSync(src, { withFileTypes: true })) {
       const s = path.join(src, entry.name), d = path.join(dst, entry.name);
       if (entry.isDirectory()) { fs.mkdirSync(d, { recursive: true }); link(s, d); }
-      else fs.symlinkSync(s, d);
+      else {
+        try { fs.linkSync(s, d); } catch { fs.copyFileSync(s, d); }
+      }
     }
   };
   fs.mkdirSync(target, { recursive: true });
