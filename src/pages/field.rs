@@ -14,6 +14,9 @@ use crate::pages::embed::EmbedButton;
 use crate::pages::not_found::NotFound;
 use crate::route::{Location, Route};
 
+/// Measures listed per goal; the link below the list opens all of them in the explorer.
+const MAX_LISTED: usize = 50;
+
 /// The page of one field of action.
 #[component]
 pub fn FieldPage(
@@ -46,7 +49,8 @@ pub fn FieldPage(
                     {g.target_year.map(|y| view! { <p class="meta">{ui.tf("goal.target_year", &[("year", &y.to_string())])}</p> })}
                     <ProgressBar rollup label/>
                     <h3>{ui.tf("field.measures", &[("count", &measures.len().to_string())])}</h3>
-                    <ul class="measure-list">{measures.iter().map(|m| measure_item(m, ds, &ui)).collect_view()}</ul>
+                    // A goal with thousands of measures shows the first ones; the explorer has all.
+                    <ul class="measure-list">{measures.iter().take(MAX_LISTED).map(|m| measure_item(m, ds, &ui)).collect_view()}</ul>
                     <p><a href=explore>{ui.t("field.explore")}</a></p>
                     {(!indicators.is_empty()).then(|| view! {
                         <h3>{ui.t("nav.indicators")}</h3>

@@ -170,7 +170,7 @@ pub fn indicator_chart(
 
 /// The ECharts option as JSON for the app: the chart plus what charming has no setter for.
 /// Tooltips render as rich text, not HTML, so no inline style attribute is created (strict
-/// CSP), and ECharts' own ARIA description is on.
+/// CSP), and ECharts' own ARIA description is off in favour of ours.
 pub fn indicator_option_json(
     ind: &Indicator,
     cat: &Catalog,
@@ -183,7 +183,9 @@ pub fn indicator_option_json(
     // A centred legend that wraps inside the chart's width (phones, right-to-left).
     v["legend"]["left"] = "center".into();
     v["legend"]["width"] = "90%".into();
-    v["aria"] = serde_json::json!({"enabled": true});
+    // Our own accessible name (the summary sentence, in the reader's language) and the data
+    // table are the text alternative; ECharts' generated description is English only.
+    v["aria"] = serde_json::json!({"enabled": false});
     v.to_string()
 }
 
@@ -346,7 +348,7 @@ mod tests {
         );
         let v: Value = serde_json::from_str(&json).unwrap();
         assert_eq!(v["tooltip"]["renderMode"], "richText");
-        assert_eq!(v["aria"]["enabled"], json!(true));
+        assert_eq!(v["aria"]["enabled"], json!(false));
     }
 
     #[test]

@@ -131,6 +131,71 @@ fn find_index(b: &[u8], i: usize, n: usize) -> Option<usize> {
     (!matches!(b.get(i), None | Some(b']'))).then_some(i)
 }
 
+/// Paths of the keys that occur twice in the same object (the parsed value keeps the last).
+/// Walks the text with an explicit stack, so nesting depth cannot overflow; `limit` caps the
+/// number reported.
+pub fn duplicate_keys(text: &str, limit: usize) -> Vec<JsonPath> {
+    enum Frame {
+        Object(std::collections::HashSet<String>),
+        Array(usize),
+    }
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut stack: Vec<(Frame, JsonPath)> = Vec::new();
+    let mut i = 0;
+    let mut pending_key: Option<String> = None;
+    while i < b.len() && out.len() < limit {
+        match b[i] {
+            b'{' | b'[' => {
+                let path = match (stack.last(), pending_key.take()) {
+                    (Some((_, p)), Some(k)) => p.key(&k),
+                    (Some((Frame::Array(n), p)), None) => p.index(*n),
+                    _ => JsonPath::root(),
+                };
+                let frame = if b[i] == b'{' {
+                    Frame::Object(Default::default())
+                } else {
+                    Frame::Array(0)
+                };
+                stack.push((frame, path));
+                i += 1;
+            }
+            b'}' | b']' => {
+                stack.pop();
+                i += 1;
+            }
+            b',' => {
+                if let Some((Frame::Array(n), _)) = stack.last_mut() {
+                    *n += 1;
+                }
+                i += 1;
+            }
+            b'"' => {
+                let end = skip_string(b, i);
+                let after = skip_ws(b, end);
+                if let (Some((Frame::Object(seen), path)), Some(b':')) =
+                    (stack.last_mut(), b.get(after))
+                {
+                    let key: String = text
+                        .get(i..end)
+                        .and_then(|raw| serde_json::from_str(raw).ok())
+                        .unwrap_or_default();
+                    if !seen.insert(key.clone()) {
+                        out.push(path.key(&key));
+                    }
+                    pending_key = Some(key);
+                    i = after + 1;
+                } else {
+                    pending_key = None;
+                    i = end;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,6 +249,18 @@ mod tests {
             locate(text, &p(&[k("b"), Segment::Index(2)])),
             Some((1, 42))
         );
+    }
+
+    #[test]
+    fn finds_duplicate_keys_at_any_depth() {
+        let text =
+            r#"{"a": 1, "m": [{"id": "x", "t": "{\"id\":1}", "id": "y"}, {"id": "z"}], "a": 2}"#;
+        let found: Vec<String> = duplicate_keys(text, 10)
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        assert_eq!(found, ["m[0].id", "a"]);
+        assert!(duplicate_keys(r#"{"a": {"b": 1}, "c": {"b": 2}}"#, 10).is_empty());
     }
 
     #[test]

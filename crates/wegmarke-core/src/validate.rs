@@ -415,7 +415,8 @@ impl Checker {
                     ProblemKind::Syntax { detail, truncated },
                 );
                 p.line = Some(e.line());
-                p.column = Some(e.column());
+                // serde_json reports column 0 for an error right after a line break.
+                p.column = Some(e.column().max(1));
                 self.problems.push(p);
                 return None;
             }
@@ -449,6 +450,13 @@ impl Checker {
                 self.problems.push(p);
                 return None;
             }
+        }
+        for path in crate::locate::duplicate_keys(text, MAX_LOCATED) {
+            let key = match path.0.last() {
+                Some(Segment::Key(k)) => k.clone(),
+                _ => String::new(),
+            };
+            self.problem(path, ProblemKind::DuplicateKey { key });
         }
         Some(Doc {
             text: text.to_owned(),
