@@ -5,7 +5,9 @@
    strict Content-Security-Policy (script-src 'self', no 'unsafe-inline').
 2. Bundles ECharts from node_modules (pinned in package-lock.json) with esbuild, keeping only
    what the charts use, as a hashed file loaded only by pages that show a chart.
-3. Writes .gz and .br files next to every build asset for servers that serve precompressed
+3. Copies the UI language files other than German (compiled in) as hashed files under
+   locales/, named in a <meta name="wegmarke-locales">: the app fetches only the reader's one.
+4. Writes .gz and .br files next to every build asset for servers that serve precompressed
    files (nginx gzip_static / brotli_static). The data folder and config.json are left alone:
    staff replace them without a rebuild, and a stale .gz beside them would be served instead.
 """
@@ -66,12 +68,27 @@ if esbuild.exists() and (root / "node_modules" / "echarts").exists():
 else:
     print("postbuild: node_modules/echarts or esbuild missing (run scripts/setup.sh); charts will not load", file=sys.stderr)
 
+# 3. The UI languages other than German, each as a content-hashed file.
+locales = stage / "locales"
+if locales.exists():
+    shutil.rmtree(locales)
+locales.mkdir()
+entries = []
+for source in sorted((root / "locales").glob("*.json")):
+    if source.stem == "de":
+        continue
+    data = source.read_bytes()
+    name = f"{source.stem}-{short_hash(data)}.json"
+    (locales / name).write_bytes(data)
+    entries.append(f"{source.stem}=./locales/{name}")
+html = html.replace("</head>", f'<meta name="wegmarke-locales" content="{" ".join(entries)}">\n</head>', 1)
+
 index.write_text(html, encoding="utf-8")
 
-# 3. Precompressed copies of the build's own assets.
+# 4. Precompressed copies of the build's own assets.
 brotli = shutil.which("brotli")
-for path in stage.iterdir():
-    if path.is_file() and path.suffix in {".js", ".wasm", ".css", ".html", ".svg"}:
+for path in [*stage.iterdir(), *locales.iterdir()]:
+    if path.is_file() and (path.suffix in {".js", ".wasm", ".css", ".html", ".svg"} or path.parent == locales):
         raw = path.read_bytes()
         with gzip.open(str(path) + ".gz", "wb", compresslevel=9) as f:
             f.write(raw)

@@ -9,13 +9,17 @@ mode=${1:-all}
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Debian packages: brotli for precompressed assets; Chromium, its driver and nginx for tests.
+# Debian packages: brotli for precompressed assets; Chromium, its driver, nginx and its brotli
+# modules for tests.
 apt_missing=()
 command -v brotli >/dev/null || apt_missing+=(brotli)
 if [ "$mode" != "--build" ]; then
   command -v chromium >/dev/null || apt_missing+=(chromium)
   command -v chromedriver >/dev/null || apt_missing+=(chromium-driver)
   [ -x /usr/sbin/nginx ] || apt_missing+=(nginx)
+  # Brotli like production (docs/deploy.md): the build's .br files, the data compressed on the fly.
+  [ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || apt_missing+=(libnginx-mod-http-brotli-static)
+  [ -e /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ] || apt_missing+=(libnginx-mod-http-brotli-filter)
   command -v pdftoppm >/dev/null || apt_missing+=(poppler-utils)
 fi
 if [ ${#apt_missing[@]} -gt 0 ]; then

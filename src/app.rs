@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wegmarke_core::i18n::{Catalog, LANGUAGES};
+use wegmarke_core::i18n::{language, Catalog, Language, LANGUAGES};
 
 use crate::components::problems::DataNotices;
 use crate::load::{load, Loaded};
@@ -14,6 +14,9 @@ use crate::route::{Location, Route};
 #[derive(Clone)]
 pub struct Ui {
     pub cat: Arc<Catalog>,
+    /// The language the reader asked for when its file could not be loaded (the page is then
+    /// in German, and says so in the asked-for language).
+    pub missing: Option<Language>,
 }
 
 impl Ui {
@@ -83,7 +86,8 @@ fn apply_theme(config: &wegmarke_core::Config) {
 /// The UI context (German if none was provided, e.g. in a component test).
 pub fn use_ui() -> Ui {
     use_context::<Ui>().unwrap_or_else(|| Ui {
-        cat: Arc::new(Catalog::new("de")),
+        cat: Arc::new(Catalog::german()),
+        missing: None,
     })
 }
 
@@ -108,14 +112,34 @@ fn current_hash() -> String {
         .unwrap_or_default()
 }
 
-/// Sets the document's language, direction and title (the non-reactive world).
-fn set_document_lang(ui: &Ui) {
+/// Sets the document's language and direction (the non-reactive world).
+fn set_document_lang(lang: Language) {
     if let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
-        let _ = root.set_attribute("lang", ui.lang());
-        let _ = root.set_attribute("dir", if ui.cat.lang.rtl { "rtl" } else { "ltr" });
+        let _ = root.set_attribute("lang", lang.tag);
+        let _ = root.set_attribute("dir", if lang.rtl { "rtl" } else { "ltr" });
+    }
+}
+
+/// The UI for a language: German is built in, any other language's file is fetched; if that
+/// fails, German with a note in the asked-for language.
+async fn reader_ui(wanted: Language) -> Ui {
+    let cat = if wanted.tag == "de" {
+        Some(Catalog::german())
+    } else {
+        crate::load::catalog(wanted.tag).await
+    };
+    match cat {
+        Some(cat) => Ui {
+            cat: Arc::new(cat),
+            missing: None,
+        },
+        None => Ui {
+            cat: Arc::new(Catalog::german()),
+            missing: Some(wanted),
+        },
     }
 }
 
@@ -131,13 +155,32 @@ pub fn set_title(page: &str) {
     }
 }
 
-/// The whole dashboard.
+/// The whole dashboard: the data and the reader's language load side by side; meanwhile a
+/// loading notice in that language.
 #[component]
 pub fn App() -> impl IntoView {
-    let ui = Ui {
-        cat: Arc::new(Catalog::new(&lang_from_url())),
-    };
-    set_document_lang(&ui);
+    let wanted = language(&lang_from_url());
+    set_document_lang(wanted);
+    let data = LocalResource::new(load);
+    let ui = LocalResource::new(move || reader_ui(wanted));
+    view! {
+        <Suspense fallback=move || view! {
+            <main id="main" tabindex="-1">
+                <p class="loading" role="status" data-testid="loading">
+                    <span class="spinner" aria-hidden="true"></span>
+                    {wanted.loading}
+                </p>
+            </main>
+        }>
+            {move || ui.get().map(|ui| view! { <Shell ui data/> })}
+        </Suspense>
+    }
+}
+
+/// The page frame once the reader's language is known: skip link, header, page and footer.
+#[component]
+fn Shell(ui: Ui, data: LocalResource<Arc<Loaded>>) -> impl IntoView {
+    set_document_lang(ui.cat.lang);
     provide_context(ui.clone());
 
     let location = RwSignal::new(Location::parse(&current_hash()));
@@ -154,8 +197,15 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
 
-    let data = LocalResource::new(load);
     let retry = Callback::new(move |_: ()| data.refetch());
+    let missing = ui.missing.map(|lang| {
+        view! {
+            <p class="notice lang-missing" role="status" lang=lang.tag dir=if lang.rtl { "rtl" } else { "ltr" }
+                data-testid="language-missing">
+                {lang.unavailable}
+            </p>
+        }
+    });
 
     view! {
         <a class="skip-link" href="#main" on:click=|ev| {
@@ -170,6 +220,7 @@ pub fn App() -> impl IntoView {
         }>{ui.t("nav.skip")}</a>
         <Header location/>
         <main id="main" tabindex="-1">
+            {missing}
             <Suspense fallback=move || view! { <Loading/> }>
                 {move || data.get().map(|loaded| view! { <Page loaded location retry/> })}
             </Suspense>

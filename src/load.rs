@@ -120,6 +120,26 @@ impl Drop for Deadline {
 /// Fetches one file's bytes; every request revalidates so a replaced data file shows at once.
 /// Gives up after [`RESPONSE_TIMEOUT_MS`] without an answer or [`BODY_TIMEOUT_MS`] reading it.
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
+    fetch_with(url, RequestCache::NoCache).await
+}
+
+/// A UI language's texts. The build names each language file with its content's hash in a
+/// `<meta name="wegmarke-locales">` (`en=./locales/en-….json tr=…`), so the file is cached for
+/// good and a new build's texts arrive at once. `None` if it cannot be had or read.
+pub async fn catalog(tag: &str) -> Option<wegmarke_core::i18n::Catalog> {
+    let files = web_sys::window()?
+        .document()?
+        .query_selector("meta[name=wegmarke-locales]")
+        .ok()??
+        .get_attribute("content")?;
+    let url = files
+        .split_whitespace()
+        .find_map(|entry| entry.strip_prefix(tag)?.strip_prefix('='))?;
+    let bytes = fetch_with(url, RequestCache::Default).await.ok()?;
+    wegmarke_core::i18n::Catalog::from_json(tag, std::str::from_utf8(&bytes).ok()?)
+}
+
+async fn fetch_with(url: &str, cache: RequestCache) -> Result<Vec<u8>, FetchError> {
     let mut deadline = Deadline::new();
     let failed = |e: gloo_net::Error, deadline: &Option<Deadline>| match deadline {
         Some(d) if d.timed_out() => FetchError::Timeout {
@@ -136,7 +156,7 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
     }
     let signal = deadline.as_ref().map(|d| d.controller.signal());
     let response = Request::get(url)
-        .cache(RequestCache::NoCache)
+        .cache(cache)
         .abort_signal(signal.as_ref())
         .send()
         .await

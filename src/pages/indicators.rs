@@ -5,7 +5,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use wegmarke_core::charts::{indicator_option_json, periods, summary, ChartOptions};
-use wegmarke_core::i18n::Catalog;
 use wegmarke_core::rating::{assess, is_overdue, Rating};
 use wegmarke_core::{csv, format, Flag, Indicator};
 
@@ -101,7 +100,7 @@ pub fn IndicatorPage(
     let d = ds.default_lang();
     let lang = ui.lang();
     set_title(&plain(&ind.title, d, &ui));
-    let cat = Catalog::new(lang);
+    let cat = ui.cat.clone();
     let sentence = summary(ind, &cat);
     let option = indicator_option_json(
         ind,

@@ -28,14 +28,43 @@ test('overview shows the example plan in German', async () => {
   await page.close();
 });
 
+test('German is built in: no language file is fetched', async () => {
+  const { page, log } = await openPage(browser);
+  const fetched = [];
+  page.on('request', r => { if (r.url().includes('/locales/')) fetched.push(r.url()); });
+  await page.goto(APP);
+  await page.getByTestId('plan-title').waitFor();
+  assert.deepEqual(fetched, []);
+  await assertClean(assert, page, log);
+  await page.close();
+});
+
+test('a language file that cannot be loaded: German, and a note in the asked-for language', async () => {
+  const { page } = await openPage(browser);
+  await page.route('**/locales/**', route => route.abort());
+  await page.goto(APP + '?lang=tr');
+  await page.getByTestId('plan-title').waitFor();
+  assert.equal(await page.getByTestId('plan-title').textContent(), 'Integrationsplan der Stadt Göppingen');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'de');
+  const note = page.getByTestId('language-missing');
+  assert.equal(await note.getAttribute('lang'), 'tr');
+  assert.match(await note.textContent(), /Türkçe yüklenemedi/);
+  await page.close();
+});
+
 test('English UI and data texts with ?lang=en', async () => {
   const { page, log } = await openPage(browser, { width: 390, height: 800 });
+  const fetched = [];
+  page.on('request', r => { if (r.url().includes('/locales/')) fetched.push(new URL(r.url()).pathname); });
   await page.goto(APP + '?lang=en');
   await page.getByTestId('plan-title').waitFor();
   assert.equal(await page.getByTestId('plan-title').textContent(), 'Integration plan of the City of Göppingen');
   assert.match(await page.getByTestId('stand').textContent(), /As of: 31 October 2026/);
   assert.match(await page.locator('[data-field=sprache]').textContent(), /68%/);
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  // Only the reader's language is fetched, under a content-hashed name.
+  assert.equal(fetched.length, 1);
+  assert.match(fetched[0], /\/locales\/en-[0-9a-f]{16}\.json$/);
   await assertClean(assert, page, log);
   await page.close();
 });

@@ -29,6 +29,8 @@ const headers = cache => Object.entries({ ...SECURITY_HEADERS, 'Cache-Control': 
 
 /** Debian's libnginx-mod-http-brotli-static: serves the build's .br files when installed. */
 export const BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
+/** Debian's libnginx-mod-http-brotli-filter: compresses the data files on the fly. */
+export const BROTLI_FILTER_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so';
 
 async function freePort() {
   return new Promise((resolve, reject) => {
@@ -48,8 +50,10 @@ export async function startServer() {
   // Brotli like in production where Debian's module is installed (the benchmark's numbers then
   // are what readers get); otherwise gzip only.
   const brotli = fs.existsSync(BROTLI_MODULE);
+  const brotliFilter = fs.existsSync(BROTLI_FILTER_MODULE);
   const conf = `
 ${brotli ? `load_module ${BROTLI_MODULE};` : ''}
+${brotliFilter ? `load_module ${BROTLI_FILTER_MODULE};` : ''}
 worker_processes 1;
 daemon off;
 pid ${dir}/nginx.pid;
@@ -65,12 +69,15 @@ http {
   uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
   gzip_static on;
   ${brotli ? 'brotli_static on;' : ''}
+  # The data has no precompressed files (docs/deploy.md): compressed on the fly, as recommended.
+  gzip on; gzip_types application/json text/csv;
+  ${brotliFilter ? 'brotli on; brotli_types application/json text/csv;' : ''}
   server {
     listen 127.0.0.1:${port};
     root ${root};
     # Trunk's hashes are 64-bit hex without leading zeros (8-16 digits). add_header in a
     # location replaces the server's, so each location lists the whole set.
-    location ~ "-[0-9a-f]{8,16}(_bg)?(\\.min)?\\.(js|wasm|css)$" {
+    location ~ "(-[0-9a-f]{8,16}(_bg)?(\\.min)?\\.(js|wasm|css)|/locales/[a-z]+-[0-9a-f]{16}\\.json)$" {
       ${headers(IMMUTABLE)}
     }
     location / {

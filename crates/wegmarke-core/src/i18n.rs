@@ -9,6 +9,12 @@ pub struct Language {
     pub tag: &'static str,
     pub name: &'static str,
     pub rtl: bool,
+    /// Said in this language when its file could not be loaded and the page falls back to
+    /// German (compiled in, so it is there exactly when the file is not).
+    pub unavailable: &'static str,
+    /// "Loading data …" in this language, shown while its file is being fetched (the same text
+    /// as its `load.loading`; a test keeps the two equal).
+    pub loading: &'static str,
 }
 
 /// The UI languages, German first (the default).
@@ -17,26 +23,36 @@ pub const LANGUAGES: &[Language] = &[
         tag: "de",
         name: "Deutsch",
         rtl: false,
+        unavailable: "",
+        loading: "Daten werden geladen …",
     },
     Language {
         tag: "en",
         name: "English",
         rtl: false,
+        unavailable: "English could not be loaded, so the page is shown in German.",
+        loading: "Loading data …",
     },
     Language {
         tag: "tr",
         name: "Türkçe",
         rtl: false,
+        unavailable: "Türkçe yüklenemedi, bu yüzden sayfa Almanca gösteriliyor.",
+        loading: "Veriler yükleniyor …",
     },
     Language {
         tag: "ar",
         name: "العربية",
         rtl: true,
+        unavailable: "تعذّر تحميل العربية، لذلك تُعرض الصفحة بالألمانية.",
+        loading: "جارٍ تحميل البيانات …",
     },
     Language {
         tag: "uk",
         name: "Українська",
         rtl: false,
+        unavailable: "Не вдалося завантажити українську, тому сторінку показано німецькою.",
+        loading: "Завантаження даних …",
     },
 ];
 
@@ -49,13 +65,21 @@ pub fn language(tag: &str) -> Language {
         .unwrap_or(LANGUAGES[0])
 }
 
-fn source(tag: &str) -> &'static str {
+/// German, the default and every language's fallback, is compiled in everywhere. The other
+/// languages are compiled in only natively (staff tool, tests); the web app keeps them out of
+/// its wasm and fetches just the reader's one (see [`Catalog::from_json`]).
+fn source(tag: &str) -> Option<&'static str> {
     match tag {
-        "en" => include_str!("../../../locales/en.json"),
-        "tr" => include_str!("../../../locales/tr.json"),
-        "ar" => include_str!("../../../locales/ar.json"),
-        "uk" => include_str!("../../../locales/uk.json"),
-        _ => include_str!("../../../locales/de.json"),
+        "de" => Some(include_str!("../../../locales/de.json")),
+        #[cfg(not(target_arch = "wasm32"))]
+        "en" => Some(include_str!("../../../locales/en.json")),
+        #[cfg(not(target_arch = "wasm32"))]
+        "tr" => Some(include_str!("../../../locales/tr.json")),
+        #[cfg(not(target_arch = "wasm32"))]
+        "ar" => Some(include_str!("../../../locales/ar.json")),
+        #[cfg(not(target_arch = "wasm32"))]
+        "uk" => Some(include_str!("../../../locales/uk.json")),
+        _ => None,
     }
 }
 
@@ -67,23 +91,43 @@ pub struct Catalog {
     fallback: HashMap<String, String>,
 }
 
-fn parse(tag: &str) -> HashMap<String, String> {
-    serde_json::from_str(source(tag)).unwrap_or_default()
+/// A language file's texts; `None` if it is not a flat JSON object of strings.
+fn parse(json: &str) -> Option<HashMap<String, String>> {
+    serde_json::from_str(json).ok()
 }
 
 impl Catalog {
-    /// The catalog for a language tag (unknown tags: German).
+    /// German, the default language.
+    pub fn german() -> Catalog {
+        Catalog {
+            lang: LANGUAGES[0],
+            texts: source("de").and_then(parse).unwrap_or_default(),
+            fallback: HashMap::new(),
+        }
+    }
+
+    /// The catalog for a language tag (unknown tags: German), from the compiled-in files.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn new(tag: &str) -> Catalog {
         let lang = language(tag);
-        Catalog {
-            lang,
-            texts: parse(lang.tag),
-            fallback: if lang.tag == "de" {
-                HashMap::new()
-            } else {
-                parse("de")
-            },
+        source(lang.tag)
+            .and_then(|json| Catalog::from_json(lang.tag, json))
+            .unwrap_or_else(Catalog::german)
+    }
+
+    /// The catalog for a language tag from the text of its language file, with German as the
+    /// fallback for missing keys. `None` if the file is not a flat JSON object of strings.
+    /// Unknown tags give German.
+    pub fn from_json(tag: &str, json: &str) -> Option<Catalog> {
+        let lang = language(tag);
+        if lang.tag == "de" {
+            return Some(Catalog::german());
         }
+        Some(Catalog {
+            lang,
+            texts: parse(json)?,
+            fallback: Catalog::german().texts,
+        })
     }
 
     /// The text for `key`; the key itself if no language has it (visible, never blank).
@@ -159,5 +203,39 @@ mod tests {
         );
         assert_eq!(en.t("no.such.key"), "no.such.key");
         assert_eq!(Catalog::new("xx").lang.tag, "de");
+    }
+
+    #[test]
+    fn the_compiled_in_loading_text_is_the_language_files_one() {
+        for lang in LANGUAGES {
+            assert_eq!(
+                lang.loading,
+                Catalog::new(lang.tag).t("load.loading"),
+                "{}",
+                lang.tag
+            );
+            assert_eq!(
+                lang.unavailable.is_empty(),
+                lang.tag == "de",
+                "{}",
+                lang.tag
+            );
+        }
+    }
+
+    #[test]
+    fn a_fetched_language_file_falls_back_to_german_and_bad_files_are_refused() {
+        let tr =
+            Catalog::from_json("tr", r#"{"nav.skip": "Ana içeriğe geç"}"#).expect("valid file");
+        assert_eq!(tr.lang.tag, "tr");
+        assert_eq!(tr.t("nav.skip"), "Ana içeriğe geç");
+        // Missing in the file: the German text, not the key.
+        assert_eq!(tr.t("app.name"), Catalog::german().t("app.name"));
+        assert!(Catalog::from_json("tr", "<html>404</html>").is_none());
+        assert!(Catalog::from_json("tr", r#"{"nav.skip": 3}"#).is_none());
+        assert_eq!(
+            Catalog::from_json("xx", "{}").map(|c| c.lang.tag),
+            Some("de")
+        );
     }
 }
