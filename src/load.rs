@@ -174,6 +174,34 @@ async fn fetch_with(url: &str, cache: RequestCache) -> Result<Vec<u8>, FetchErro
     response.binary().await.map_err(|e| failed(e, &deadline))
 }
 
+/// Gives the browser the main thread back before going on (a new task), so the reading and
+/// checking of the data and the first render are separate tasks, not one long one that keeps
+/// the page from responding.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let _ = set_timeout(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Runs `f` when the browser is idle (`requestIdleCallback`, at the latest after a second), or
+/// after 200 ms where there is no such thing: work the reader does not wait for.
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    let Some(win) = web_sys::window() else { return };
+    let callback = Closure::once_into_js(f);
+    let idle = js_sys::Reflect::get(&win, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|v| v.dyn_into::<js_sys::Function>().ok());
+    let scheduled = idle.is_some_and(|idle| {
+        let opts = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&opts, &"timeout".into(), &1000.into());
+        idle.call2(&win, &callback, &opts).is_ok()
+    });
+    if !scheduled {
+        let _ = set_timeout(&callback, 200);
+    }
+}
+
 /// Joins the data folder and a file name.
 pub fn data_url(config: &Config) -> String {
     let mut base = config.data.clone().unwrap_or_else(|| "data/".to_owned());
@@ -197,6 +225,7 @@ pub async fn load() -> Arc<Loaded> {
         fetch_bytes(&urls[1]),
         fetch_bytes(&urls[2]),
     );
+    next_task().await;
     let mut data = validate(
         &Inputs {
             plan: Input::from_result(&plan),
@@ -207,6 +236,7 @@ pub async fn load() -> Arc<Loaded> {
     );
     config_problems.append(&mut data.problems);
     data.problems = config_problems;
+    next_task().await;
     Arc::new(Loaded {
         config,
         data_url: base,

@@ -79,6 +79,20 @@ async fn load_echarts() -> Result<JsValue, JsValue> {
     get(&win, "echarts").ok_or_else(|| JsValue::from_str("ECharts did not load"))
 }
 
+/// Waits until the browser has painted the page (the next animation frame, or 100 ms where
+/// frames are held back, e.g. in a hidden frame), then for a new task: the text of the page is
+/// on screen before ECharts is even requested.
+async fn after_paint() {
+    let promise = Promise::new(&mut |resolve, _reject| {
+        if let Some(w) = window() {
+            let _ = w.request_animation_frame(&resolve);
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+    crate::load::next_task().await;
+}
+
 /// A chart drawn by ECharts from an option given as JSON.
 #[component]
 pub fn EChart(
@@ -112,7 +126,12 @@ pub fn EChart(
             let existing = inst.borrow().clone();
             let result = match existing {
                 Some(i) => apply(&i),
-                None => match load_echarts().await {
+                None => match async {
+                    after_paint().await;
+                    load_echarts().await
+                }
+                .await
+                {
                     // The page may have gone while the script loaded.
                     Ok(_) if gone.get() => Ok(()),
                     Ok(echarts) => {

@@ -82,10 +82,11 @@ pub fn MeasuresPage(
         lang,
         loaded.data.default_lang(),
     ));
-    // Fold the search texts right after the first render, in a task of their own.
+    // Fold the search texts once the first render is on screen and the browser is idle (the
+    // first keystroke would do it otherwise).
     {
         let (index, loaded) = (index.clone(), loaded.clone());
-        set_timeout(move || index.warm(&loaded.data), std::time::Duration::ZERO);
+        crate::load::when_idle(move || index.warm(&loaded.data));
     }
     let state = Memo::new(move |_| location.with(filter_from));
     let update = move |f: &dyn Fn(&mut Filter, &mut SortKey)| {

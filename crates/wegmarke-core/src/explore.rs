@@ -213,8 +213,11 @@ pub fn filter_values(
         .flat_map(|m| m.districts.iter().cloned())
         .collect();
     for v in [&mut groups, &mut districts] {
-        v.sort_by_key(|s| fold(s));
+        // Distinct first, then each distinct value folded once (not on every comparison: with
+        // 2,000 measures that was most of the explorer's first render).
+        v.sort_unstable();
         v.dedup();
+        v.sort_by_cached_key(|s| fold(s));
     }
     (groups, districts)
 }
