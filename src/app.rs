@@ -200,10 +200,12 @@ fn Shell(ui: Ui, data: LocalResource<Arc<Loaded>>) -> impl IntoView {
     let retry = Callback::new(move |_: ()| data.refetch());
     let missing = ui.missing.map(|lang| {
         view! {
-            <p class="notice lang-missing" role="status" lang=lang.tag dir=if lang.rtl { "rtl" } else { "ltr" }
-                data-testid="language-missing">
-                {lang.unavailable}
-            </p>
+            <div class="wrap">
+                <p class="notice lang-missing" role="status" lang=lang.tag dir=if lang.rtl { "rtl" } else { "ltr" }
+                    data-testid="language-missing">
+                    {lang.unavailable}
+                </p>
+            </div>
         }
     });
 

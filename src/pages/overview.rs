@@ -50,8 +50,21 @@ pub fn Overview(
         <div class="wrap page overview">
             {head}
             <ul class="entry-points" data-testid="entry-points">
-                <li><a href=Route::EasyLanguage.href() lang="de"><span aria-hidden="true">"📖 "</span>"Leichte Sprache"</a></li>
-                <li><a href=Route::SignLanguage.href()><span aria-hidden="true">"👐 "</span>{ui.t("sign.title")}</a></li>
+                <li><a href=Route::EasyLanguage.href() lang="de">
+                    // An open book; drawn, not an emoji (no emoji font on many kiosks and Linux desktops).
+                    <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                        <path d="M3 5l8 2v13l-8-2zM21 5l-8 2v13l8-2z"/>
+                    </svg>
+                    "Leichte Sprache"
+                </a></li>
+                <li><a href=Route::SignLanguage.href()>
+                    // A raised hand.
+                    <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                        <path d="M8 11V4M11 10V3M14 10V4M17 11V6M6 14l-3-3"/>
+                        <rect x="6" y="10" width="12" height="11" rx="3"/>
+                    </svg>
+                    {ui.t("sign.title")}
+                </a></li>
                 {loaded.data.reports().first().map(|r| {
                     let text = ui.tf("changes.since", &[("date", &format::date(&r.date, ui.lang()))]);
                     view! { <li><a href=Route::Changes.href() data-testid="changes-teaser"><span aria-hidden="true">"⟳ "</span>{text}</a></li> }
