@@ -184,24 +184,6 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Runs `f` when the browser is idle (`requestIdleCallback`, at the latest after a second), or
-/// after 200 ms where there is no such thing: work the reader does not wait for.
-pub fn when_idle(f: impl FnOnce() + 'static) {
-    let Some(win) = web_sys::window() else { return };
-    let callback = Closure::once_into_js(f);
-    let idle = js_sys::Reflect::get(&win, &"requestIdleCallback".into())
-        .ok()
-        .and_then(|v| v.dyn_into::<js_sys::Function>().ok());
-    let scheduled = idle.is_some_and(|idle| {
-        let opts = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&opts, &"timeout".into(), &1000.into());
-        idle.call2(&win, &callback, &opts).is_ok()
-    });
-    if !scheduled {
-        let _ = set_timeout(&callback, 200);
-    }
-}
-
 /// Joins the data folder and a file name.
 pub fn data_url(config: &Config) -> String {
     let mut base = config.data.clone().unwrap_or_else(|| "data/".to_owned());

@@ -82,12 +82,12 @@ pub fn MeasuresPage(
         lang,
         loaded.data.default_lang(),
     ));
-    // Fold the search texts once the first render is on screen and the browser is idle (the
-    // first keystroke would do it otherwise).
-    {
+    // Fold the search texts when the reader goes to the search field, before the first
+    // keystroke (which would do it otherwise); readers who only filter never pay for it.
+    let warm = {
         let (index, loaded) = (index.clone(), loaded.clone());
-        crate::load::when_idle(move || index.warm(&loaded.data));
-    }
+        move |_| index.warm(&loaded.data)
+    };
     let state = Memo::new(move |_| location.with(filter_from));
     let update = move |f: &dyn Fn(&mut Filter, &mut SortKey)| {
         let (mut filter, mut sort) = state.get_untracked();
@@ -229,7 +229,7 @@ pub fn MeasuresPage(
             <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
                 <div class="control control-search">
                     <label for="search">{ui.t("explore.search")}</label>
-                    <input id="search" type="search" data-testid="search" autocomplete="off"
+                    <input id="search" type="search" data-testid="search" autocomplete="off" on:focus=warm
                         prop:value=move || state.with(|(f, _)| f.query.clone())
                         on:input=move |ev| { let v = event_value(&ev); update(&|f, _| f.query = v.clone()); }/>
                 </div>

@@ -111,7 +111,7 @@ impl SearchIndex {
         }
     }
 
-    /// Folds the search texts now (e.g. in idle time after the first render), so the first
+    /// Folds the search texts now (e.g. when the reader focuses the search field), so the first
     /// keystroke does not pay for it.
     pub fn warm(&self, ds: &Dataset) {
         let _ = self.texts(ds, true).count();
