@@ -67,6 +67,34 @@ fn event_value(ev: &leptos::ev::Event) -> String {
         .unwrap_or_default()
 }
 
+/// A search index with the data and language it was built for.
+type CachedIndex = (std::sync::Weak<Loaded>, &'static str, Arc<SearchIndex>);
+
+thread_local! {
+    /// The search index of the data on screen, kept between visits of the explorer: it only
+    /// changes with the data (a new `Loaded`) or the language.
+    static INDEX: std::cell::RefCell<Option<CachedIndex>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The search index for this data and language, built on the first visit of the explorer.
+fn search_index(loaded: &Arc<Loaded>, lang: &'static str) -> Arc<SearchIndex> {
+    INDEX.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if let Some((data, l, index)) = cell.as_ref() {
+            if *l == lang && data.upgrade().is_some_and(|d| Arc::ptr_eq(&d, loaded)) {
+                return index.clone();
+            }
+        }
+        let index = Arc::new(SearchIndex::new(
+            loaded.data.measures(),
+            lang,
+            loaded.data.default_lang(),
+        ));
+        *cell = Some((Arc::downgrade(loaded), lang, index.clone()));
+        index
+    })
+}
+
 /// The explorer page.
 #[component]
 pub fn MeasuresPage(
@@ -77,11 +105,7 @@ pub fn MeasuresPage(
     let lang = ui.lang();
     let location = use_location();
     set_title(&ui.t("nav.measures"));
-    let index = Arc::new(SearchIndex::new(
-        loaded.data.measures(),
-        lang,
-        loaded.data.default_lang(),
-    ));
+    let index = search_index(&loaded, lang);
     // Fold the search texts when the reader goes to the search field, before the first
     // keystroke (which would do it otherwise); readers who only filter never pay for it.
     let warm = {
