@@ -28,6 +28,21 @@ test('overview shows the example plan in German', async () => {
   await page.close();
 });
 
+test('config and data are fetched once each: the preloads in index.html are the ones used', async () => {
+  const { page, log } = await openPage(browser);
+  const fetched = {};
+  page.on('request', r => {
+    const m = new URL(r.url()).pathname.match(/\/(config\.json|data\/\w+\.json)$/);
+    if (m) fetched[m[1]] = (fetched[m[1]] || 0) + 1;
+  });
+  await page.goto(APP);
+  await page.getByTestId('plan-title').waitFor();
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(fetched, { 'config.json': 1, 'data/plan.json': 1, 'data/measures.json': 1, 'data/indicators.json': 1 });
+  await assertClean(assert, page, log);
+  await page.close();
+});
+
 test('German is built in: no language file is fetched', async () => {
   const { page, log } = await openPage(browser);
   const fetched = [];
