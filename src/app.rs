@@ -220,7 +220,7 @@ fn Shell(ui: Ui, data: LocalResource<Arc<Loaded>>) -> impl IntoView {
                 }
             }
         }>{ui.t("nav.skip")}</a>
-        <Header location/>
+        <Header location data/>
         <main id="main" tabindex="-1">
             {missing}
             <Suspense fallback=move || view! { <Loading/> }>
@@ -278,10 +278,23 @@ fn Page(loaded: Arc<Loaded>, location: RwSignal<Location>, retry: Callback<()>) 
     }
 }
 
-/// Site header: plan name, navigation and language picker.
+/// Site header: the city's logo (`theme.logo` in config.json) or our mark, the app name,
+/// navigation and language picker.
 #[component]
-fn Header(location: RwSignal<Location>) -> impl IntoView {
+fn Header(location: RwSignal<Location>, data: LocalResource<Arc<Loaded>>) -> impl IntoView {
     let ui = use_ui();
+    // Both sit in the same fixed box, so the header does not move when the logo arrives.
+    let mark = move || {
+        let logo = data
+            .get()
+            .and_then(|l| l.config.theme.as_ref().and_then(|t| t.logo.clone()));
+        match logo {
+            Some(src) => {
+                view! { <img class="brand-logo" src=src alt="" data-testid="logo"/> }.into_any()
+            }
+            None => view! { <span class="brand-mark" aria-hidden="true">"◆"</span> }.into_any(),
+        }
+    };
     let current = ui.lang();
     let nav = [
         (Route::Overview, "nav.overview"),
@@ -322,7 +335,7 @@ fn Header(location: RwSignal<Location>) -> impl IntoView {
         <header class="site-header">
             <div class="wrap header-row">
                 <a class="brand" href="#/">
-                    <span class="brand-mark" aria-hidden="true">"◆"</span>
+                    <span class="brand-box">{mark}</span>
                     <span class="brand-text">
                         <span class="brand-name">{ui.t("app.name")}</span>
                         <span class="brand-tagline">{ui.t("app.tagline")}</span>

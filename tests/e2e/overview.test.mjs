@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage } from './browser.mjs';
-import { APP, assertClean } from './env.mjs';
+import { APP, site, assertClean } from './env.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -93,6 +93,28 @@ test('a deep link under the sub-path loads without rewrite rules', async () => {
   await page.getByTestId('plan-title').waitFor();
   await page.goBack();
   await page.locator('main h1', { hasText: 'Diese Seite gibt es nicht' }).waitFor();
+  await assertClean(assert, page, log);
+  await page.close();
+});
+
+test('the logo from config.json is shown in the header; one from another host is refused', async () => {
+  const config = theme => JSON.stringify({ data: 'data/', theme });
+  const logo = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#00509b"/></svg>';
+  const own = site('logo', { 'config.json': config({ logo: 'stadt-logo.svg' }), 'stadt-logo.svg': logo });
+  const { page, log } = await openPage(browser);
+  await page.goto(own.url);
+  await page.getByTestId('logo').waitFor();
+  assert.equal(await page.getByTestId('logo').getAttribute('alt'), '', 'decorative: the link has its text');
+  assert.ok(await page.getByTestId('logo').evaluate(img => img.complete && img.naturalWidth > 0), 'the logo loaded');
+  assert.equal(await page.locator('.brand-mark').count(), 0);
+  await assertClean(assert, page, log);
+
+  const foreign = site('logo-foreign', { 'config.json': config({ logo: 'https://evil.example/logo.svg' }) });
+  await page.goto(foreign.url);
+  await page.getByTestId('plan-title').waitFor();
+  assert.equal(await page.getByTestId('logo').count(), 0);
+  assert.equal(await page.locator('.brand-mark').count(), 1);
+  assert.match(await page.getByTestId('problems').textContent(), /theme\.logo/);
   await assertClean(assert, page, log);
   await page.close();
 });
