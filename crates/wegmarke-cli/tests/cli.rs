@@ -1,55 +1,13 @@
 //! The staff tool as staff run it: messages, grouping and exit codes.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_wegmarke-daten"))
-}
+mod common;
+
+use common::{bin, copy_example, tempdir};
 
 fn example() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data")
-}
-
-fn copy_example(tmp: &Path) {
-    for f in ["plan.json", "measures.json", "indicators.json"] {
-        std::fs::copy(example().join(f), tmp.join(f)).unwrap();
-    }
-}
-
-/// A temporary folder, removed when the test ends.
-struct Tmp(PathBuf);
-
-impl Drop for Tmp {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-impl std::ops::Deref for Tmp {
-    type Target = Path;
-    fn deref(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl AsRef<Path> for Tmp {
-    fn as_ref(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl AsRef<std::ffi::OsStr> for Tmp {
-    fn as_ref(&self) -> &std::ffi::OsStr {
-        self.0.as_os_str()
-    }
-}
-
-fn tempdir(name: &str) -> Tmp {
-    let d = std::env::temp_dir().join(format!("wegmarke-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    Tmp(d)
+    common::example_dir()
 }
 
 #[test]

@@ -2,35 +2,26 @@
 //! arbitrary CSV text, and arbitrary sheets (random headers and cells of every type, also
 //! written to a real .xlsx and read back). Bounded case counts keep CI fast.
 
-use std::path::Path;
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use wegmarke_cli::files::canonical;
-use wegmarke_cli::workbook::export::{tables, Data};
+use wegmarke_cli::workbook::export::tables;
 use wegmarke_cli::workbook::import::{import, Existing};
 use wegmarke_cli::workbook::sheets::{sheet_names, ENTITY_SHEETS, PLAN_FIELDS};
 use wegmarke_cli::workbook::{csv, read, xlsx, Cell, Column, Grid, GridRow, Style, Table};
 
+mod common;
+
 fn example_bytes() -> &'static [u8] {
     static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
-    BYTES.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
-        let read = |f: &str| std::fs::read(dir.join(f)).unwrap();
-        let data = Data {
-            plan: serde_json::from_slice(&read("plan.json")).unwrap(),
-            measures: serde_json::from_slice(&read("measures.json")).unwrap(),
-            indicators: serde_json::from_slice(&read("indicators.json")).unwrap(),
-        };
-        xlsx::to_bytes(&tables(Some(&data)).unwrap()).unwrap()
-    })
+    BYTES.get_or_init(|| xlsx::to_bytes(&tables(Some(&common::example_data())).unwrap()).unwrap())
 }
 
 fn existing() -> &'static Existing {
     static E: OnceLock<Existing> = OnceLock::new();
     E.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
-        let read = |f: &str| std::fs::read(dir.join(f)).ok();
+        let read = |f: &str| std::fs::read(common::example_dir().join(f)).ok();
         Existing::from_bytes(
             read("plan.json").as_deref(),
             read("measures.json").as_deref(),

@@ -4,7 +4,7 @@
 //! unknown fields at every level, floats such as 0.1 and 5e-324, huge integers, line breaks).
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
@@ -14,50 +14,9 @@ use wegmarke_cli::workbook::import::{import, Existing};
 use wegmarke_cli::workbook::{any_fatal, csv, read, xlsx, Grid};
 use wegmarke_core::*;
 
-fn example() -> Data {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
-    let read = |f: &str| std::fs::read(dir.join(f)).unwrap();
-    Data {
-        plan: serde_json::from_slice(&read("plan.json")).unwrap(),
-        measures: serde_json::from_slice(&read("measures.json")).unwrap(),
-        indicators: serde_json::from_slice(&read("indicators.json")).unwrap(),
-    }
-}
+mod common;
 
-/// A temporary folder, removed when the test ends.
-struct Tmp(PathBuf);
-
-impl Drop for Tmp {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-impl std::ops::Deref for Tmp {
-    type Target = Path;
-    fn deref(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl AsRef<Path> for Tmp {
-    fn as_ref(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl AsRef<std::ffi::OsStr> for Tmp {
-    fn as_ref(&self) -> &std::ffi::OsStr {
-        self.0.as_os_str()
-    }
-}
-
-fn tempdir(name: &str) -> Tmp {
-    let d = std::env::temp_dir().join(format!("wegmarke-rt-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    Tmp(d)
-}
+use common::{example_data as example, tempdir};
 
 fn via_xlsx(data: &Data) -> Vec<Grid> {
     let bytes = xlsx::to_bytes(&tables(Some(data)).expect("tables")).expect("xlsx");

@@ -8,27 +8,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use wegmarke_cli::files::canonical;
-use wegmarke_cli::workbook::export::{tables, Data};
+use wegmarke_cli::workbook::export::tables;
 use wegmarke_cli::workbook::{xlsx, Cell, Table};
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_wegmarke-daten"))
-}
+mod common;
 
-fn example_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data")
-}
-
-const FILES: [&str; 3] = ["plan.json", "measures.json", "indicators.json"];
-
-fn example() -> Data {
-    let read = |f: &str| std::fs::read(example_dir().join(f)).unwrap();
-    Data {
-        plan: serde_json::from_slice(&read("plan.json")).unwrap(),
-        measures: serde_json::from_slice(&read("measures.json")).unwrap(),
-        indicators: serde_json::from_slice(&read("indicators.json")).unwrap(),
-    }
-}
+use common::{bin, copy_example, example_data as example, example_dir, tempdir, FILES};
 
 fn canonical_example() -> [String; 3] {
     let d = example();
@@ -37,47 +22,6 @@ fn canonical_example() -> [String; 3] {
         canonical(&d.measures),
         canonical(&d.indicators),
     ]
-}
-
-/// A temporary folder, removed when the test ends.
-struct Tmp(PathBuf);
-
-impl Drop for Tmp {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-impl std::ops::Deref for Tmp {
-    type Target = Path;
-    fn deref(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl AsRef<Path> for Tmp {
-    fn as_ref(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl AsRef<std::ffi::OsStr> for Tmp {
-    fn as_ref(&self) -> &std::ffi::OsStr {
-        self.0.as_os_str()
-    }
-}
-
-fn tempdir(name: &str) -> Tmp {
-    let d = std::env::temp_dir().join(format!("wegmarke-wb-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    Tmp(d)
-}
-
-fn copy_example(dir: &Path) {
-    for f in FILES {
-        std::fs::copy(example_dir().join(f), dir.join(f)).unwrap();
-    }
 }
 
 fn run(cmd: &mut Command) -> (i32, String) {
