@@ -20,3 +20,18 @@ export async function assertClean(assert, page, log) {
   assert.deepEqual(log.foreign, [], 'requests to other hosts');
   assert.deepEqual(log.errors, [], 'console errors');
 }
+
+/** A test that waits for something that never comes fails after this, instead of hanging. */
+export const TIMEOUT = 90_000;
+
+/** The page has rendered: a heading, and no loading state (embeds have no <main>). */
+export async function ready(page) {
+  await page.locator('h1, h2').first().waitFor();
+  await page.getByTestId('loading').waitFor({ state: 'detached' });
+}
+
+/** Every page of the dashboard, embeds included. */
+export const ROUTES = ['#/', '#/handlungsfeld/sprache', '#/massnahmen', '#/massnahmen?status=delayed&q=kurs',
+  '#/massnahme/M-1.1', '#/indikatoren', '#/indikator/I-alq-ausl', '#/akteure', '#/akteur/vhs', '#/methodik',
+  '#/aenderungen', '#/daten', '#/barrierefreiheit', '#/leichte-sprache', '#/gebaerdensprache', '#/bericht',
+  '#/embed/kennzahlen', '#/embed/handlungsfeld/sprache', '#/embed/indikator/I-alq-ausl'];

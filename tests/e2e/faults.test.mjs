@@ -5,13 +5,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage } from './browser.mjs';
-import { APP } from './env.mjs';
+import { APP, TIMEOUT } from './env.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser.close(); });
-/** A test that waits for something that never comes fails after this, instead of hanging. */
-const TIMEOUT = 90_000;
 
 /** Matches the app's request for one file of the data folder (or config.json). */
 const file = name => url => url.pathname.endsWith(`/integration/monitor/${name}`);

@@ -7,13 +7,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, openPage } from './browser.mjs';
-import { DIST, site } from './env.mjs';
+import { DIST, TIMEOUT, site } from './env.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser.close(); });
-/** A test that waits for something that never comes fails after this, instead of hanging. */
-const TIMEOUT = 90_000;
 
 const example = name => fs.readFileSync(path.join(DIST, 'data', name), 'utf8');
 const json = name => JSON.parse(example(name));

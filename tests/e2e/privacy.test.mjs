@@ -4,25 +4,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage } from './browser.mjs';
-import { APP, URL_BASE } from './env.mjs';
+import { APP, ROUTES, TIMEOUT, URL_BASE, ready } from './env.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser.close(); });
-/** A test that waits for something that never comes fails after this, instead of hanging. */
-const TIMEOUT = 90_000;
 
-/** The page has rendered: a heading, and no loading state (embeds have no <main>). */
-async function ready(page) {
-  await page.locator('h1, h2').first().waitFor();
-  await page.getByTestId('loading').waitFor({ state: 'detached' });
-}
 
-/** Every page of the dashboard (pages not built yet show a placeholder and are visited too). */
-const ROUTES = ['#/', '#/handlungsfeld/sprache', '#/massnahmen', '#/massnahmen?status=delayed&q=kurs',
-  '#/massnahme/M-1.1', '#/indikatoren', '#/indikator/I-alq-ausl', '#/akteure', '#/akteur/vhs', '#/methodik',
-  '#/aenderungen', '#/daten', '#/barrierefreiheit', '#/leichte-sprache', '#/gebaerdensprache', '#/bericht',
-  '#/embed/kennzahlen', '#/embed/handlungsfeld/sprache', '#/embed/indikator/I-alq-ausl'];
 
 /** What the page keeps in the browser. */
 const stored = () => (async () => ({

@@ -8,10 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, openPage } from './browser.mjs';
-import { site, assertClean } from './env.mjs';
+import { TIMEOUT, site, assertClean } from './env.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const TIMEOUT = 90_000;
 let browser, url, plan, measures, indicators;
 
 before(async () => {
