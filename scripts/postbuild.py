@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Trunk post-build hook, run on the staging folder before it becomes dist/.
 
+0. Adds the app's WebAssembly parts (pages other than the overview, split off at link time by
+   scripts/wasm-link.sh): optimises them with wasm-opt, names each by its content hash, and
+   links trunk's module to their loader under names that change with any part.
 1. Moves trunk's inline module loader into a content-hashed file, so the page runs under a
    strict Content-Security-Policy (script-src 'self', no 'unsafe-inline').
 2. Bundles ECharts from node_modules (pinned in package-lock.json) with esbuild, keeping only
@@ -12,6 +15,7 @@
    staff replace them without a rebuild, and a stale .gz beside them would be served instead.
 """
 import base64
+import concurrent.futures
 import gzip
 import hashlib
 import os
@@ -34,6 +38,77 @@ def short_hash(data: bytes) -> str:
 def sri(data: bytes) -> str:
     return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
 
+
+def minified(js: bytes) -> bytes:
+    """An ES module minified by esbuild (pinned in package-lock.json)."""
+    esbuild = root / "node_modules" / ".bin" / "esbuild"
+    return subprocess.run([str(esbuild), "--minify", "--format=esm", "--log-level=warning"],
+                          input=js, capture_output=True, check=True).stdout
+
+
+# 0. The WebAssembly parts.
+def add_parts() -> None:
+    glue_path = next((p for p in stage.glob("wegmarke-*.js")), None)
+    if glue_path is None or b'from "./__wasm_split.js"' not in glue_path.read_bytes():
+        return
+    profile = os.environ.get("TRUNK_PROFILE", "release")
+    target = pathlib.Path(os.environ.get("CARGO_TARGET_DIR", root / "target")) / "wasm32-unknown-unknown" / profile
+    linked = target / "wegmarke.wasm"
+    split = next((d for d in (target / "deps").glob("wegmarke-*.wasm.split")
+                  if pathlib.Path(str(d)[: -len(".split")]).exists()
+                  and os.path.samefile(str(d)[: -len(".split")], linked)), None)
+    if split is None:
+        sys.exit(f"postbuild: the parts of {linked} were not found (is .cargo/config.toml's linker scripts/wasm-link.sh?)")
+    wasm_opt = root / "node_modules" / ".bin" / "wasm-opt"
+    loader = (split / "__wasm_split.js").read_text(encoding="utf-8")
+    for old in [*stage.glob("part-*.wasm"), *stage.glob("parts-*.js")]:
+        old.unlink()
+    def optimised(part: pathlib.Path) -> bytes:
+        if profile != "release":
+            return part.read_bytes()
+        out = stage / f"{part.stem}.tmp.wasm"
+        subprocess.run(
+            [str(wasm_opt), "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int",
+             "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types",
+             "--enable-multivalue", "--strip-debug", str(part), "-o", str(out)],
+            check=True, stderr=subprocess.DEVNULL,
+        )
+        data = out.read_bytes()
+        out.unlink()
+        return data
+
+    parts = sorted(split.glob("*.wasm"))
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        for part, data in zip(parts, pool.map(optimised, parts)):
+            name = f"part-{part.stem}-{short_hash(data)}.wasm"
+            (stage / name).write_bytes(data)
+            if f'"./{part.name}"' not in loader:
+                sys.exit(f"postbuild: {part.name} is not named in the parts loader")
+            loader = loader.replace(f'"./{part.name}"', f'"./{name}"')
+    # The loader imports trunk's module and trunk's module imports the loader: both take their
+    # name from one hash over both, so a change to either renames both.
+    glue = glue_path.read_bytes()
+    build = short_hash(glue + loader.encode("utf-8"))
+    glue_name, loader_name = f"wegmarke-{build}.js", f"parts-{build}.js"
+    loader = loader.replace('from "./main.js"', f'from "./{glue_name}"')
+    # Only the import statements: the wasm's own import module stays named "./__wasm_split.js".
+    glue = glue.replace(b'from "./__wasm_split.js"', f'from "./{loader_name}"'.encode())
+    if profile == "release":
+        glue, loader = minified(glue), minified(loader.encode("utf-8")).decode("utf-8")
+    glue_path.unlink()
+    (stage / glue_name).write_bytes(glue)
+    (stage / loader_name).write_text(loader, encoding="utf-8")
+    global html
+    html = re.sub(
+        r'<link rel="modulepreload" href="\./' + re.escape(glue_path.name) + r'"[^>]*>',
+        f'<link rel="modulepreload" href="./{glue_name}" crossorigin="anonymous" integrity="{sri(glue)}">'
+        f'<link rel="modulepreload" href="./{loader_name}" crossorigin="anonymous" integrity="{sri(loader.encode("utf-8"))}">',
+        html,
+    )
+    html = html.replace(glue_path.name, glue_name)
+
+
+add_parts()
 
 # 1. The inline loader.
 inline = re.compile(r"<script type=\"module\"(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S)

@@ -43,6 +43,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $wb\$"; then
   cargo install wasm-bindgen-cli --version "$wb"
 fi
 
+# wasm-split-cli: splits the app into the parts the browser loads on demand (scripts/wasm-link.sh).
+if ! cargo install --list 2>/dev/null | grep -q '^wasm_split_cli_support v0.2.4:'; then
+  say "cargo install wasm_split_cli_support 0.2.4 (about 1 minute)"
+  cargo install wasm_split_cli_support --version 0.2.4 --locked --features build-binary
+fi
+
 # npm: binaryen (wasm-opt 132), ECharts 5.6.0, playwright-core, axe-core, from package-lock.json.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm ci"

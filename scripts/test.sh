@@ -13,10 +13,11 @@ cargo fmt --all -- --check
 step "cargo clippy (native and wasm)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy -p wegmarke --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy -p wegmarke --target wasm32-unknown-unknown --locked --features unsplit --tests -- -D warnings
 step "native tests"
 cargo test --workspace --locked
 step "wasm component tests (Chromium)"
-cargo test -p wegmarke --target wasm32-unknown-unknown --locked --test components
+cargo test -p wegmarke --target wasm32-unknown-unknown --locked --test components --features unsplit
 step "release build"
 trunk build --release
 step "browser tests (Chromium + nginx)"

@@ -8,6 +8,7 @@ use wegmarke_core::i18n::{language, Catalog, Language, LANGUAGES};
 use crate::components::problems::DataNotices;
 use crate::load::{load, Loaded};
 use crate::pages;
+use crate::parts;
 use crate::route::{Location, Route};
 
 /// The reader's language and its texts, provided to every component.
@@ -257,24 +258,64 @@ fn Page(loaded: Arc<Loaded>, location: RwSignal<Location>, retry: Callback<()>) 
             let loaded = loaded.clone();
             match route.get() {
                 Route::Overview => view! { <overview::Overview loaded/> }.into_any(),
-                Route::Field(id) => view! { <field::FieldPage loaded id/> }.into_any(),
-                Route::Measures => view! { <measures::MeasuresPage loaded/> }.into_any(),
-                Route::Measure(id) => view! { <measure::MeasurePage loaded id/> }.into_any(),
-                Route::Indicators => view! { <indicators::IndicatorsPage loaded/> }.into_any(),
-                Route::Indicator(id) => view! { <indicators::IndicatorPage loaded id/> }.into_any(),
-                Route::Actors => view! { <actors::ActorsPage loaded/> }.into_any(),
-                Route::Actor(id) => view! { <actors::ActorPage loaded id/> }.into_any(),
-                Route::Method => view! { <method::MethodPage loaded/> }.into_any(),
-                Route::Accessibility => view! { <statement::AccessibilityPage loaded/> }.into_any(),
-                Route::EasyLanguage => view! { <statement::EasyLanguagePage loaded/> }.into_any(),
-                Route::SignLanguage => view! { <statement::SignLanguagePage/> }.into_any(),
-                Route::Data => view! { <data::DataPage loaded/> }.into_any(),
-                Route::Changes => view! { <changes::ChangesPage loaded/> }.into_any(),
-                Route::Report => view! { <report::ReportPage loaded/> }.into_any(),
-                Route::Embed(kind, id) => view! { <embed::EmbedPage loaded kind id/> }.into_any(),
+                Route::Field(id) => part(parts::field_page(loaded, id)),
+                Route::Measures => part(parts::measures_page(loaded)),
+                Route::Measure(id) => part(parts::measure_page(loaded, id)),
+                Route::Indicators => part(parts::indicators_page(loaded)),
+                Route::Indicator(id) => part(parts::indicator_page(loaded, id)),
+                Route::Actors => part(parts::actors_page(loaded)),
+                Route::Actor(id) => part(parts::actor_page(loaded, id)),
+                Route::Method => part(parts::method_page(loaded)),
+                Route::Accessibility => part(parts::accessibility_page(loaded)),
+                Route::EasyLanguage => part(parts::easy_language_page(loaded)),
+                Route::SignLanguage => part(parts::sign_language_page()),
+                Route::Data => part(parts::data_page(loaded)),
+                Route::Changes => part(parts::changes_page(loaded)),
+                Route::Report => part(parts::report_page(loaded)),
+                Route::Embed(kind, id) => part(parts::embed_page(loaded, kind, id)),
                 Route::NotFound(_) => view! { <not_found::NotFound/> }.into_any(),
             }
         }}
+    }
+}
+
+/// A page from a WebAssembly part of its own: the loading notice until the part has arrived,
+/// then the page, or a notice with a retry if the part could not be fetched.
+fn part(page: impl std::future::Future<Output = parts::Part> + 'static) -> AnyView {
+    shown(Box::pin(page))
+}
+
+/// [`part`] for any page: one copy of the code for all of them.
+fn shown(page: std::pin::Pin<Box<dyn std::future::Future<Output = parts::Part>>>) -> AnyView {
+    let page = send_wrapper::SendWrapper::new(page);
+    view! {
+        <Suspense fallback=move || view! { <Loading/> }>
+            {Suspend::new(async move {
+                match page.await {
+                    Ok(view) => view,
+                    Err(_) => view! { <PartFailed/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+/// Shown when a page's part could not be fetched (network gone, or a new build replaced the
+/// files): the page stays usable, and reloading fetches the part again.
+#[component]
+fn PartFailed() -> impl IntoView {
+    let ui = use_ui();
+    let reload = move |_| {
+        if let Some(l) = window_location() {
+            let _ = l.reload();
+        }
+    };
+    view! {
+        <div class="notice notice-error" role="alert" data-testid="part-failed">
+            <p>{ui.t("load.part_failed")}</p>
+            <button type="button" on:click=reload>{ui.t("load.retry")}</button>
+        </div>
     }
 }
 

@@ -5,6 +5,7 @@ pub mod app;
 pub mod components;
 pub mod load;
 pub mod pages;
+pub mod parts;
 pub mod route;
 
 pub use app::App;

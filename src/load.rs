@@ -8,7 +8,9 @@ use gloo_net::http::Request;
 use thiserror::Error;
 use wasm_bindgen::prelude::*;
 use web_sys::RequestCache;
-use wegmarke_core::{validate, validate_config, Config, Dataset, Input, Inputs};
+use wegmarke_core::{validate_config_quick, validate_quick, Config, Dataset, Input, Inputs};
+
+use crate::parts;
 
 /// How long a server may take to start answering before the request is given up (a hanging
 /// server must end in a message with a retry, not in an endless spinner).
@@ -196,9 +198,9 @@ pub fn data_url(config: &Config) -> String {
 /// Loads config and data. A missing config.json is normal (all defaults).
 pub async fn load() -> Arc<Loaded> {
     let (config, mut config_problems) = match fetch_bytes("config.json").await {
-        Ok(bytes) => validate_config(&Input::Bytes(&bytes)),
+        Ok(bytes) => check_config(bytes).await,
         Err(FetchError::Status { status: 404, .. }) => (Config::default(), Vec::new()),
-        Err(e) => validate_config(&Input::Unreachable(e.to_string())),
+        Err(e) => validate_config_quick(&Input::Unreachable(e.to_string())).0,
     };
     let base = data_url(&config);
     let urls = ["plan.json", "measures.json", "indicators.json"].map(|f| format!("{base}{f}"));
@@ -208,14 +210,7 @@ pub async fn load() -> Arc<Loaded> {
         fetch_bytes(&urls[2]),
     );
     next_task().await;
-    let mut data = validate(
-        &Inputs {
-            plan: Input::from_result(&plan),
-            measures: Input::from_result(&measures),
-            indicators: Input::from_result(&indicators),
-        },
-        "",
-    );
+    let mut data = check([plan, measures, indicators], "").await;
     config_problems.append(&mut data.problems);
     data.problems = config_problems;
     next_task().await;
@@ -224,4 +219,38 @@ pub async fn load() -> Arc<Loaded> {
         data_url: base,
         data,
     })
+}
+
+/// Checks a data set's three files: the quick checks, and only when a value has the wrong type,
+/// the checks that locate it inside its entry, from their own part. If that part cannot be
+/// fetched, the quick result stands (the entry is reported as a whole).
+pub async fn check(files: [Result<Vec<u8>, FetchError>; 3], prefix: &str) -> Dataset {
+    let [plan, measures, indicators] = &files;
+    let quick = validate_quick(
+        &Inputs {
+            plan: Input::from_result(plan),
+            measures: Input::from_result(measures),
+            indicators: Input::from_result(indicators),
+        },
+        prefix,
+    );
+    match quick {
+        (data, true) => data,
+        (unlocated, false) => {
+            let files = files.map(|f| f.map_err(|e| e.to_string()));
+            parts::located_check(files, prefix.to_owned())
+                .await
+                .unwrap_or(unlocated)
+        }
+    }
+}
+
+/// Checks config.json as [`check`] does the data.
+async fn check_config(bytes: Vec<u8>) -> (Config, Vec<wegmarke_core::Problem>) {
+    match validate_config_quick(&Input::Bytes(&bytes)) {
+        (checked, true) => checked,
+        (unlocated, false) => parts::located_config_check(bytes)
+            .await
+            .unwrap_or(unlocated),
+    }
 }

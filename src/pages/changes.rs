@@ -8,13 +8,13 @@ use leptos::prelude::*;
 use wegmarke_core::changes::{
     compare, report_for, snapshot_prefix, Changes, IndicatorChange, MeasureChange,
 };
-use wegmarke_core::{format, validate, Dataset, Input, Inputs, Severity};
+use wegmarke_core::{format, Dataset, Severity};
 
 use crate::app::{set_title, use_location, use_ui, Ui};
 use crate::components::rating::RatingBadge;
 use crate::components::status::StatusBadge;
 use crate::components::text::txt;
-use crate::load::{fetch_bytes, Loaded};
+use crate::load::{check, fetch_bytes, Loaded};
 use crate::route::{Location, Route};
 
 /// Fetches and validates a report's snapshot (the three files under its path).
@@ -26,14 +26,7 @@ pub(crate) async fn load_snapshot(data_url: String, prefix: String) -> Arc<Datas
         fetch_bytes(&urls[1]),
         fetch_bytes(&urls[2])
     );
-    Arc::new(validate(
-        &Inputs {
-            plan: Input::from_result(&p),
-            measures: Input::from_result(&m),
-            indicators: Input::from_result(&i),
-        },
-        &prefix,
-    ))
+    Arc::new(check([p, m, i], &prefix).await)
 }
 
 /// The changes page.

@@ -1,6 +1,7 @@
 //! One measure with everything the data contract holds about it.
 
 use std::sync::Arc;
+use wegmarke_core::sort::sort_by_key;
 
 use leptos::prelude::*;
 use wegmarke_core::{format, Date, Measure, Text};
@@ -183,7 +184,7 @@ fn timeline(m: &Measure, ui: &Ui, d: &str) -> impl IntoView {
             .into_any(),
         ));
     }
-    items.sort_by_key(|(date, _)| *date);
+    sort_by_key(&mut items, |(date, _)| *date);
     (!items.is_empty()).then(|| view! {
         <section aria-labelledby="timeline-title">
             <h2 id="timeline-title">{ui.t("measure.timeline")}</h2>

@@ -2,6 +2,7 @@
 //! result count announced to screen readers, and a CSV download of the current selection.
 
 use std::sync::Arc;
+use wegmarke_core::sort::sort_by;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -146,7 +147,7 @@ pub fn MeasuresPage(
         .iter()
         .filter_map(|m| m.lead.as_deref())
         .collect();
-    leads.sort_unstable();
+    sort_by(&mut leads, |a, b| a.cmp(b));
     leads.dedup();
     let leads: Vec<_> = leads
         .into_iter()

@@ -2,6 +2,7 @@
 //! action with its roll-up progress.
 
 use std::sync::Arc;
+use wegmarke_core::sort::{sort_by, sort_by_key};
 
 use leptos::prelude::*;
 use wegmarke_core::rating::{assess, Rating};
@@ -36,7 +37,7 @@ pub fn Overview(
     let fields = match plan {
         Some(p) => {
             let mut fields: Vec<&Field> = p.fields.iter().collect();
-            fields.sort_by_key(|f| f.order.unwrap_or(i64::MAX));
+            sort_by_key(&mut fields, |f| f.order.unwrap_or(i64::MAX));
             let cards = fields
                 .into_iter()
                 .map(|f| field_card(&loaded, p, f, &ui))
@@ -113,7 +114,9 @@ fn latest_updates(loaded: &Loaded, ui: &Ui) -> impl IntoView {
         .iter()
         .flat_map(|m| m.updates.iter().map(move |u| (u, m)))
         .collect();
-    updates.sort_by(|a, b| b.0.date.cmp(&a.0.date).then(a.1.id.cmp(&b.1.id)));
+    sort_by(&mut updates, |a, b| {
+        b.0.date.cmp(&a.0.date).then(a.1.id.cmp(&b.1.id))
+    });
     let items = updates
         .into_iter()
         .take(5)

@@ -20,6 +20,7 @@
 //! - Other edits (texts, dates, targets, next update) are not listed; their effect on the rating
 //!   is, as a rating change.
 
+use crate::sort::sort_by;
 use std::collections::{HashMap, HashSet};
 
 use crate::model::{Flag, Indicator, Measure, Observation, Report, Series, Status};
@@ -396,7 +397,7 @@ fn compare_values(before: &[Series], now: &[Series]) -> (Vec<NewValue>, Vec<Revi
             .get(s.id.as_str())
             .map_or(no_observations, |b| &b.observations);
         let mut periods: Vec<Period> = s.observations.iter().chain(old).map(|o| o.period).collect();
-        periods.sort();
+        sort_by(&mut periods, |a, b| a.cmp(b));
         periods.dedup();
         for period in periods {
             let (was, is) = (at(old, period), at(&s.observations, period));

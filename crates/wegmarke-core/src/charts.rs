@@ -1,6 +1,7 @@
 //! Chart builders: pure functions from an indicator to an ECharts option (JSON), and
 //! the one-sentence summary shown under every chart. Tested natively on their output.
 
+use crate::sort::sort_by;
 use serde_json::{json, Value};
 
 use crate::format;
@@ -33,7 +34,7 @@ pub fn periods(ind: &Indicator) -> Vec<Period> {
         .chain(ind.baseline.as_ref().map(|b| b.period))
         .chain(ind.target.as_ref().map(|t| t.period))
         .collect();
-    ps.sort();
+    sort_by(&mut ps, |a, b| a.cmp(b));
     ps.dedup();
     ps
 }

@@ -3,6 +3,7 @@
 //! thousands of measures (the search text is folded once, not per keystroke).
 
 use crate::model::{Measure, Status};
+use crate::sort::{sort_by, sort_by_cached_key};
 use crate::text::fold;
 use crate::validate::Dataset;
 
@@ -170,22 +171,22 @@ impl SearchIndex {
             .collect();
         let by_id = |a: &Measure, b: &Measure| a.id.cmp(&b.id);
         match sort {
-            SortKey::Title => out.sort_by(|a, b| {
+            SortKey::Title => sort_by(&mut out, |a, b| {
                 self.titles[a.0]
                     .cmp(&self.titles[b.0])
                     .then(by_id(a.1, b.1))
             }),
-            SortKey::Status => {
-                out.sort_by(|a, b| a.1.status.cmp(&b.1.status).then(by_id(a.1, b.1)))
-            }
+            SortKey::Status => sort_by(&mut out, |a, b| {
+                a.1.status.cmp(&b.1.status).then(by_id(a.1, b.1))
+            }),
             // Latest end first; measures without an end last.
-            SortKey::End => out.sort_by(|a, b| b.1.end.cmp(&a.1.end).then(by_id(a.1, b.1))),
-            SortKey::LastUpdated => out.sort_by(|a, b| {
+            SortKey::End => sort_by(&mut out, |a, b| b.1.end.cmp(&a.1.end).then(by_id(a.1, b.1))),
+            SortKey::LastUpdated => sort_by(&mut out, |a, b| {
                 b.1.last_updated()
                     .cmp(&a.1.last_updated())
                     .then(by_id(a.1, b.1))
             }),
-            SortKey::Progress => out.sort_by(|a, b| {
+            SortKey::Progress => sort_by(&mut out, |a, b| {
                 let p = |m: &Measure| crate::rollup::effective_progress(m).unwrap_or(-1.0);
                 p(b.1).total_cmp(&p(a.1)).then(by_id(a.1, b.1))
             }),
@@ -215,9 +216,9 @@ pub fn filter_values(
     for v in [&mut groups, &mut districts] {
         // Distinct first, then each distinct value folded once (not on every comparison: with
         // 2,000 measures that was most of the explorer's first render).
-        v.sort_unstable();
+        sort_by(v, |a, b| a.cmp(b));
         v.dedup();
-        v.sort_by_cached_key(|s| fold(s));
+        sort_by_cached_key(v, |s| fold(s));
     }
     (groups, districts)
 }

@@ -17,6 +17,7 @@ pub mod rating;
 pub mod rollup;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod sort;
 pub mod text;
 pub mod validate;
 
@@ -24,4 +25,6 @@ pub use model::*;
 pub use period::{Date, Period};
 pub use problem::{JsonPath, Problem, ProblemKind, Severity};
 pub use text::Text;
-pub use validate::{validate, validate_config, Dataset, Input, Inputs};
+pub use validate::{
+    validate, validate_config, validate_config_quick, validate_quick, Dataset, Input, Inputs,
+};

@@ -1,6 +1,7 @@
 //! Lookups on a validated data set, for pages that show one thing and what it relates to.
 
 use crate::model::{Actor, Field, Goal, Indicator, Measure, Report};
+use crate::sort::sort_by_key;
 use crate::validate::Dataset;
 
 impl Dataset {
@@ -14,7 +15,7 @@ impl Dataset {
     /// Fields of action in their display order.
     pub fn fields(&self) -> Vec<&Field> {
         let mut f: Vec<&Field> = self.plan.iter().flat_map(|p| &p.fields).collect();
-        f.sort_by_key(|f| f.order.unwrap_or(i64::MAX));
+        sort_by_key(&mut f, |f| f.order.unwrap_or(i64::MAX));
         f
     }
 
@@ -31,7 +32,7 @@ impl Dataset {
     /// All council reports, newest first.
     pub fn reports(&self) -> Vec<&Report> {
         let mut r: Vec<&Report> = self.plan.iter().flat_map(|p| &p.reports).collect();
-        r.sort_by_key(|r| std::cmp::Reverse(r.date));
+        sort_by_key(&mut r, |r| std::cmp::Reverse(r.date));
         r
     }
 

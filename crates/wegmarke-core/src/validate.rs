@@ -2,6 +2,7 @@
 //! out. A file that cannot be read at all is fatal for that file only; a bad entry is left out or
 //! flagged on its own, and everything else stays usable.
 
+use crate::sort::sort_by_key;
 use std::collections::{HashMap, HashSet};
 
 use serde::de::DeserializeOwned;
@@ -91,13 +92,28 @@ pub fn is_safe_relative_path(p: &str) -> bool {
 /// Validates the three files. `prefix` is put before the file names in problems (e.g.
 /// `reports/2026-05-12/` for a snapshot).
 pub fn validate(inputs: &Inputs, prefix: &str) -> Dataset {
+    validate_with::<true>(inputs, prefix).0
+}
+
+/// The same checks as [`validate`] without tracking where in an entry a value of the wrong
+/// type sits, with a flag `complete`: when true, the result is exactly `validate`'s; when
+/// false, the entries with such a value were left out and reported as a whole. Much less code
+/// in the dashboard's first download, which takes the located messages from [`validate`] only
+/// when the data needs them.
+pub fn validate_quick(inputs: &Inputs, prefix: &str) -> (Dataset, bool) {
+    let (data, unlocated) = validate_with::<false>(inputs, prefix);
+    (data, !unlocated)
+}
+
+/// Validates; the flag says whether an entry was left out unlocated (only when `!LOCATED`).
+fn validate_with<const LOCATED: bool>(inputs: &Inputs, prefix: &str) -> (Dataset, bool) {
     let plan_name = format!("{prefix}plan.json");
     let measures_name = format!("{prefix}measures.json");
     let indicators_name = format!("{prefix}indicators.json");
 
-    let mut plan_ck = Checker::new(&plan_name);
-    let mut measures_ck = Checker::new(&measures_name);
-    let mut indicators_ck = Checker::new(&indicators_name);
+    let mut plan_ck = Checker::<LOCATED>::new(&plan_name);
+    let mut measures_ck = Checker::<LOCATED>::new(&measures_name);
+    let mut indicators_ck = Checker::<LOCATED>::new(&indicators_name);
 
     let plan_doc = plan_ck.read(&inputs.plan);
     let measures_doc = measures_ck.read(&inputs.measures);
@@ -132,6 +148,7 @@ pub fn validate(inputs: &Inputs, prefix: &str) -> Dataset {
         indicators_ck.check_indicators(&mut i.indicators, &known);
     }
 
+    let unlocated = plan_ck.unlocated || measures_ck.unlocated || indicators_ck.unlocated;
     let mut problems = Vec::new();
     for (ck, doc) in [
         (plan_ck, plan_doc),
@@ -140,17 +157,29 @@ pub fn validate(inputs: &Inputs, prefix: &str) -> Dataset {
     ] {
         problems.extend(ck.finish(doc.as_ref().map(|d| d.text.as_str())));
     }
-    Dataset {
+    let data = Dataset {
         plan,
         measures,
         indicators,
         problems,
-    }
+    };
+    (data, unlocated)
 }
 
 /// Validates config.json; a missing or broken config falls back to the defaults.
 pub fn validate_config(input: &Input) -> (Config, Vec<Problem>) {
-    let mut ck = Checker::new("config.json");
+    validate_config_with::<true>(input).0
+}
+
+/// [`validate_config`] without locating values of the wrong type, as [`validate_quick`]: the
+/// flag says whether the result is complete.
+pub fn validate_config_quick(input: &Input) -> ((Config, Vec<Problem>), bool) {
+    let (checked, unlocated) = validate_config_with::<false>(input);
+    (checked, !unlocated)
+}
+
+fn validate_config_with<const LOCATED: bool>(input: &Input) -> ((Config, Vec<Problem>), bool) {
+    let mut ck = Checker::<LOCATED>::new("config.json");
     let mut config = Config::default();
     if let Some(doc) = ck.read_with(input, false) {
         if let Some(c) = ck.typed::<Config>(&doc.value, &JsonPath::root()) {
@@ -191,9 +220,10 @@ pub fn validate_config(input: &Input) -> (Config, Vec<Problem>) {
                 );
             }
         }
-        return (config, ck.finish(Some(&doc.text)));
+        let unlocated = ck.unlocated;
+        return ((config, ck.finish(Some(&doc.text))), unlocated);
     }
-    (config, ck.finish(None))
+    ((config, ck.finish(None)), false)
 }
 
 /// Ids known per kind; `None` where the file holding them was fatal (then references to them
@@ -297,19 +327,23 @@ struct Doc {
     value: Value,
 }
 
-/// Collects the problems of one file.
-struct Checker {
+/// Collects the problems of one file. `LOCATED`: a value of the wrong type is reported at its
+/// own path and cut out of its entry; otherwise the entry is left out, reported as a whole, and
+/// `unlocated` is set.
+struct Checker<const LOCATED: bool> {
     file: String,
     problems: Vec<Problem>,
     dropped: usize,
+    unlocated: bool,
 }
 
-impl Checker {
+impl<const LOCATED: bool> Checker<LOCATED> {
     fn new(file: &str) -> Self {
         Checker {
             file: file.to_owned(),
             problems: Vec::new(),
             dropped: 0,
+            unlocated: false,
         }
     }
 
@@ -468,6 +502,16 @@ impl Checker {
     /// cut out and the rest tried again, so a bad date or one bad observation costs only itself;
     /// only when a required part is bad is the whole value left out (`None`).
     fn typed<T: DeserializeOwned>(&mut self, value: &Value, at: &JsonPath) -> Option<T> {
+        if !LOCATED {
+            return match T::deserialize(value) {
+                Ok(t) => Some(t),
+                Err(e) => {
+                    self.unlocated = true;
+                    self.problem(at.clone(), classify(&e.to_string()));
+                    None
+                }
+            };
+        }
         let first = match serde_path_to_error::deserialize::<_, T>(value) {
             Ok(t) => return Some(t),
             Err(e) => e,
@@ -990,7 +1034,7 @@ impl Checker {
                     self.check_opt_text(&mut o.note, MAX_TEXT, &op.key("note"));
                     s.observations.push(o);
                 }
-                s.observations.sort_by_key(|o| o.period);
+                sort_by_key(&mut s.observations, |o| o.period);
             }
             let mut flags = keep_series.into_iter();
             ind.series.retain(|_| flags.next().unwrap_or(false));

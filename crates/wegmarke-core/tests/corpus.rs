@@ -12,7 +12,8 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 use wegmarke_core::problem::RefKind;
 use wegmarke_core::{
-    validate, validate_config, Dataset, Input, Inputs, Problem, ProblemKind, Severity,
+    validate, validate_config, validate_config_quick, validate_quick, Dataset, Input, Inputs,
+    Problem, ProblemKind, Severity,
 };
 
 const PLAN: &str = include_str!("../../../public/data/plan.json");
@@ -1563,6 +1564,18 @@ fn cases() -> Vec<Case> {
 
 /// Runs one case: the example files with the case's file replaced.
 fn run(case: &Case) -> Dataset {
+    with_case(case, |inputs, config| {
+        let mut ds = validate(inputs, "");
+        let (_, mut config_problems) = validate_config(&Input::Bytes(config));
+        config_problems.append(&mut ds.problems);
+        ds.problems = config_problems;
+        ds
+    })
+}
+
+/// Calls `f` with the case's data files and config.json (the example's where the case has
+/// no file of its own).
+fn with_case<R>(case: &Case, f: impl FnOnce(&Inputs, &[u8]) -> R) -> R {
     let bytes = (case.bytes)();
     let plan = PLAN.as_bytes();
     let measures = MEASURES.as_bytes();
@@ -1576,23 +1589,67 @@ fn run(case: &Case) -> Dataset {
             Input::Bytes(&bytes)
         }
     };
-    let mut ds = validate(
-        &Inputs {
-            plan: pick(File::Plan, plan),
-            measures: pick(File::Measures, measures),
-            indicators: pick(File::Indicators, indicators),
-        },
-        "",
-    );
+    let inputs = Inputs {
+        plan: pick(File::Plan, plan),
+        measures: pick(File::Measures, measures),
+        indicators: pick(File::Indicators, indicators),
+    };
     let config = if case.file == File::Config {
         &bytes[..]
     } else {
         CONFIG.as_bytes()
     };
-    let (_, mut config_problems) = validate_config(&Input::Bytes(config));
-    config_problems.append(&mut ds.problems);
-    ds.problems = config_problems;
-    ds
+    f(&inputs, config)
+}
+
+/// The dashboard checks with `validate_quick` first (it leaves the code that locates a value of
+/// the wrong type out of the first download). When it says it is complete it must give exactly
+/// what `validate` gives; when not, each of its problems must be one `validate` reports, name
+/// an entry that `validate` reports a problem inside, or be a reference to such an entry (which
+/// the quick check leaves out as a whole).
+#[test]
+fn the_quick_check_agrees_with_the_full_one_or_says_it_is_incomplete() {
+    let mut incomplete = 0;
+    for case in cases() {
+        with_case(&case, |inputs, config| {
+            let full = validate(inputs, "");
+            let full_config = validate_config(&Input::Bytes(config));
+            let (quick, complete) = validate_quick(inputs, "");
+            if complete {
+                assert_eq!(quick, full, "{}", case.name);
+            } else {
+                assert!(quick.plan.is_some() == full.plan.is_some(), "{}", case.name);
+            }
+            let (config_quick, config_complete) = validate_config_quick(&Input::Bytes(config));
+            let results = [
+                (quick.problems, complete, full.problems),
+                (config_quick.1, config_complete, full_config.1),
+            ];
+            for (quick, complete, full) in results {
+                if complete {
+                    assert_eq!(quick, full, "{}", case.name);
+                    continue;
+                }
+                incomplete += 1;
+                for p in &quick {
+                    assert_presentable(p, false);
+                    assert!(
+                        full.contains(p)
+                            || matches!(p.kind, ProblemKind::UnknownReference { .. })
+                            || full.iter().any(|f| f.file == p.file
+                                && f.path.0.len() > p.path.0.len()
+                                && f.path.0.starts_with(&p.path.0)),
+                        "{}: the quick check reports {p:?}, which the full one does not locate",
+                        case.name
+                    );
+                }
+            }
+        });
+    }
+    assert!(
+        incomplete >= 5,
+        "the corpus has values of the wrong type ({incomplete} found)"
+    );
 }
 
 fn baseline() -> Dataset {

@@ -1,0 +1,110 @@
+//! The split points: every page but the overview, and the data checks that locate a value of
+//! the wrong type, each in a WebAssembly part of its own that the browser fetches when it is
+//! first needed (split after linking by `scripts/wasm-link.sh`). The shell, the overview and
+//! the quick data checks stay in the main module, so the first view downloads only what it
+//! shows.
+//!
+//! Each function below, called, loads its part (once) and then runs; off the web (native
+//! tests), and with the feature `unsplit` (the wasm component tests, whose runner loads a
+//! single module), it runs directly. A part that cannot be fetched gives `Err`.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+#[cfg(not(feature = "unsplit"))]
+use leptos::wasm_split::wasm_split;
+use leptos::wasm_split::SplitLoaderError;
+use wegmarke_core::{validate, validate_config, Config, Dataset, Input, Inputs, Problem};
+
+use crate::load::Loaded;
+use crate::pages::*;
+
+/// A page from a part, or the reason its part could not be loaded.
+pub type Part = Result<AnyView, SplitLoaderError>;
+
+/// A fetched file's bytes, or why it could not be had.
+pub type Fetched = Result<Vec<u8>, String>;
+
+/// Declares split points: `part fn name(args) -> T { body }` becomes `async fn name(args) ->
+/// Result<T, SplitLoaderError>` whose body lives in the part `part`.
+macro_rules! split_points {
+    ($($(#[$doc:meta])* $part:ident fn $name:ident($($arg:ident: $ty:ty),*) -> $out:ty $body:block)*) => {$(
+        $(#[$doc])*
+        #[cfg(not(feature = "unsplit"))]
+        #[wasm_split($part, wasm_split_path = ::leptos::wasm_split, fallible)]
+        pub fn $name($($arg: $ty),*) -> Result<$out, SplitLoaderError> {
+            Ok($body)
+        }
+
+        $(#[$doc])*
+        #[cfg(feature = "unsplit")]
+        pub async fn $name($($arg: $ty),*) -> Result<$out, SplitLoaderError> {
+            Ok($body)
+        }
+    )*};
+}
+
+split_points! {
+    field fn field_page(loaded: Arc<Loaded>, id: String) -> AnyView {
+        view! { <field::FieldPage loaded id/> }.into_any()
+    }
+    explorer fn measures_page(loaded: Arc<Loaded>) -> AnyView {
+        view! { <measures::MeasuresPage loaded/> }.into_any()
+    }
+    measure fn measure_page(loaded: Arc<Loaded>, id: String) -> AnyView {
+        view! { <measure::MeasurePage loaded id/> }.into_any()
+    }
+    indicators fn indicators_page(loaded: Arc<Loaded>) -> AnyView {
+        view! { <indicators::IndicatorsPage loaded/> }.into_any()
+    }
+    indicator fn indicator_page(loaded: Arc<Loaded>, id: String) -> AnyView {
+        view! { <indicators::IndicatorPage loaded id/> }.into_any()
+    }
+    actors fn actors_page(loaded: Arc<Loaded>) -> AnyView {
+        view! { <actors::ActorsPage loaded/> }.into_any()
+    }
+    actors fn actor_page(loaded: Arc<Loaded>, id: String) -> AnyView {
+        view! { <actors::ActorPage loaded id/> }.into_any()
+    }
+    info fn method_page(loaded: Arc<Loaded>) -> AnyView {
+        view! { <method::MethodPage loaded/> }.into_any()
+    }
+    info fn accessibility_page(loaded: Arc<Loaded>) -> AnyView {
+        view! { <statement::AccessibilityPage loaded/> }.into_any()
+    }
+    info fn easy_language_page(loaded: Arc<Loaded>) -> AnyView {
+        view! { <statement::EasyLanguagePage loaded/> }.into_any()
+    }
+    info fn sign_language_page() -> AnyView {
+        view! { <statement::SignLanguagePage/> }.into_any()
+    }
+    data fn data_page(loaded: Arc<Loaded>) -> AnyView {
+        view! { <data::DataPage loaded/> }.into_any()
+    }
+    changes fn changes_page(loaded: Arc<Loaded>) -> AnyView {
+        view! { <changes::ChangesPage loaded/> }.into_any()
+    }
+    report fn report_page(loaded: Arc<Loaded>) -> AnyView {
+        view! { <report::ReportPage loaded/> }.into_any()
+    }
+    embed fn embed_page(loaded: Arc<Loaded>, kind: String, id: Option<String>) -> AnyView {
+        view! { <embed::EmbedPage loaded kind id/> }.into_any()
+    }
+
+    /// The data checks that locate a value of the wrong type inside its entry. Their code is
+    /// about a seventh of the app, and only data with such a value needs them
+    /// (`load::check` runs the quick checks first).
+    checks fn located_check(files: [Fetched; 3], prefix: String) -> Dataset {
+        let [plan, measures, indicators] = &files;
+        let inputs = Inputs {
+            plan: Input::from_result(plan),
+            measures: Input::from_result(measures),
+            indicators: Input::from_result(indicators),
+        };
+        validate(&inputs, &prefix)
+    }
+    /// config.json's check with located messages, as [`located_check`].
+    checks fn located_config_check(bytes: Vec<u8>) -> (Config, Vec<Problem>) {
+        validate_config(&Input::Bytes(&bytes))
+    }
+}

@@ -1,0 +1,111 @@
+// The app's WebAssembly parts: the overview downloads none of them; a page fetches only its own
+// (and the parts they share); data with a value of the wrong type fetches the located checks.
+// A part that cannot be fetched gets a notice with a working retry, and the rest of the
+// dashboard keeps working.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, openPage } from './browser.mjs';
+import { APP, DIST, TIMEOUT, site, assertClean } from './env.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser.close(); });
+
+/** The names of the parts the page fetched (e.g. "split_explorer", "chunk_12"). */
+function partsFetched(page) {
+  const names = [];
+  page.on('request', r => {
+    const m = /\/part-(\w+)-[0-9a-f]{16}\.wasm$/.exec(new URL(r.url()).pathname);
+    if (m) names.push(m[1]);
+  });
+  return names;
+}
+
+test('the overview fetches no part; the explorer only its own, once', { timeout: TIMEOUT }, async () => {
+  const { page, log } = await openPage(browser);
+  const parts = partsFetched(page);
+  await page.goto(APP);
+  await page.getByTestId('plan-title').waitFor();
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(parts, [], 'the first view is the main module alone');
+
+  await page.getByRole('link', { name: 'Maßnahmen', exact: true }).first().click();
+  await page.getByTestId('search').waitFor();
+  assert.ok(parts.includes('split_explorer'), `the explorer's part: ${parts}`);
+  assert.ok(!parts.some(p => /split_(indicator|report|changes|checks)/.test(p)), `only what the explorer needs: ${parts}`);
+  const afterFirstVisit = parts.length;
+  await page.goBack();
+  await page.getByTestId('plan-title').waitFor();
+  await page.goForward();
+  await page.getByTestId('search').waitFor();
+  assert.equal(parts.length, afterFirstVisit, 'a part is fetched once per visit of the site');
+  await assertClean(assert, page, log);
+  await page.close();
+});
+
+test('a part that cannot be fetched: notice with retry, the rest works, the retry heals', { timeout: TIMEOUT }, async () => {
+  const { page, log } = await openPage(browser);
+  const pattern = url => /\/part-split_explorer-/.test(url.pathname);
+  await page.route(pattern, route => route.abort('connectionrefused'));
+  await page.goto(APP + '#/massnahmen');
+  const notice = page.getByTestId('part-failed');
+  await notice.waitFor();
+  assert.equal(await notice.getAttribute('role'), 'alert');
+  assert.match(await notice.textContent(), /Diese Seite konnte nicht geladen werden/);
+  // The shell still works: another page opens.
+  await page.getByRole('link', { name: 'Übersicht', exact: true }).first().click();
+  await page.getByTestId('plan-title').waitFor();
+  await page.goBack();
+  await notice.waitFor();
+
+  await page.unroute(pattern);
+  await page.getByTestId('part-failed').getByRole('button', { name: 'Erneut versuchen' }).click();
+  await page.getByTestId('search').waitFor();
+  assert.equal(await page.getByTestId('part-failed').count(), 0);
+  const errors = log.errors.filter(e => !/Failed to load resource|net::ERR_|Failed to fetch/.test(e));
+  assert.deepEqual(errors, [], 'no error besides the refused part');
+  await page.close();
+});
+
+/** measures.json with one progress value of the wrong type, and the line it is on. */
+function wrongType() {
+  const good = fs.readFileSync(path.join(DIST, 'data', 'measures.json'), 'utf8');
+  const at = good.search(/"progress": \d+/);
+  assert.ok(at > 0, 'the example has a progress value');
+  const text = good.slice(0, at) + good.slice(at).replace(/"progress": \d+/, '"progress": "viel"');
+  return { text, line: text.slice(0, at).split('\n').length };
+}
+
+test('a value of the wrong type is located by the checks part, exactly', { timeout: TIMEOUT }, async () => {
+  const { text, line } = wrongType();
+  const { url } = site('parts-wrong-type', { 'data/measures.json': text });
+  const { page, log } = await openPage(browser);
+  const parts = partsFetched(page);
+  await page.goto(url);
+  const problems = page.getByTestId('problems');
+  await problems.waitFor();
+  await problems.locator('summary').click();
+  const listed = await problems.textContent();
+  assert.match(listed, new RegExp(`measures\\.json:${line}:\\d+`), listed);
+  assert.match(listed, /measures\[\d+\]\.progress/, 'the path of the value itself');
+  assert.ok(parts.includes('split_checks'), `the located checks were fetched: ${parts}`);
+  await assertClean(assert, page, log);
+  await page.close();
+});
+
+test('without the checks part, the entry with the wrong value is still named', { timeout: TIMEOUT }, async () => {
+  const { text } = wrongType();
+  const { url } = site('parts-wrong-type-offline', { 'data/measures.json': text });
+  const { page } = await openPage(browser);
+  await page.route(u => /\/part-split_checks-/.test(u.pathname), route => route.abort('connectionrefused'));
+  await page.goto(url);
+  const problems = page.getByTestId('problems');
+  await problems.waitFor();
+  await problems.locator('summary').click();
+  assert.match(await problems.textContent(), /measures\.json:\d+:\d+: measures\[\d+\] falscher Typ/);
+  // 39 of the 40 measures are still shown.
+  assert.equal(await page.getByTestId('measures-total').textContent(), '39');
+  await page.close();
+});
