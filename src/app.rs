@@ -312,9 +312,11 @@ fn PartFailed() -> impl IntoView {
         }
     };
     view! {
-        <div class="notice notice-error" role="alert" data-testid="part-failed">
-            <p>{ui.t("load.part_failed")}</p>
-            <button type="button" on:click=reload>{ui.t("load.retry")}</button>
+        <div class="wrap page">
+            <section class="notice notice-fatal" role="alert" data-testid="part-failed">
+                <p>{ui.t("load.part_failed")}</p>
+                <button type="button" class="button" on:click=reload>{ui.t("load.retry")}</button>
+            </section>
         </div>
     }
 }
