@@ -162,6 +162,11 @@ pub fn set_title(page: &str) {
 pub fn App() -> impl IntoView {
     let wanted = language(&lang_from_url());
     set_document_lang(wanted);
+    let route = Location::parse(&current_hash()).route;
+    if matches!(route, Route::Embed(..)) {
+        pages::embed::enter_embed_mode();
+    }
+    parts::preload(&route);
     let data = LocalResource::new(load);
     let ui = LocalResource::new(move || reader_ui(wanted));
     view! {

@@ -18,6 +18,7 @@ use wegmarke_core::{validate, validate_config, Config, Dataset, Input, Inputs, P
 
 use crate::load::Loaded;
 use crate::pages::*;
+use crate::route::Route;
 
 /// A page from a part, or the reason its part could not be loaded.
 pub type Part = Result<AnyView, SplitLoaderError>;
@@ -108,3 +109,35 @@ split_points! {
         validate_config(&Input::Bytes(&bytes))
     }
 }
+
+/// Starts fetching the part of the page at `route`, so that on a deep link it downloads beside
+/// the data instead of after it. A failed fetch is not kept: the page's own call tries again.
+#[cfg(not(feature = "unsplit"))]
+pub fn preload(route: &Route) {
+    use std::future::Future;
+    use std::pin::Pin;
+    type Load = Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>>;
+    let load: Load = match route {
+        Route::Field(_) => Box::pin(__wasm_split_preload_field_page()),
+        Route::Measures => Box::pin(__wasm_split_preload_measures_page()),
+        Route::Measure(_) => Box::pin(__wasm_split_preload_measure_page()),
+        Route::Indicators => Box::pin(__wasm_split_preload_indicators_page()),
+        Route::Indicator(_) => Box::pin(__wasm_split_preload_indicator_page()),
+        Route::Actors | Route::Actor(_) => Box::pin(__wasm_split_preload_actors_page()),
+        Route::Method | Route::Accessibility | Route::EasyLanguage | Route::SignLanguage => {
+            Box::pin(__wasm_split_preload_method_page())
+        }
+        Route::Data => Box::pin(__wasm_split_preload_data_page()),
+        Route::Changes => Box::pin(__wasm_split_preload_changes_page()),
+        Route::Report => Box::pin(__wasm_split_preload_report_page()),
+        Route::Embed(..) => Box::pin(__wasm_split_preload_embed_page()),
+        Route::Overview | Route::NotFound(_) => return,
+    };
+    leptos::task::spawn_local(async move {
+        let _ = load.await;
+    });
+}
+
+/// With everything in one module there is nothing to fetch.
+#[cfg(feature = "unsplit")]
+pub fn preload(_route: &Route) {}

@@ -20,7 +20,7 @@ use crate::pages::{
 use crate::route::Route;
 
 /// Marks the document as embedded (CSS hides the site chrome) and starts reporting its height.
-fn enter_embed_mode() {
+pub(crate) fn enter_embed_mode() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

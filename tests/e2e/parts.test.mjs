@@ -109,3 +109,20 @@ test('without the checks part, the entry with the wrong value is still named', {
   assert.equal(await page.getByTestId('measures-total').textContent(), '39');
   await page.close();
 });
+
+test('a deep link fetches its page part while the data is still loading', { timeout: TIMEOUT }, async () => {
+  const { page, log } = await openPage(browser);
+  let partRequested;
+  const requested = new Promise(r => { partRequested = r; });
+  page.on('request', r => { if (/\/part-split_explorer-/.test(r.url())) partRequested(); });
+  // measures.json is held until the explorer's part has been requested: without the early
+  // fetch the part would only be asked for after the data, and the page would never appear.
+  await page.route(u => u.pathname.endsWith('/data/measures.json'), async route => {
+    await requested;
+    await route.continue();
+  });
+  await page.goto(APP + '#/massnahmen');
+  await page.getByTestId('search').waitFor();
+  await assertClean(assert, page, log);
+  await page.close();
+});
