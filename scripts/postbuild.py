@@ -17,6 +17,7 @@
 import base64
 import concurrent.futures
 import gzip
+import json
 import hashlib
 import os
 import pathlib
@@ -47,10 +48,11 @@ def minified(js: bytes) -> bytes:
 
 
 # 0. The WebAssembly parts.
-def add_parts() -> None:
+def add_parts() -> dict:
+    """Returns each part's files (the part and the chunks it needs), by part name."""
     glue_path = next((p for p in stage.glob("wegmarke-*.js")), None)
     if glue_path is None or b'from "./__wasm_split.js"' not in glue_path.read_bytes():
-        return
+        return {}
     profile = os.environ.get("TRUNK_PROFILE", "release")
     target = pathlib.Path(os.environ.get("CARGO_TARGET_DIR", root / "target")) / "wasm32-unknown-unknown" / profile
     linked = target / "wegmarke.wasm"
@@ -85,6 +87,17 @@ def add_parts() -> None:
             if f'"./{part.name}"' not in loader:
                 sys.exit(f"postbuild: {part.name} is not named in the parts loader")
             loader = loader.replace(f'"./{part.name}"', f'"./{name}"')
+    # What each part needs: its own file and the chunks named in its loader entry.
+    def files_of(entry: str) -> list:
+        return re.findall(r'new URL\("\./([^"]+)"', entry)
+    chunks = {m.group(1): files_of(m.group(2)) for m in
+              re.finditer(r"const (__chunk_\d+) = makeLoad\((.*?)\n\}", loader, re.S)}
+    needs = {}
+    for m in re.finditer(r"export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\((.*?)\]\)\);", loader, re.S):
+        deps = re.findall(r"__chunk_\d+", m.group(2).split("\n}\n, [", 1)[-1])
+        needs[m.group(1)] = files_of(m.group(2).split("\n}\n, [", 1)[0]) + [f for d in deps for f in chunks.get(d, [])]
+    if not needs or any(not files for files in needs.values()):
+        sys.exit("postbuild: could not read the parts' files from their loader")
     # The loader imports trunk's module and trunk's module imports the loader: both take their
     # name from one hash over both, so a change to either renames both.
     glue = glue_path.read_bytes()
@@ -106,15 +119,32 @@ def add_parts() -> None:
         html,
     )
     html = html.replace(glue_path.name, glue_name)
+    return needs
 
 
-add_parts()
+parts = add_parts()
 
 # 1. The inline loader.
 inline = re.compile(r"<script type=\"module\"(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S)
 match = inline.search(html)
 if match:
     body = match.group(1).strip().encode("utf-8")
+    if parts:
+        # A deep link's part starts downloading beside the main module instead of after it:
+        # the council pages have a part of their own, every other page but the overview shares
+        # one (src/parts.rs; the app fetches the same files, from the browser's preload cache).
+        council = json.dumps([f"./{f}" for f in parts["council"]])
+        pages = json.dumps([f"./{f}" for f in parts["pages"]])
+        early = (
+            "{const page=location.hash.replace(/^#\\/?/,'').split(/[/?]/)[0];"
+            f"const files=page===''?[]:/^(aenderungen|bericht)$/.test(page)?{council}:{pages};"
+            "for(const href of files){const l=document.createElement('link');"
+            "l.rel='preload';l.as='fetch';l.crossOrigin='anonymous';l.href=href;document.head.append(l);}}\n"
+        )
+        lines = body.decode("utf-8").split("\n")
+        imports = [l for l in lines if l.startswith("import ")]
+        rest = [l for l in lines if not l.startswith("import ")]
+        body = "\n".join(imports + [early] + rest).encode("utf-8")
     name = f"boot-{short_hash(body)}.js"
     (stage / name).write_bytes(body + b"\n")
     tag = f'<script type="module" src="./{name}" integrity="{sri(body + chr(10).encode())}"></script>'

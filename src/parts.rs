@@ -46,49 +46,49 @@ macro_rules! split_points {
 }
 
 split_points! {
-    field fn field_page(loaded: Arc<Loaded>, id: String) -> AnyView {
+    pages fn field_page(loaded: Arc<Loaded>, id: String) -> AnyView {
         view! { <field::FieldPage loaded id/> }.into_any()
     }
-    explorer fn measures_page(loaded: Arc<Loaded>) -> AnyView {
+    pages fn measures_page(loaded: Arc<Loaded>) -> AnyView {
         view! { <measures::MeasuresPage loaded/> }.into_any()
     }
-    measure fn measure_page(loaded: Arc<Loaded>, id: String) -> AnyView {
+    pages fn measure_page(loaded: Arc<Loaded>, id: String) -> AnyView {
         view! { <measure::MeasurePage loaded id/> }.into_any()
     }
-    indicators fn indicators_page(loaded: Arc<Loaded>) -> AnyView {
+    pages fn indicators_page(loaded: Arc<Loaded>) -> AnyView {
         view! { <indicators::IndicatorsPage loaded/> }.into_any()
     }
-    indicator fn indicator_page(loaded: Arc<Loaded>, id: String) -> AnyView {
+    pages fn indicator_page(loaded: Arc<Loaded>, id: String) -> AnyView {
         view! { <indicators::IndicatorPage loaded id/> }.into_any()
     }
-    actors fn actors_page(loaded: Arc<Loaded>) -> AnyView {
+    pages fn actors_page(loaded: Arc<Loaded>) -> AnyView {
         view! { <actors::ActorsPage loaded/> }.into_any()
     }
-    actors fn actor_page(loaded: Arc<Loaded>, id: String) -> AnyView {
+    pages fn actor_page(loaded: Arc<Loaded>, id: String) -> AnyView {
         view! { <actors::ActorPage loaded id/> }.into_any()
     }
-    info fn method_page(loaded: Arc<Loaded>) -> AnyView {
+    pages fn method_page(loaded: Arc<Loaded>) -> AnyView {
         view! { <method::MethodPage loaded/> }.into_any()
     }
-    info fn accessibility_page(loaded: Arc<Loaded>) -> AnyView {
+    pages fn accessibility_page(loaded: Arc<Loaded>) -> AnyView {
         view! { <statement::AccessibilityPage loaded/> }.into_any()
     }
-    info fn easy_language_page(loaded: Arc<Loaded>) -> AnyView {
+    pages fn easy_language_page(loaded: Arc<Loaded>) -> AnyView {
         view! { <statement::EasyLanguagePage loaded/> }.into_any()
     }
-    info fn sign_language_page() -> AnyView {
+    pages fn sign_language_page() -> AnyView {
         view! { <statement::SignLanguagePage/> }.into_any()
     }
-    data fn data_page(loaded: Arc<Loaded>) -> AnyView {
+    pages fn data_page(loaded: Arc<Loaded>) -> AnyView {
         view! { <data::DataPage loaded/> }.into_any()
     }
-    changes fn changes_page(loaded: Arc<Loaded>) -> AnyView {
+    council fn changes_page(loaded: Arc<Loaded>) -> AnyView {
         view! { <changes::ChangesPage loaded/> }.into_any()
     }
-    report fn report_page(loaded: Arc<Loaded>) -> AnyView {
+    council fn report_page(loaded: Arc<Loaded>) -> AnyView {
         view! { <report::ReportPage loaded/> }.into_any()
     }
-    embed fn embed_page(loaded: Arc<Loaded>, kind: String, id: Option<String>) -> AnyView {
+    pages fn embed_page(loaded: Arc<Loaded>, kind: String, id: Option<String>) -> AnyView {
         view! { <embed::EmbedPage loaded kind id/> }.into_any()
     }
 
@@ -110,28 +110,18 @@ split_points! {
     }
 }
 
-/// Starts fetching the part of the page at `route`, so that on a deep link it downloads beside
-/// the data instead of after it. A failed fetch is not kept: the page's own call tries again.
+/// Starts fetching and compiling the part of the page at `route`, so that on a deep link it
+/// arrives beside the data instead of after it (`boot.js` has already asked for its files, see
+/// `scripts/postbuild.py`). A failed fetch is not kept: the page's own call tries again.
 #[cfg(not(feature = "unsplit"))]
 pub fn preload(route: &Route) {
     use std::future::Future;
     use std::pin::Pin;
     type Load = Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>>;
     let load: Load = match route {
-        Route::Field(_) => Box::pin(__wasm_split_preload_field_page()),
-        Route::Measures => Box::pin(__wasm_split_preload_measures_page()),
-        Route::Measure(_) => Box::pin(__wasm_split_preload_measure_page()),
-        Route::Indicators => Box::pin(__wasm_split_preload_indicators_page()),
-        Route::Indicator(_) => Box::pin(__wasm_split_preload_indicator_page()),
-        Route::Actors | Route::Actor(_) => Box::pin(__wasm_split_preload_actors_page()),
-        Route::Method | Route::Accessibility | Route::EasyLanguage | Route::SignLanguage => {
-            Box::pin(__wasm_split_preload_method_page())
-        }
-        Route::Data => Box::pin(__wasm_split_preload_data_page()),
-        Route::Changes => Box::pin(__wasm_split_preload_changes_page()),
-        Route::Report => Box::pin(__wasm_split_preload_report_page()),
-        Route::Embed(..) => Box::pin(__wasm_split_preload_embed_page()),
         Route::Overview | Route::NotFound(_) => return,
+        Route::Changes | Route::Report => Box::pin(__wasm_split_preload_changes_page()),
+        _ => Box::pin(__wasm_split_preload_field_page()),
     };
     leptos::task::spawn_local(async move {
         let _ = load.await;
