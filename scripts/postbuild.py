@@ -131,13 +131,15 @@ if match:
     body = match.group(1).strip().encode("utf-8")
     if parts:
         # A deep link's part starts downloading beside the main module instead of after it:
-        # the council pages have a part of their own, every other page but the overview shares
-        # one (src/parts.rs; the app fetches the same files, from the browser's preload cache).
-        council = json.dumps([f"./{f}" for f in parts["council"]])
-        pages = json.dumps([f"./{f}" for f in parts["pages"]])
+        # the explorer and the council pages have parts of their own, every other page but the
+        # overview shares one (src/parts.rs; the app fetches the same files, from the browser's
+        # preload cache).
+        council, explorer, pages = (json.dumps([f"./{f}" for f in parts[p]])
+                                    for p in ("council", "explorer", "pages"))
         early = (
             "{const page=location.hash.replace(/^#\\/?/,'').split(/[/?]/)[0];"
-            f"const files=page===''?[]:/^(aenderungen|bericht)$/.test(page)?{council}:{pages};"
+            f"const files=page===''?[]:/^(aenderungen|bericht)$/.test(page)?{council}"
+            f":page==='massnahmen'?{explorer}:{pages};"
             "for(const href of files){const l=document.createElement('link');"
             "l.rel='preload';l.as='fetch';l.crossOrigin='anonymous';l.href=href;document.head.append(l);}}\n"
         )

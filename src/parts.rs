@@ -49,7 +49,7 @@ split_points! {
     pages fn field_page(loaded: Arc<Loaded>, id: String) -> AnyView {
         view! { <field::FieldPage loaded id/> }.into_any()
     }
-    pages fn measures_page(loaded: Arc<Loaded>) -> AnyView {
+    explorer fn measures_page(loaded: Arc<Loaded>) -> AnyView {
         view! { <measures::MeasuresPage loaded/> }.into_any()
     }
     pages fn measure_page(loaded: Arc<Loaded>, id: String) -> AnyView {
@@ -121,6 +121,7 @@ pub fn preload(route: &Route) {
     let load: Load = match route {
         Route::Overview | Route::NotFound(_) => return,
         Route::Changes | Route::Report => Box::pin(__wasm_split_preload_changes_page()),
+        Route::Measures => Box::pin(__wasm_split_preload_measures_page()),
         _ => Box::pin(__wasm_split_preload_field_page()),
     };
     leptos::task::spawn_local(async move {

@@ -1,5 +1,6 @@
-// The app's WebAssembly parts: the overview downloads none of them; the other pages share one,
-// the council pages have one; data with a value of the wrong type fetches the located checks.
+// The app's WebAssembly parts: the overview downloads none of them; the explorer and the council
+// pages have their own, the other pages share one; data with a value of the wrong type fetches
+// the located checks.
 // A part that cannot be fetched gets a notice with a working retry, and the rest of the
 // dashboard keeps working.
 import { test, before, after } from 'node:test';
@@ -23,7 +24,7 @@ function partsFetched(page) {
   return names;
 }
 
-test('the overview fetches no part; the explorer only the pages\' part, once', { timeout: TIMEOUT }, async () => {
+test('the overview fetches no part; the explorer only its own, once', { timeout: TIMEOUT }, async () => {
   const { page, log } = await openPage(browser);
   const parts = partsFetched(page);
   await page.goto(APP);
@@ -33,8 +34,8 @@ test('the overview fetches no part; the explorer only the pages\' part, once', {
 
   await page.getByRole('link', { name: 'Maßnahmen', exact: true }).first().click();
   await page.getByTestId('search').waitFor();
-  assert.ok(parts.includes('split_pages'), `the explorer's part: ${parts}`);
-  assert.ok(!parts.some(p => /split_(council|checks)/.test(p)), `only what the explorer needs: ${parts}`);
+  assert.ok(parts.includes('split_explorer'), `the explorer's part: ${parts}`);
+  assert.ok(!parts.some(p => /split_(pages|council|checks)/.test(p)), `only what the explorer needs: ${parts}`);
   const afterFirstVisit = parts.length;
   await page.goBack();
   await page.getByTestId('plan-title').waitFor();
@@ -47,7 +48,7 @@ test('the overview fetches no part; the explorer only the pages\' part, once', {
 
 test('a part that cannot be fetched: notice with retry, the rest works, the retry heals', { timeout: TIMEOUT }, async () => {
   const { page, log } = await openPage(browser);
-  const pattern = url => /\/part-split_pages-/.test(url.pathname);
+  const pattern = url => /\/part-split_explorer-/.test(url.pathname);
   await page.route(pattern, route => route.abort('connectionrefused'));
   await page.goto(APP + '#/massnahmen');
   const notice = page.getByTestId('part-failed');
@@ -115,7 +116,7 @@ test('a deep link fetches its page part while the data is still loading, each fi
   let partRequested;
   const requested = new Promise(r => { partRequested = r; });
   const parts = partsFetched(page);
-  page.on('request', r => { if (/\/part-split_pages-/.test(r.url())) partRequested(); });
+  page.on('request', r => { if (/\/part-split_explorer-/.test(r.url())) partRequested(); });
   // measures.json is held until the explorer's part has been requested: without the early
   // fetch the part would only be asked for after the data, and the page would never appear.
   await page.route(u => u.pathname.endsWith('/data/measures.json'), async route => {
@@ -125,7 +126,7 @@ test('a deep link fetches its page part while the data is still loading, each fi
   await page.goto(APP + '#/massnahmen');
   await page.getByTestId('search').waitFor();
   await page.waitForLoadState('networkidle');
-  assert.ok(parts.includes('split_pages'), `${parts}`);
+  assert.ok(parts.includes('split_explorer') && !parts.includes('split_pages'), `${parts}`);
   assert.deepEqual(parts, [...new Set(parts)], 'the early fetch is the one the app uses');
   await assertClean(assert, page, log);
   await page.close();
