@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Trunk post-build hook, run on the staging folder before it becomes dist/.
 
-0. Adds the app's WebAssembly parts (pages other than the overview, split off at link time by
-   scripts/wasm-link.sh): optimises them with wasm-opt, names each by its content hash, and
+0. Adds the app's WebAssembly parts (the pages other than the overview and the located data
+   checks, split off at link time by scripts/wasm-link.sh): optimises them with wasm-opt, names each by its content hash, and
    links trunk's module to their loader under names that change with any part.
 1. Moves trunk's inline module loader into a content-hashed file, so the page runs under a
    strict Content-Security-Policy (script-src 'self', no 'unsafe-inline').
@@ -94,8 +94,8 @@ def add_parts() -> dict:
               re.finditer(r"const (__chunk_\d+) = makeLoad\((.*?)\n\}", loader, re.S)}
     needs = {}
     for m in re.finditer(r"export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\((.*?)\]\)\);", loader, re.S):
-        deps = re.findall(r"__chunk_\d+", m.group(2).split("\n}\n, [", 1)[-1])
-        needs[m.group(1)] = files_of(m.group(2).split("\n}\n, [", 1)[0]) + [f for d in deps for f in chunks.get(d, [])]
+        own, _, deps = m.group(2).partition("\n}\n, [")
+        needs[m.group(1)] = files_of(own) + [f for d in re.findall(r"__chunk_\d+", deps) for f in chunks.get(d, [])]
     if not needs or any(not files for files in needs.values()):
         sys.exit("postbuild: could not read the parts' files from their loader")
     # The loader imports trunk's module and trunk's module imports the loader: both take their

@@ -32,7 +32,7 @@ import sys
 wasm, loader = sys.argv[1], sys.argv[2]
 old, new = b"__indirect_function_table", b"__wasm_split_shared_table"
 data = open(wasm, "rb").read()
-if data.count(old) < 1:
+if old not in data:
     sys.exit("wasm-link: the split module exports no function table")
 open(wasm, "wb").write(data.replace(old, new))
 js = open(loader, encoding="utf-8").read()

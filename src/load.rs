@@ -225,16 +225,7 @@ pub async fn load() -> Arc<Loaded> {
 /// the checks that locate it inside its entry, from their own part. If that part cannot be
 /// fetched, the quick result stands (the entry is reported as a whole).
 pub async fn check(files: [Result<Vec<u8>, FetchError>; 3], prefix: &str) -> Dataset {
-    let [plan, measures, indicators] = &files;
-    let quick = validate_quick(
-        &Inputs {
-            plan: Input::from_result(plan),
-            measures: Input::from_result(measures),
-            indicators: Input::from_result(indicators),
-        },
-        prefix,
-    );
-    match quick {
+    match validate_quick(&Inputs::from_results(&files), prefix) {
         (data, true) => data,
         (unlocated, false) => {
             let files = files.map(|f| f.map_err(|e| e.to_string()));

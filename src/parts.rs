@@ -1,8 +1,8 @@
 //! The split points: every page but the overview, and the data checks that locate a value of
-//! the wrong type, each in a WebAssembly part of its own that the browser fetches when it is
-//! first needed (split after linking by `scripts/wasm-link.sh`). The shell, the overview and
-//! the quick data checks stay in the main module, so the first view downloads only what it
-//! shows.
+//! the wrong type, in four WebAssembly parts (the explorer, the other pages, the council pages,
+//! the located checks) that the browser fetches when first needed (split after linking by
+//! `scripts/wasm-link.sh`). The shell, the overview and the quick data checks stay in the main
+//! module, so the first view downloads only what it shows.
 //!
 //! Each function below, called, loads its part (once) and then runs; off the web (native
 //! tests), and with the feature `unsplit` (the wasm component tests, whose runner loads a
@@ -96,13 +96,7 @@ split_points! {
     /// about a seventh of the app, and only data with such a value needs them
     /// (`load::check` runs the quick checks first).
     checks fn located_check(files: [Fetched; 3], prefix: String) -> Dataset {
-        let [plan, measures, indicators] = &files;
-        let inputs = Inputs {
-            plan: Input::from_result(plan),
-            measures: Input::from_result(measures),
-            indicators: Input::from_result(indicators),
-        };
-        validate(&inputs, &prefix)
+        validate(&Inputs::from_results(&files), &prefix)
     }
     /// config.json's check with located messages, as [`located_check`].
     checks fn located_config_check(bytes: Vec<u8>) -> (Config, Vec<Problem>) {

@@ -1,9 +1,9 @@
 //! One measure with everything the data contract holds about it.
 
 use std::sync::Arc;
-use wegmarke_core::sort::sort_by_key;
 
 use leptos::prelude::*;
+use wegmarke_core::sort::sort_by_key;
 use wegmarke_core::{format, Date, Measure, Text};
 
 use crate::app::{set_title, use_ui, Ui};

@@ -2,11 +2,11 @@
 //! result count announced to screen readers, and a CSV download of the current selection.
 
 use std::sync::Arc;
-use wegmarke_core::sort::sort_by;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wegmarke_core::explore::{filter_values, Filter, SearchIndex, SortKey};
+use wegmarke_core::sort::sort_by;
 use wegmarke_core::{csv, Status};
 
 use crate::app::{replace_location, set_title, use_location, use_ui};

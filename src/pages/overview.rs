@@ -2,11 +2,11 @@
 //! action with its roll-up progress.
 
 use std::sync::Arc;
-use wegmarke_core::sort::{sort_by, sort_by_key};
 
 use leptos::prelude::*;
 use wegmarke_core::rating::{assess, Rating};
 use wegmarke_core::rollup::{roll_up, StatusCounts};
+use wegmarke_core::sort::{sort_by, sort_by_key};
 use wegmarke_core::{format, Field, PlanFile};
 
 use crate::app::{set_title, use_ui, Ui};

@@ -20,12 +20,12 @@
 //! - Other edits (texts, dates, targets, next update) are not listed; their effect on the rating
 //!   is, as a rating change.
 
-use crate::sort::sort_by;
 use std::collections::{HashMap, HashSet};
 
 use crate::model::{Flag, Indicator, Measure, Observation, Report, Series, Status};
 use crate::period::{Date, Period};
 use crate::rating::{assess, Rating};
+use crate::sort::sort_by;
 use crate::validate::{is_safe_relative_path, Dataset};
 
 /// Everything that changed between a snapshot and now, in the order of the current data

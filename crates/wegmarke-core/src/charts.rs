@@ -1,13 +1,13 @@
 //! Chart builders: pure functions from an indicator to an ECharts option (JSON), and
 //! the one-sentence summary shown under every chart. Tested natively on their output.
 
-use crate::sort::sort_by;
 use serde_json::{json, Value};
 
 use crate::format;
 use crate::i18n::Catalog;
 use crate::model::{Flag, Indicator};
 use crate::period::Period;
+use crate::sort::sort_by;
 
 /// Series colours: colour-blind-safe hues (after Okabe–Ito), darkened to at least 3:1 on white.
 pub const PALETTE: [&str; 6] = [

@@ -2,7 +2,6 @@
 //! out. A file that cannot be read at all is fatal for that file only; a bad entry is left out or
 //! flagged on its own, and everything else stays usable.
 
-use crate::sort::sort_by_key;
 use std::collections::{HashMap, HashSet};
 
 use serde::de::DeserializeOwned;
@@ -12,6 +11,7 @@ use crate::locate::{line_col, locate};
 use crate::model::*;
 use crate::period::{DATE_ERROR_TAG, PERIOD_ERROR_TAG};
 use crate::problem::{JsonPath, Problem, ProblemKind, RefKind, Segment, Severity};
+use crate::sort::sort_by_key;
 use crate::text::Text;
 
 /// Longest title (characters); longer ones are cut.
@@ -51,6 +51,19 @@ pub struct Inputs<'a> {
     pub plan: Input<'a>,
     pub measures: Input<'a>,
     pub indicators: Input<'a>,
+}
+
+impl<'a> Inputs<'a> {
+    /// The files from the results of reading or fetching plan.json, measures.json and
+    /// indicators.json, in that order.
+    pub fn from_results<E: std::fmt::Display>(files: &'a [Result<Vec<u8>, E>; 3]) -> Inputs<'a> {
+        let [plan, measures, indicators] = files;
+        Inputs {
+            plan: Input::from_result(plan),
+            measures: Input::from_result(measures),
+            indicators: Input::from_result(indicators),
+        }
+    }
 }
 
 /// The usable data and everything that was wrong with it. A file is `None` when it was fatal.

@@ -9,7 +9,7 @@ use wegmarke_core::changes::{
     MeasureChangeKind, NewValue, RatingChange, Revision,
 };
 use wegmarke_core::rating::Rating;
-use wegmarke_core::{validate, Dataset, Flag, Input, Inputs, Period, Severity, Status};
+use wegmarke_core::{validate, Dataset, Flag, Inputs, Period, Severity, Status};
 
 fn data_dir() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data"))
@@ -20,19 +20,12 @@ fn data_dir() -> &'static Path {
 fn load(prefix: &str) -> Dataset {
     let dir = data_dir().join(prefix);
     let read = |f: &str| std::fs::read(dir.join(f));
-    let (p, m, i) = (
+    let files = [
         read("plan.json"),
         read("measures.json"),
         read("indicators.json"),
-    );
-    validate(
-        &Inputs {
-            plan: Input::from_result(&p),
-            measures: Input::from_result(&m),
-            indicators: Input::from_result(&i),
-        },
-        prefix,
-    )
+    ];
+    validate(&Inputs::from_results(&files), prefix)
 }
 
 /// The current data and the snapshot of the latest report, found the way the changes page does.

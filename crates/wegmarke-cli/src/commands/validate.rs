@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use wegmarke_core::{validate, Dataset, Input, Inputs, Severity};
+use wegmarke_core::{validate, Dataset, Inputs, Severity};
 
 use super::Format;
 use crate::files::DATA_FILES;
@@ -17,14 +17,7 @@ fn read(dir: &Path, name: &str) -> Result<Vec<u8>, String> {
 /// Validates the files of a data folder as the app would.
 pub fn check(dir: &Path) -> Dataset {
     let files = DATA_FILES.map(|f| read(dir, f));
-    validate(
-        &Inputs {
-            plan: Input::from_result(&files[0]),
-            measures: Input::from_result(&files[1]),
-            indicators: Input::from_result(&files[2]),
-        },
-        "",
-    )
+    validate(&Inputs::from_results(&files), "")
 }
 
 /// Prints the problems of a data set grouped per file; returns whether one was fatal.
