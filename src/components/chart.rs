@@ -1,21 +1,25 @@
-//! The one component that owns an ECharts instance: it loads the vendored ECharts script on
-//! first use (pages without charts never load it), initialises the instance once, replaces the
+//! The one component that owns an ECharts instance. Its first view is drawn by ECharts in a Web
+//! Worker (server-side rendering to SVG, the same code and look as the live chart), so the
+//! page's main thread never evaluates ECharts while the page loads; the live instance starts
+//! when the reader points at the chart (tooltips) or when no worker can draw. It replaces the
 //! option when the data changes (no stale series), follows the window size and disposes the
-//! instance when the page goes away.
+//! instance when the page goes away. Pages without charts load neither.
 
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use js_sys::{Function, Promise, Reflect};
 use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 thread_local! {
     static LOADING: RefCell<Option<Promise>> = const { RefCell::new(None) };
+    static DRAWER: RefCell<Option<Drawer>> = const { RefCell::new(None) };
 }
-
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
@@ -45,7 +49,15 @@ pub fn prefers_reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// Loads the vendored ECharts once; its hashed file name is in a meta tag written at build time.
+/// The vendored ECharts file (one file for the page and the worker); its hashed name is in a
+/// meta tag written at build time.
+fn echarts_src(doc: &web_sys::Document) -> Result<String, JsValue> {
+    doc.query_selector("meta[name=wegmarke-echarts]")?
+        .and_then(|m| m.get_attribute("content"))
+        .ok_or_else(|| JsValue::from_str("ECharts is not part of this build"))
+}
+
+/// Loads ECharts into the page once.
 async fn load_echarts() -> Result<JsValue, JsValue> {
     let win = window().ok_or_else(|| JsValue::from_str("no window"))?;
     if let Some(e) = get(&win, "echarts") {
@@ -58,12 +70,8 @@ async fn load_echarts() -> Result<JsValue, JsValue> {
         let doc = win
             .document()
             .ok_or_else(|| JsValue::from_str("no document"))?;
-        let src = doc
-            .query_selector("meta[name=wegmarke-echarts]")?
-            .and_then(|m| m.get_attribute("content"))
-            .ok_or_else(|| JsValue::from_str("ECharts is not part of this build"))?;
         let script: web_sys::HtmlScriptElement = doc.create_element("script")?.dyn_into()?;
-        script.set_src(&src);
+        script.set_src(&echarts_src(&doc)?);
         let s2 = script.clone();
         let p = Promise::new(&mut |resolve, reject| {
             s2.set_onload(Some(&resolve));
@@ -79,9 +87,103 @@ async fn load_echarts() -> Result<JsValue, JsValue> {
     get(&win, "echarts").ok_or_else(|| JsValue::from_str("ECharts did not load"))
 }
 
+/// Answers the drawing worker still owes: request number -> (resolve, reject).
+type Waiting = Rc<RefCell<HashMap<u32, (Function, Function)>>>;
+
+/// The Web Worker that draws first views, shared by all charts of the page.
+struct Drawer {
+    worker: web_sys::Worker,
+    waiting: Waiting,
+    broken: Rc<Cell<bool>>,
+    next: u32,
+}
+
+impl Drawer {
+    fn start() -> Result<Drawer, JsValue> {
+        let doc = window()
+            .and_then(|w| w.document())
+            .ok_or_else(|| JsValue::from_str("no document"))?;
+        let worker = web_sys::Worker::new(&echarts_src(&doc)?)?;
+        let waiting: Waiting = Rc::default();
+        let broken = Rc::new(Cell::new(false));
+        let owed = waiting.clone();
+        let answer =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+                let data = ev.data();
+                let Some(id) = get(&data, "id").and_then(|v| v.as_f64()) else {
+                    return;
+                };
+                if let Some((resolve, reject)) = owed.borrow_mut().remove(&(id as u32)) {
+                    let _ = match get(&data, "svg") {
+                        Some(svg) => resolve.call1(&JsValue::NULL, &svg),
+                        None => {
+                            reject.call1(&JsValue::NULL, &get(&data, "error").unwrap_or_default())
+                        }
+                    };
+                }
+            });
+        worker.set_onmessage(Some(answer.as_ref().unchecked_ref()));
+        // The worker lives as long as the page: its handlers too.
+        answer.forget();
+        // A worker that cannot start (file missing, refused) owes nothing any more.
+        let (owed, gone) = (waiting.clone(), broken.clone());
+        let fail = Closure::<dyn FnMut(JsValue)>::new(move |err: JsValue| {
+            gone.set(true);
+            for (_, (_, reject)) in owed.borrow_mut().drain() {
+                let _ = reject.call1(&JsValue::NULL, &err);
+            }
+        });
+        worker.set_onerror(Some(fail.as_ref().unchecked_ref()));
+        fail.forget();
+        Ok(Drawer {
+            worker,
+            waiting,
+            broken,
+            next: 0,
+        })
+    }
+
+    fn request(&mut self, option: &str, width: i32, height: i32) -> Result<Promise, JsValue> {
+        if self.broken.get() {
+            return Err(JsValue::from_str("the drawing worker failed"));
+        }
+        self.next += 1;
+        let id = self.next;
+        let message = js_sys::Object::new();
+        Reflect::set(&message, &"id".into(), &id.into())?;
+        Reflect::set(&message, &"option".into(), &option.into())?;
+        Reflect::set(&message, &"width".into(), &width.into())?;
+        Reflect::set(&message, &"height".into(), &height.into())?;
+        let waiting = self.waiting.clone();
+        let promise = Promise::new(&mut |resolve, reject| {
+            waiting.borrow_mut().insert(id, (resolve, reject));
+        });
+        self.worker.post_message(&message)?;
+        Ok(promise)
+    }
+}
+
+/// The chart drawn as SVG markup by the worker, at the given size.
+async fn draw_first_view(option: &str, width: i32, height: i32) -> Result<String, JsValue> {
+    let promise = DRAWER.with(|cell| {
+        let mut drawer = cell.borrow_mut();
+        if drawer.is_none() {
+            *drawer = Some(Drawer::start()?);
+        }
+        match drawer.as_mut() {
+            Some(d) => d.request(option, width, height),
+            None => Err(JsValue::from_str("no drawing worker")),
+        }
+    })?;
+    JsFuture::from(promise)
+        .await?
+        .as_string()
+        .ok_or_else(|| JsValue::from_str("the worker sent no SVG"))
+}
+
 /// Waits until the browser has painted the page (the next animation frame, or 100 ms where
 /// frames are held back, e.g. in a hidden frame), then for a new task: the text of the page is
-/// on screen before ECharts is even requested.
+/// on screen before the chart is drawn.
 async fn after_paint() {
     let promise = Promise::new(&mut |resolve, _reject| {
         if let Some(w) = window() {
@@ -91,6 +193,89 @@ async fn after_paint() {
     });
     let _ = JsFuture::from(promise).await;
     crate::load::next_task().await;
+}
+
+/// Gives an ECharts instance the option (JSON), replacing the one it had. `still`: without
+/// animation (the chart is already on screen, drawn by the worker).
+fn apply(instance: &JsValue, json: &str, still: bool) -> Result<(), JsValue> {
+    let option = js_sys::JSON::parse(json)?;
+    if still {
+        Reflect::set(&option, &"animation".into(), &JsValue::FALSE)?;
+    }
+    let flags = js_sys::Object::new();
+    Reflect::set(&flags, &"notMerge".into(), &JsValue::TRUE)?;
+    call(instance, "setOption", &[option, flags.into()]).map(|_| ())
+}
+
+/// What one chart holds between events.
+#[derive(Default)]
+struct ChartState {
+    /// The live ECharts instance, once started.
+    live: RefCell<Option<JsValue>>,
+    /// Starting the live instance is under way (or done).
+    waking: Cell<bool>,
+    /// The SVG of the first view on screen, for the image download.
+    first_view: RefCell<Option<String>>,
+    /// The width the first view was drawn for.
+    drawn_width: Cell<i32>,
+    /// Number of the latest first-view request: older answers are dropped.
+    generation: Cell<u32>,
+    /// The component is gone.
+    disposed: Cell<bool>,
+}
+
+impl ChartState {
+    /// Starts the live ECharts instance in `el` with the option, once.
+    async fn wake(
+        self: Rc<Self>,
+        el: web_sys::HtmlDivElement,
+        json: String,
+    ) -> Result<(), JsValue> {
+        if self.waking.replace(true) {
+            return Ok(());
+        }
+        let echarts = load_echarts().await?;
+        // The page may have gone while the script loaded.
+        if self.disposed.get() {
+            return Ok(());
+        }
+        el.set_inner_html("");
+        let opts = js_sys::Object::new();
+        Reflect::set(&opts, &"renderer".into(), &"svg".into())?;
+        let instance = call(&echarts, "init", &[el.into(), JsValue::NULL, opts.into()])?;
+        apply(&instance, &json, self.first_view.borrow().is_some())?;
+        *self.live.borrow_mut() = Some(instance);
+        Ok(())
+    }
+
+    /// Draws the first view in the worker and puts it in `el`, unless a newer request, the live
+    /// instance or the end of the page came first.
+    async fn draw(
+        self: Rc<Self>,
+        el: web_sys::HtmlDivElement,
+        json: String,
+    ) -> Result<(), JsValue> {
+        let generation = self.generation.get() + 1;
+        self.generation.set(generation);
+        let (width, height) = (el.client_width().max(1), el.client_height().max(1));
+        let svg = draw_first_view(&json, width, height).await?;
+        if self.generation.get() == generation && !self.waking.get() && !self.disposed.get() {
+            el.set_inner_html(&svg);
+            self.drawn_width.set(width);
+            *self.first_view.borrow_mut() = Some(svg);
+        }
+        Ok(())
+    }
+
+    /// The chart as an SVG document: the live chart's, else the first view.
+    fn svg(&self) -> Option<String> {
+        match self.live.borrow().as_ref() {
+            Some(i) => call(i, "renderToSVGString", &[])
+                .ok()
+                .and_then(|s| s.as_string()),
+            None => self.first_view.borrow().clone(),
+        }
+    }
 }
 
 /// A chart drawn by ECharts from an option given as JSON.
@@ -107,83 +292,79 @@ pub fn EChart(
     file_name: String,
 ) -> impl IntoView {
     let node = NodeRef::<Div>::new();
-    let instance: Rc<RefCell<Option<JsValue>>> = Rc::new(RefCell::new(None));
-    let disposed = Rc::new(Cell::new(false));
+    let state = Rc::new(ChartState::default());
     let failed = RwSignal::new(false);
+    // Bumped when the window's width changes while the first view is shown: drawn anew.
+    let redraw = RwSignal::new(0u32);
 
-    let (inst, gone) = (instance.clone(), disposed.clone());
+    let st = state.clone();
     Effect::new(move |_| {
         let json = option.get();
+        redraw.track();
         let Some(el) = node.get() else { return };
-        let (inst, gone) = (inst.clone(), gone.clone());
+        let st = st.clone();
         leptos::task::spawn_local(async move {
-            let apply = |i: &JsValue| -> Result<(), JsValue> {
-                let opt = js_sys::JSON::parse(&json)?;
-                let flags = js_sys::Object::new();
-                Reflect::set(&flags, &"notMerge".into(), &JsValue::TRUE)?;
-                call(i, "setOption", &[opt, flags.into()]).map(|_| ())
-            };
-            let existing = inst.borrow().clone();
-            let result = match existing {
-                Some(i) => apply(&i),
-                None => match async {
+            let live = st.live.borrow().clone();
+            let result = match live {
+                Some(i) => apply(&i, &json, false),
+                None => {
                     after_paint().await;
-                    load_echarts().await
-                }
-                .await
-                {
-                    // The page may have gone while the script loaded.
-                    Ok(_) if gone.get() => Ok(()),
-                    Ok(echarts) => {
-                        let opts = js_sys::Object::new();
-                        let _ = Reflect::set(&opts, &"renderer".into(), &"svg".into());
-                        call(
-                            &echarts,
-                            "init",
-                            &[el.clone().into(), JsValue::NULL, opts.into()],
-                        )
-                        .and_then(|i| {
-                            apply(&i)?;
-                            *inst.borrow_mut() = Some(i);
-                            Ok(())
-                        })
+                    match st.clone().draw(el.clone(), json.clone()).await {
+                        Ok(()) => Ok(()),
+                        // No worker could draw it: the live chart instead.
+                        Err(_) => st.clone().wake(el, json).await,
                     }
-                    Err(e) => Err(e),
-                },
+                }
             };
-            if result.is_err() && !gone.get() {
+            if result.is_err() && !st.disposed.get() {
                 failed.set(true);
             }
         });
     });
 
-    let inst = instance.clone();
+    // The live chart starts when the reader points at the chart (mouse, pen or touch).
+    let st = state.clone();
+    let wake = move |_: leptos::ev::PointerEvent| {
+        let Some(el) = node.get_untracked() else {
+            return;
+        };
+        let st = st.clone();
+        let json = option.get_untracked();
+        leptos::task::spawn_local(async move {
+            if st.clone().wake(el, json).await.is_err() && !st.disposed.get() {
+                failed.set(true);
+            }
+        });
+    };
+    let wake = send_wrapper::SendWrapper::new(wake);
+
+    let st = state.clone();
     let resize = window_event_listener(leptos::ev::resize, move |_| {
-        if let Some(i) = inst.borrow().as_ref() {
+        if let Some(i) = st.live.borrow().as_ref() {
             let _ = call(i, "resize", &[]);
+        } else if node
+            .get_untracked()
+            .is_some_and(|el| el.client_width() != st.drawn_width.get())
+        {
+            redraw.update(|n| *n += 1);
         }
     });
     // WCAG 1.4.13: a tooltip can be dismissed without moving the pointer.
-    let inst = instance.clone();
+    let st = state.clone();
     let escape = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" {
-            if let Some(i) = inst.borrow().as_ref() {
+            if let Some(i) = st.live.borrow().as_ref() {
                 let action = js_sys::Object::new();
                 let _ = Reflect::set(&action, &"type".into(), &"hideTip".into());
                 let _ = call(i, "dispatchAction", &[action.into()]);
             }
         }
     });
-    // Chart image download: the SVG ECharts renders, as a file.
-    let inst = instance.clone();
+    // Chart image download: the SVG on screen, as a file.
+    let st = state.clone();
     let download = move |ev: leptos::ev::MouseEvent| {
-        let svg = inst
-            .borrow()
-            .as_ref()
-            .and_then(|i| call(i, "renderToSVGString", &[]).ok())
-            .and_then(|s| s.as_string());
         if let (Some(svg), Some(a)) = (
-            svg,
+            st.svg(),
             ev.current_target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok()),
         ) {
@@ -198,19 +379,18 @@ pub fn EChart(
     };
     let download = send_wrapper::SendWrapper::new(download);
     // The browser is single-threaded; the wrapper only satisfies on_cleanup's Send bound.
-    let owned = send_wrapper::SendWrapper::new((instance, disposed));
+    let owned = send_wrapper::SendWrapper::new(state);
     on_cleanup(move || {
-        let (instance, disposed) = &*owned;
-        disposed.set(true);
+        owned.disposed.set(true);
         resize.remove();
         escape.remove();
-        if let Some(i) = instance.borrow_mut().take() {
+        if let Some(i) = owned.live.borrow_mut().take() {
             let _ = call(&i, "dispose", &[]);
         }
     });
 
     view! {
-        <div class="chart" node_ref=node role="img" aria-label=move || label.get() data-testid="chart"></div>
+        <div class="chart" node_ref=node on:pointerenter=move |ev| (*wake)(ev) role="img" aria-label=move || label.get() data-testid="chart"></div>
         <p class="chart-download no-print">
             <a href="#" download=file_name data-testid="download-svg" on:click=move |ev| (*download)(ev)>{crate::app::use_ui().t("chart.download_svg")}</a>
         </p>

@@ -39,9 +39,7 @@ for (const [lang, width] of RUNS) {
         await page.goto(`${APP}?lang=${lang}${hash}`);
         await page.locator('main h1').first().waitFor();
         if (hash === '#/aenderungen' || hash === '#/bericht') await page.getByTestId('changes-summary').waitFor();
-        if (hash.includes('/indikator/')) {
-          await page.waitForFunction(() => window.echarts && window.echarts.getInstanceByDom(document.querySelector('[data-testid=chart]')));
-        }
+        if (hash.includes('/indikator/')) await page.locator('[data-testid=chart] svg').waitFor();
         const v = await audit(page);
         if (v.length) found[hash] = v;
       }
@@ -69,6 +67,10 @@ test('reflow: no page scrolls sideways at 320 px (WCAG 1.4.10), in German and Ar
 test('chart tooltips can be dismissed with Escape (WCAG 1.4.13)', async () => {
   const { page } = await openPage(browser);
   await page.goto(`${APP}#/indikator/I-alq-ausl`);
+  await page.locator('[data-testid=chart] svg').waitFor();
+  // Pointing at the chart starts the live ECharts instance (the first view has no tooltips).
+  const box = await page.getByTestId('chart').boundingBox();
+  await page.mouse.move(box.x + 2, box.y + 2);
   await page.waitForFunction(() => window.echarts && window.echarts.getInstanceByDom(document.querySelector('[data-testid=chart]')));
   // The tooltip (rich text, drawn by ECharts) is the only drawn text with a decimal number.
   const shown = () => {
@@ -76,7 +78,6 @@ test('chart tooltips can be dismissed with Escape (WCAG 1.4.13)', async () => {
     return inst.getZr().storage.getDisplayList(true).some(el => !el.invisible && !el.ignore && el.style && /\d[.,]\d/.test(String(el.style.text || '')));
   };
   const tooltipShown = () => page.evaluate(shown);
-  const box = await page.getByTestId('chart').boundingBox();
   for (let x = 0.3; x < 0.8 && !(await tooltipShown()); x += 0.05) {
     await page.mouse.move(box.x + box.width * x, box.y + box.height * 0.4);
   }

@@ -2,6 +2,7 @@
 // deep links under a sub-path, back and forward, document titles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { launch, openPage } from './browser.mjs';
 import { APP, assertClean } from './env.mjs';
 
@@ -73,7 +74,6 @@ test('a shared filtered link opens the same selection; CSV holds exactly it', as
   assert.equal(await count(page), 10);
   assert.equal(await page.getByTestId('status-completed').isChecked(), true);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv').click()]);
-  const fs = await import('node:fs');
   const csv = fs.readFileSync(await download.path(), 'utf8');
   const rows = csv.trim().split('\r\n');
   assert.equal(rows.length, 11, csv);
@@ -124,11 +124,25 @@ test('indicator page: chart, summary sentence, data table, rating, downloads', a
   await page.goto(APP + '#/indikator/I-alq-ausl');
   await page.getByTestId('page-title').waitFor();
   assert.equal(await page.getByTestId('summary').textContent(), '2016: 13,1\u00a0% → 2025: 10,1\u00a0%; Ziel 2030: 8,0\u00a0%');
+  // The first view is drawn by ECharts in a worker: the page itself has not loaded ECharts.
+  const chart = page.getByTestId('chart');
+  await chart.locator('svg').waitFor();
+  assert.equal(await page.evaluate(() => typeof window.echarts), 'undefined');
+  const firstView = await chart.innerHTML();
+  assert.doesNotMatch(firstView, /\sstyle=|<style/, 'no inline styles (the CSP refuses them)');
+  assert.match(firstView, /font-size="12px"/, 'text styles as attributes');
+  assert.match(firstView, />Pfad zum Ziel</);
+  assert.equal(await chart.getAttribute('role'), 'img');
+  const [early] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-svg').click()]);
+  assert.match(fs.readFileSync(await early.path(), 'utf8'), /^<svg[^>]*>[\s\S]*Pfad zum Ziel/);
+  // Pointing at it starts the live instance in its place, with the same option.
+  const box = await chart.boundingBox();
+  await page.mouse.move(box.x + 2, box.y + 2);
   await page.waitForFunction(() => window.echarts && window.echarts.getInstanceByDom(document.querySelector('[data-testid=chart]')));
   const option = await page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector('[data-testid=chart]')).getOption());
   assert.equal(option.series.length, 3);
   assert.equal(option.series[2].lineStyle.type, 'dashed');
-  assert.equal(await page.getByTestId('chart').getAttribute('role'), 'img');
+  assert.equal(await chart.locator('svg').count(), 1, 'the first view made way for the live chart');
   const table = page.getByTestId('data-table');
   assert.match(await table.locator('caption').textContent(), /Arbeitslosenquote/);
   assert.ok(await table.locator('th[scope=col]').count() >= 3);
@@ -136,7 +150,6 @@ test('indicator page: chart, summary sentence, data table, rating, downloads', a
   assert.match(await page.locator('.status-line').textContent(), /mäßiger Fortschritt/);
   assert.match(await page.getByTestId('rating-explain').textContent(), /82\u00a0%/);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
-  const fs = await import('node:fs');
   assert.match(fs.readFileSync(await csv.path(), 'utf8'), /I-alq-ausl,auslaendisch,2025,10\.1,provisional/);
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-json').click()]);
   assert.equal(JSON.parse(fs.readFileSync(await json.path(), 'utf8')).id, 'I-alq-ausl');

@@ -145,3 +145,37 @@ test('config.json failing with 500: defaults are used and the data is shown', { 
   await assertSafe(page, log);
   await page.close();
 });
+
+test('ECharts refused: the chart says so, the data table and summary stay', { timeout: TIMEOUT }, async () => {
+  const { page, log } = await openPage(browser);
+  const pattern = url => /\/echarts-[^/]*\.js$/.test(url.pathname);
+  let asked = 0;
+  await page.route(pattern, route => { asked += 1; return route.fulfill({ status: 404, body: 'gone' }); });
+  await page.goto(APP + '#/indikator/I-alq-ausl');
+  await page.locator('.chart-failed').waitFor();
+  assert.ok(asked >= 1, 'the ECharts file was asked for');
+  assert.equal(await page.getByTestId('chart').locator('svg').count(), 0);
+  assert.match(await page.getByTestId('summary').textContent(), /Ziel 2030/);
+  assert.ok(await page.getByTestId('data-table').isVisible());
+  assert.deepEqual(await page.evaluate(() => window.__csp || []), [], 'CSP violations');
+  assert.deepEqual(log.foreign, [], 'requests to other hosts');
+  await page.close();
+});
+
+test('the first view of a chart is drawn anew for a new width', { timeout: TIMEOUT }, async () => {
+  const { page, log } = await openPage(browser, { width: 1280, height: 900 });
+  await page.goto(APP + '#/indikator/I-alq-ausl');
+  const svg = page.getByTestId('chart').locator('svg');
+  await svg.waitFor();
+  const wide = Number(await svg.getAttribute('width'));
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-testid=chart]');
+    const drawn = el.querySelector('svg');
+    return drawn && Number(drawn.getAttribute('width')) === el.clientWidth;
+  });
+  assert.ok(Number(await svg.getAttribute('width')) < wide, 'narrower than before');
+  assert.equal(await page.evaluate(() => typeof window.echarts), 'undefined', 'still no ECharts in the page');
+  await assertSafe(page, log);
+  await page.close();
+});
