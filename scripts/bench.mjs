@@ -105,7 +105,8 @@ const nextFrames = page => page.evaluate(() => new Promise(r => requestAnimation
  * (nginx gzip_static here), and the brotli equivalent of each body (the build's .br file, or
  * brotli quality 5 for data a server compresses on the fly).
  */
-async function transfer(browser, siteUrl, siteDir, hash, ready) {
+async function transfer(browser, siteUrl, siteDir, hash, ready, accessLog) {
+  const logStart = fs.existsSync(accessLog) ? fs.statSync(accessLog).size : 0;
   const { context, page, cdp } = await newPage(browser);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -116,6 +117,16 @@ async function transfer(browser, siteUrl, siteDir, hash, ready) {
   const built = await settled(page, ready);
   await page.waitForLoadState('networkidle');
   await context.close();
+  // A Web Worker's requests (the chart's first view) are not the page's: the server's log has
+  // them, with the body size and the encoding it chose (the `br` of a .br file it served).
+  const seen = new Set([...byId.values()].map(r => new URL(r.url).pathname));
+  for (const line of fs.readFileSync(accessLog).subarray(logStart).toString().split('\n')) {
+    const m = /"GET (\S+) HTTP[^"]*" 200 (\d+)/.exec(line);
+    if (!m || seen.has(m[1].split('?')[0])) continue;
+    const local = path.join(siteDir, decodeURIComponent(m[1]).replace(/^\/[^/]+\//, ''));
+    const encoding = fs.existsSync(local + '.br') && fs.statSync(local + '.br').size === Number(m[2]) ? 'br' : '';
+    byId.set(`log:${m[1]}`, { url: new URL(m[1], siteUrl).href, encoding, wire: Number(m[2]), worker: true });
+  }
   const files = [];
   for (const r of byId.values()) {
     if (r.wire === undefined) continue;
@@ -129,7 +140,7 @@ async function transfer(browser, siteUrl, siteDir, hash, ready) {
       br = fs.existsSync(local + '.br') ? fs.statSync(local + '.br').size : brotli(raw, 5);
     }
     const headers = Math.max(0, r.wire - body);
-    files.push({ file: rel, served: r.wire, encoding: r.encoding || 'identity', brotli: br + headers });
+    files.push({ file: rel + (r.worker ? ' (by the chart worker)' : ''), served: r.wire, encoding: r.encoding || 'identity', brotli: br + headers });
   }
   const sum = k => files.reduce((s, f) => s + f[k], 0);
   return { built, files, served: sum('served'), brotli: sum('brotli'), echarts: files.some(f => /echarts/.test(f.file)) };
@@ -145,9 +156,8 @@ async function timeToChart(browser, siteUrl) {
     const t = await page.evaluate(() => new Promise(resolve => {
       const check = () => {
         const el = document.querySelector('[data-testid=chart]');
-        const inst = window.echarts && el && window.echarts.getInstanceByDom(el);
-        const drawn = el && el.querySelector('canvas, svg path');
-        if (inst && drawn && (inst.getOption().series || []).length) resolve(performance.now());
+        // The first view, drawn by ECharts in a worker (docs: src/components/chart.rs).
+        if (el && el.querySelector('svg path')) resolve(performance.now());
         else requestAnimationFrame(check);
       };
       check();
@@ -330,8 +340,9 @@ async function main() {
     const largeUrl = `${server.url}/large/`;
 
     log('bytes of the first view …');
-    results.overview = await transfer(browser, app, appDir, PAGES.overview, '[data-testid=plan-title]');
-    results.indicatorPage = await transfer(browser, app, appDir, PAGES.indicator, '[data-testid=chart]');
+    const accessLog = path.join(server.dir, 'access.log');
+    results.overview = await transfer(browser, app, appDir, PAGES.overview, '[data-testid=plan-title]', accessLog);
+    results.indicatorPage = await transfer(browser, app, appDir, PAGES.indicator, '[data-testid=chart] svg', accessLog);
     log('time to first chart …');
     results.timeToChart = await timeToChart(browser, app);
     log('explorer with 2,000 measures and 300 indicators …');
@@ -364,7 +375,7 @@ async function main() {
   const ip = results.indicatorPage;
   if (ip.built) add('indicator page: transferred, brotli (with chart)', kib(ip.brotli), `< ${kib(BUDGET.indicatorBytes)} (half of Open SDG)`, ip.brotli < BUDGET.indicatorBytes);
   else add('indicator page: transferred, brotli', NA, `< ${kib(BUDGET.indicatorBytes)}`, null);
-  add(`indicator page: time to first chart (median of ${RUNS}, no throttling)`, results.timeToChart == null ? NA : ms(results.timeToChart), '—', null);
+  add(`indicator page: time to first chart, drawn in the worker (median of ${RUNS}, no throttling)`, results.timeToChart == null ? NA : ms(results.timeToChart), '—', null);
   const e = results.explorer;
   if (e) {
     add(`explorer (2,000 measures): first render, main thread (median of ${RUNS})`, ms(e.firstRender), `< ${BUDGET.mainThreadMs} ms`, e.firstRender < BUDGET.mainThreadMs);

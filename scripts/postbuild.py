@@ -5,7 +5,9 @@
    checks, split off at link time by scripts/wasm-link.sh): optimises them with wasm-opt, names each by its content hash, and
    links trunk's module to their loader under names that change with any part.
 1. Moves trunk's inline module loader into a content-hashed file, so the page runs under a
-   strict Content-Security-Policy (script-src 'self', no 'unsafe-inline').
+   strict Content-Security-Policy (script-src 'self', no 'unsafe-inline'), bundled by esbuild
+   with wasm-bindgen's glue and the parts loader into one file, app-<hash>.js; minifies the
+   stylesheet.
 2. Bundles ECharts from node_modules (pinned in package-lock.json) with esbuild, keeping only
    what the charts use, as a hashed file loaded only by pages that show a chart.
 3. Copies the UI language files other than German (compiled in) as hashed files under
@@ -147,12 +149,36 @@ if match:
         imports = [l for l in lines if l.startswith("import ")]
         rest = [l for l in lines if not l.startswith("import ")]
         body = "\n".join(imports + [early] + rest).encode("utf-8")
-    name = f"boot-{short_hash(body)}.js"
+    esbuild = root / "node_modules" / ".bin" / "esbuild"
+    if esbuild.exists():
+        # One file instead of three: the loader, wasm-bindgen's glue and the parts loader,
+        # bundled (they import each other), so the first view makes two requests fewer.
+        source = stage / "boot.tmp.js"
+        source.write_bytes(body)
+        flags = ["--minify"] if os.environ.get("TRUNK_PROFILE", "release") == "release" else []
+        body = subprocess.run([str(esbuild), str(source), "--bundle", "--format=esm", "--log-level=warning", *flags],
+                              capture_output=True, check=True).stdout.rstrip(b"\n")
+        source.unlink()
+        for bundled in [*stage.glob("wegmarke-*.js"), *stage.glob("parts-*.js")]:
+            html = re.sub(r'<link rel="modulepreload" href="\./' + re.escape(bundled.name) + r'"[^>]*>', "", html)
+            bundled.unlink()
+    for old in stage.glob("app-*.js"):
+        old.unlink()
+    name = f"app-{short_hash(body)}.js"
     (stage / name).write_bytes(body + b"\n")
     tag = f'<script type="module" src="./{name}" integrity="{sri(body + chr(10).encode())}"></script>'
     html = html[: match.start()] + tag + html[match.end():]
-elif "<script" in html and "boot-" not in html:
+elif "<script" in html and "app-" not in html:
     sys.exit("postbuild: trunk's loader script was not found; the CSP rewrite would be incomplete")
+
+# 1b. The stylesheet, minified by esbuild in release builds (its name keeps trunk's hash).
+if os.environ.get("TRUNK_PROFILE", "release") == "release" and (root / "node_modules" / ".bin" / "esbuild").exists():
+    for css in stage.glob("main-*.css"):
+        before = css.read_bytes()
+        after = subprocess.run([str(root / "node_modules" / ".bin" / "esbuild"), "--loader=css", "--minify", "--log-level=warning"],
+                               input=before, capture_output=True, check=True).stdout
+        css.write_bytes(after)
+        html = html.replace(sri(before), sri(after))
 
 # 2. ECharts, vendored (never from a CDN): a custom build with only what the charts use
 #    (tools/echarts/entry.js), bundled by esbuild from the pinned npm package.

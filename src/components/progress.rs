@@ -30,7 +30,7 @@ pub fn ProgressBar(
             );
             view! {
                 <div class="progress">
-                    <progress max="100" value=format!("{p:.0}") aria-label=label></progress>
+                    <progress max="100" value=format::fixed(p, 0) aria-label=label></progress>
                     <span class="progress-value">{value}</span>
                     <span class="progress-basis">{basis}</span>
                 </div>
@@ -56,7 +56,7 @@ pub fn StatusBar(
         .filter(|s| counts.get(*s) > 0)
         .map(|s| {
             let w = counts.get(s) as f64 * 100.0 / total;
-            let seg = view! { <rect class=format!("seg-{}", s.as_str()) x=format!("{x:.3}") y="0" width=format!("{w:.3}") height="10"></rect> };
+            let seg = view! { <rect class=format!("seg-{}", s.as_str()) x=format::fixed(x, 3) y="0" width=format::fixed(w, 3) height="10"></rect> };
             x += w;
             seg
         })

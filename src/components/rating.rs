@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use wegmarke_core::charts::sparkline;
+use wegmarke_core::format::fixed;
 use wegmarke_core::rating::Rating;
 use wegmarke_core::Indicator;
 
@@ -29,7 +30,7 @@ pub fn Sparkline(
     indicator: Indicator,
 ) -> impl IntoView {
     sparkline(&indicator, 100.0, 24.0).map(|pts| {
-        let points = pts.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
+        let points = pts.iter().map(|(x, y)| format!("{},{}", fixed(*x, 1), fixed(*y, 1))).collect::<Vec<_>>().join(" ");
         view! {
             <svg class="sparkline" viewBox="0 0 100 24" aria-hidden="true" focusable="false">
                 <polyline points=points fill="none" stroke="currentColor" stroke-width="2" vector-effect="non-scaling-stroke"></polyline>

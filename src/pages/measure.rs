@@ -86,7 +86,7 @@ pub fn MeasurePage(
                 <StatusBadge status=m.status/>
                 {progress.map(|p| view! {
                     <span class="progress-inline">
-                        <progress max="100" value=format!("{p:.0}") aria-label=ui.t("overview.progress")></progress>
+                        <progress max="100" value=format::fixed(p, 0) aria-label=ui.t("overview.progress")></progress>
                         " "{format::percent(p, lang)}
                     </span>
                 })}

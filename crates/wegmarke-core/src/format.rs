@@ -132,6 +132,61 @@ impl Locale {
     }
 }
 
+/// Digits of `value` rounded to `places` decimals (half away from zero), without sign:
+/// "1234.50" for (−1234.5, 2). Integer arithmetic only (no float formatting in the wasm app);
+/// values beyond 10^38 lose their decimals and, past that, turn into "1.79e308".
+pub fn fixed_digits(value: f64, places: u8) -> String {
+    let places = places.min(9);
+    let scaled = (value.abs() * 10f64.powi(places.into())).round();
+    // u128 holds every integer below 3.4e38 exactly enough for display.
+    if scaled >= 3.4e38 {
+        return if places > 0 {
+            fixed_digits(value, 0)
+        } else {
+            scientific(value.abs())
+        };
+    }
+    let digits = (scaled as u128).to_string();
+    let places = usize::from(places);
+    if places == 0 {
+        return digits;
+    }
+    let padded = format!("{digits:0>width$}", width = places + 1);
+    let (int, frac) = padded.split_at(padded.len() - places);
+    format!("{int}.{frac}")
+}
+
+/// `value` rounded to `places` decimals with '.' and '-': "12.3", "-0.5" (SVG coordinates).
+pub fn fixed(value: f64, places: u8) -> String {
+    let digits = fixed_digits(value, places);
+    let zero = digits.bytes().all(|b| b == b'0' || b == b'.');
+    if value < 0.0 && !zero {
+        format!("-{digits}")
+    } else {
+        digits
+    }
+}
+
+/// A number in scientific notation with two decimals at most: "1.5e16", "-2e300".
+pub fn scientific(value: f64) -> String {
+    if !value.is_finite() || value == 0.0 {
+        return fixed(value, 0);
+    }
+    let (mut mantissa, mut exponent) = (value.abs(), 0i32);
+    while mantissa >= 10.0 {
+        mantissa /= 10.0;
+        exponent += 1;
+    }
+    while mantissa < 1.0 {
+        mantissa *= 10.0;
+        exponent -= 1;
+    }
+    let digits = fixed_digits(mantissa, 2);
+    let digits = digits.trim_end_matches('0').trim_end_matches('.');
+    let sign = if value < 0.0 { "-" } else { "" };
+    format!("{sign}{digits}e{exponent}")
+}
+
 /// A number with the locale's separators, rounded to `decimals` (default: as needed, at most 2).
 pub fn number(value: f64, decimals: Option<u8>, lang: &str) -> String {
     if !value.is_finite() {
@@ -139,9 +194,9 @@ pub fn number(value: f64, decimals: Option<u8>, lang: &str) -> String {
     }
     let (thousands, decimal) = Locale::from_tag(lang).separators();
     let raw = match decimals {
-        Some(d) => format!("{:.*}", d as usize, value.abs()),
+        Some(d) => fixed_digits(value, d),
         None => {
-            let s = format!("{:.2}", value.abs());
+            let s = fixed_digits(value, 2);
             s.trim_end_matches('0').trim_end_matches('.').to_owned()
         }
     };
@@ -252,6 +307,37 @@ mod tests {
             value_with_unit(45000.0, Some(0), Some("EUR"), "de"),
             "45.000\u{a0}EUR"
         );
+    }
+
+    #[test]
+    fn fixed_and_scientific() {
+        assert_eq!(fixed(12.345, 1), "12.3");
+        assert_eq!(fixed(-0.04, 1), "0.0");
+        assert_eq!(fixed(-2.5, 0), "-3", "half away from zero");
+        assert_eq!(fixed(0.125, 2), "0.13");
+        assert_eq!(fixed(7.0, 3), "7.000");
+        assert_eq!(fixed(0.001, 3), "0.001");
+        assert_eq!(scientific(1.5e16), "1.5e16");
+        assert_eq!(scientific(-2e300), "-2e300");
+        assert_eq!(scientific(0.00123), "1.23e-3");
+        assert_eq!(fixed(f64::MAX, 2), "1.8e308");
+    }
+
+    proptest::proptest! {
+        /// Where the standard library's formatting has no tie to round, both agree (within the
+        /// 15 significant digits an f64 holds: |value| × 10^places below 2^53).
+        #[test]
+        fn fixed_agrees_with_std_formatting(value in -1e12f64..1e12, places in 0u8..4) {
+            let scaled = value.abs() * 10f64.powi(places.into());
+            proptest::prop_assume!((scaled.fract() - 0.5).abs() > 1e-6);
+            let std = format!("{:.*}", usize::from(places), value);
+            let std = if std.trim_start_matches('-').bytes().all(|b| b == b'0' || b == b'.') {
+                std.trim_start_matches('-').to_owned()
+            } else {
+                std
+            };
+            proptest::prop_assert_eq!(fixed(value, places), std);
+        }
     }
 
     #[test]
