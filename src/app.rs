@@ -167,25 +167,41 @@ pub fn App() -> impl IntoView {
         pages::embed::enter_embed_mode();
     }
     parts::preload(&route);
-    let data = LocalResource::new(load);
-    let ui = LocalResource::new(move || reader_ui(wanted));
+    let data = RwSignal::new(None);
+    fill(data, load());
+    let ui = RwSignal::new(None);
+    fill(ui, reader_ui(wanted));
     view! {
-        <Suspense fallback=move || view! {
-            <main id="main" tabindex="-1">
-                <p class="loading" role="status" data-testid="loading">
-                    <span class="spinner" aria-hidden="true"></span>
-                    {wanted.loading}
-                </p>
-            </main>
-        }>
-            {move || ui.get().map(|ui| view! { <Shell ui data/> })}
-        </Suspense>
+        {move || match ui.get() {
+            Some(ui) => view! { <Shell ui data/> }.into_any(),
+            None => view! {
+                <main id="main" tabindex="-1">
+                    <p class="loading" role="status" data-testid="loading">
+                        <span class="spinner" aria-hidden="true"></span>
+                        {wanted.loading}
+                    </p>
+                </main>
+            }
+            .into_any(),
+        }}
     }
+}
+
+/// Something that arrives later (the data, the reader's language): `None` until it is there.
+type Arriving<T> = RwSignal<Option<T>>;
+
+/// Puts what `future` gives into `slot` when it is ready. Plain signals instead of Leptos'
+/// resources and `<Suspense>`: the shell needs no more, and the first view's module is smaller.
+fn fill<T: Send + Sync + 'static>(
+    slot: Arriving<T>,
+    future: impl std::future::Future<Output = T> + 'static,
+) {
+    leptos::task::spawn_local_scoped(async move { slot.set(Some(future.await)) });
 }
 
 /// The page frame once the reader's language is known: skip link, header, page and footer.
 #[component]
-fn Shell(ui: Ui, data: LocalResource<Arc<Loaded>>) -> impl IntoView {
+fn Shell(ui: Ui, data: Arriving<Arc<Loaded>>) -> impl IntoView {
     set_document_lang(ui.cat.lang);
     provide_context(ui.clone());
 
@@ -203,7 +219,10 @@ fn Shell(ui: Ui, data: LocalResource<Arc<Loaded>>) -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
 
-    let retry = Callback::new(move |_: ()| data.refetch());
+    let retry = Callback::new(move |_: ()| {
+        data.set(None);
+        fill(data, load());
+    });
     let missing = ui.missing.map(|lang| {
         view! {
             <div class="wrap">
@@ -229,9 +248,10 @@ fn Shell(ui: Ui, data: LocalResource<Arc<Loaded>>) -> impl IntoView {
         <Header location data/>
         <main id="main" tabindex="-1">
             {missing}
-            <Suspense fallback=move || view! { <Loading/> }>
-                {move || data.get().map(|loaded| view! { <Page loaded location retry/> })}
-            </Suspense>
+            {move || match data.get() {
+                Some(loaded) => view! { <Page loaded location retry/> }.into_any(),
+                None => view! { <Loading/> }.into_any(),
+            }}
         </main>
         {move || data.get().map(|loaded| view! { <Footer loaded/> })}
     }
@@ -292,17 +312,21 @@ fn part(page: impl std::future::Future<Output = parts::Part> + 'static) -> AnyVi
 
 /// [`part`] for any page: one copy of the code for all of them.
 fn shown(page: std::pin::Pin<Box<dyn std::future::Future<Output = parts::Part>>>) -> AnyView {
-    let page = send_wrapper::SendWrapper::new(page);
-    view! {
-        <Suspense fallback=move || view! { <Loading/> }>
-            {Suspend::new(async move {
-                match page.await {
-                    Ok(view) => view,
-                    Err(_) => view! { <PartFailed/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    // The page's view is built once, under this owner, when its part has arrived; the slot
+    // hands it over to the one render that follows.
+    let slot = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let arrived = RwSignal::new(false);
+    let filled = slot.clone();
+    leptos::task::spawn_local_scoped(async move {
+        *filled.borrow_mut() = Some(page.await);
+        arrived.set(true);
+    });
+    let slot = send_wrapper::SendWrapper::new(slot);
+    (move || match arrived.get().then(|| slot.borrow_mut().take()).flatten() {
+        Some(Ok(view)) => view,
+        Some(Err(_)) => view! { <PartFailed/> }.into_any(),
+        None => view! { <Loading/> }.into_any(),
+    })
     .into_any()
 }
 
@@ -329,7 +353,7 @@ fn PartFailed() -> impl IntoView {
 /// Site header: the city's logo (`theme.logo` in config.json) or our mark, the app name,
 /// navigation and language picker.
 #[component]
-fn Header(location: RwSignal<Location>, data: LocalResource<Arc<Loaded>>) -> impl IntoView {
+fn Header(location: RwSignal<Location>, data: Arriving<Arc<Loaded>>) -> impl IntoView {
     let ui = use_ui();
     // Both sit in the same fixed box, so the header does not move when the logo arrives.
     let mark = move || {
