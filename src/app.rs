@@ -310,6 +310,11 @@ fn part(page: impl std::future::Future<Output = parts::Part> + 'static) -> AnyVi
     shown(Box::pin(page))
 }
 
+thread_local! {
+    /// No page from a part has been shown yet.
+    static FIRST_PAGE: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
 /// [`part`] for any page: one copy of the code for all of them.
 fn shown(page: std::pin::Pin<Box<dyn std::future::Future<Output = parts::Part>>>) -> AnyView {
     // The page's view is built once, under this owner, when its part has arrived; the slot
@@ -318,6 +323,11 @@ fn shown(page: std::pin::Pin<Box<dyn std::future::Future<Output = parts::Part>>>
     let arrived = RwSignal::new(false);
     let filled = slot.clone();
     leptos::task::spawn_local_scoped(async move {
+        // On the first view the page is built in a task of its own, not in the one that
+        // showed the data (each stays short; later pages are built at once, without a flash).
+        if FIRST_PAGE.replace(false) {
+            crate::load::next_task().await;
+        }
         *filled.borrow_mut() = Some(page.await);
         arrived.set(true);
     });
