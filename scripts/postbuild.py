@@ -180,6 +180,13 @@ if os.environ.get("TRUNK_PROFILE", "release") == "release" and (root / "node_mod
         css.write_bytes(after)
         html = html.replace(sri(before), sri(after))
 
+# 1c. The favicon inside index.html (a data: address, allowed by img-src): one request fewer.
+favicon = stage / "favicon.svg"
+if favicon.exists():
+    from urllib.parse import quote
+    data_uri = "data:image/svg+xml," + quote(favicon.read_text(encoding="utf-8").strip(), safe=" =:/\"")
+    html = html.replace('<link rel="icon" href="favicon.svg"', f"<link rel=\"icon\" href='{data_uri}'", 1)
+
 # 2. ECharts, vendored (never from a CDN): a custom build with only what the charts use
 #    (tools/echarts/entry.js), bundled by esbuild from the pinned npm package.
 esbuild = root / "node_modules" / ".bin" / "esbuild"
