@@ -316,16 +316,27 @@ thread_local! {
 }
 
 /// [`part`] for any page: one copy of the code for all of them.
-fn shown(page: std::pin::Pin<Box<dyn std::future::Future<Output = parts::Part>>>) -> AnyView {
-    // The page's view is built once, under this owner, when its part has arrived; the slot
-    // hands it over to the one render that follows.
+fn shown(mut page: std::pin::Pin<Box<dyn std::future::Future<Output = parts::Part>>>) -> AnyView {
+    // A part that is already there gives its page at once (no loading notice in between).
+    // The first page of a visit is built in a task of its own instead, not in the one that
+    // showed the data, so that each stays short.
+    let first = FIRST_PAGE.replace(false);
+    if !first {
+        let mut now = std::task::Context::from_waker(std::task::Waker::noop());
+        if let std::task::Poll::Ready(result) = page.as_mut().poll(&mut now) {
+            return match result {
+                Ok(view) => view,
+                Err(_) => view! { <PartFailed/> }.into_any(),
+            };
+        }
+    }
+    // Otherwise the page's view is built once, under this owner, when its part has arrived;
+    // the slot hands it over to the one render that follows.
     let slot = std::rc::Rc::new(std::cell::RefCell::new(None));
     let arrived = RwSignal::new(false);
     let filled = slot.clone();
     leptos::task::spawn_local_scoped(async move {
-        // On the first view the page is built in a task of its own, not in the one that
-        // showed the data (each stays short; later pages are built at once, without a flash).
-        if FIRST_PAGE.replace(false) {
+        if first {
             crate::load::next_task().await;
         }
         *filled.borrow_mut() = Some(page.await);
