@@ -196,7 +196,8 @@ fn fill<T: Send + Sync + 'static>(
     slot: Arriving<T>,
     future: impl std::future::Future<Output = T> + 'static,
 ) {
-    leptos::task::spawn_local_scoped(async move { slot.set(Some(future.await)) });
+    // Not tied to the owner at hand: a retry is clicked inside the page that it replaces.
+    leptos::task::spawn_local(async move { slot.set(Some(future.await)) });
 }
 
 /// The page frame once the reader's language is known: skip link, header, page and footer.
@@ -323,19 +324,21 @@ fn shown(mut page: std::pin::Pin<Box<dyn std::future::Future<Output = parts::Par
     let first = FIRST_PAGE.replace(false);
     if !first {
         let mut now = std::task::Context::from_waker(std::task::Waker::noop());
-        if let std::task::Poll::Ready(result) = page.as_mut().poll(&mut now) {
+        // Built like a component: what the page reads does not re-run this route's render.
+        if let std::task::Poll::Ready(result) = untrack(|| page.as_mut().poll(&mut now)) {
             return match result {
                 Ok(view) => view,
                 Err(_) => view! { <PartFailed/> }.into_any(),
             };
         }
     }
-    // Otherwise the page's view is built once, under this owner, when its part has arrived;
-    // the slot hands it over to the one render that follows.
+    // Otherwise the page's view is built once, under this owner, when its part has arrived
+    // (not at all if the reader has left by then); the slot hands it over to the one render
+    // that follows.
     let slot = std::rc::Rc::new(std::cell::RefCell::new(None));
     let arrived = RwSignal::new(false);
     let filled = slot.clone();
-    leptos::task::spawn_local_scoped(async move {
+    leptos::task::spawn_local_scoped_with_cancellation(async move {
         if first {
             crate::load::next_task().await;
         }
