@@ -6,7 +6,6 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wegmarke_core::explore::{filter_values, Filter, SearchIndex, SortKey};
-use wegmarke_core::sort::sort_by;
 use wegmarke_core::{csv, Status};
 
 use crate::app::{replace_location, set_title, use_location, use_ui};
@@ -142,13 +141,12 @@ pub fn MeasuresPage(
         .iter()
         .map(|g| option(g.id.clone(), plain(&g.title, &d, &ui)))
         .collect();
-    let mut leads: Vec<&str> = ds
+    // Distinct first (a set), not by sorting thousands of repeated ids.
+    let leads: std::collections::BTreeSet<&str> = ds
         .measures()
         .iter()
         .filter_map(|m| m.lead.as_deref())
         .collect();
-    sort_by(&mut leads, |a, b| a.cmp(b));
-    leads.dedup();
     let leads: Vec<_> = leads
         .into_iter()
         .filter_map(|id| ds.actor(id))

@@ -2,6 +2,8 @@
 //! app's list and its CSV download agree, and fast enough to run on every keystroke for
 //! thousands of measures (the search text is folded once, not per keystroke).
 
+use std::collections::BTreeSet;
+
 use crate::model::{Measure, Status};
 use crate::sort::{sort_by, sort_by_cached_key};
 use crate::text::fold;
@@ -64,6 +66,9 @@ impl SortKey {
 pub struct SearchIndex {
     folded: std::sync::OnceLock<Vec<String>>,
     titles: Vec<String>,
+    /// Every measure's position in each order of `SortKey::ALL`, sorted on first use: a filter
+    /// or a keystroke then only keeps the ones that pass, in order.
+    orders: [std::sync::OnceLock<Vec<usize>>; 5],
 }
 
 /// Every searchable text of a measure, folded, in all languages.
@@ -97,25 +102,53 @@ impl SearchIndex {
         SearchIndex {
             folded: std::sync::OnceLock::new(),
             titles,
+            orders: Default::default(),
         }
     }
 
-    /// The folded texts; without search words an empty placeholder per measure (not folded).
-    fn texts<'s>(&'s self, ds: &Dataset, needed: bool) -> Box<dyn Iterator<Item = &'s str> + 's> {
-        if needed || self.folded.get().is_some() {
-            let all = self
-                .folded
-                .get_or_init(|| ds.measures().iter().map(search_text).collect());
-            Box::new(all.iter().map(String::as_str))
-        } else {
-            Box::new(std::iter::repeat_n("", ds.measures().len()))
-        }
+    /// The folded search texts, folded on first use.
+    fn texts(&self, ds: &Dataset) -> &[String] {
+        self.folded
+            .get_or_init(|| ds.measures().iter().map(search_text).collect())
     }
 
     /// Folds the search texts now (e.g. when the reader focuses the search field), so the first
     /// keystroke does not pay for it.
     pub fn warm(&self, ds: &Dataset) {
-        let _ = self.texts(ds, true).count();
+        let _ = self.texts(ds);
+    }
+
+    /// All measures' positions in the order `sort` (ties by id, so the order is stable).
+    fn order(&self, ds: &Dataset, sort: SortKey) -> &[usize] {
+        let slot = SortKey::ALL.iter().position(|k| *k == sort).unwrap_or(0);
+        self.orders[slot].get_or_init(|| {
+            let all = ds.measures();
+            let mut out: Vec<usize> = (0..all.len()).collect();
+            let by_id = |a: usize, b: usize| all[a].id.cmp(&all[b].id);
+            match sort {
+                SortKey::Title => sort_by(&mut out, |&a, &b| {
+                    self.titles[a].cmp(&self.titles[b]).then(by_id(a, b))
+                }),
+                SortKey::Status => sort_by(&mut out, |&a, &b| {
+                    all[a].status.cmp(&all[b].status).then(by_id(a, b))
+                }),
+                // Latest end first; measures without an end last.
+                SortKey::End => sort_by(&mut out, |&a, &b| {
+                    all[b].end.cmp(&all[a].end).then(by_id(a, b))
+                }),
+                SortKey::LastUpdated => sort_by(&mut out, |&a, &b| {
+                    all[b]
+                        .last_updated()
+                        .cmp(&all[a].last_updated())
+                        .then(by_id(a, b))
+                }),
+                SortKey::Progress => sort_by(&mut out, |&a, &b| {
+                    let p = |i: usize| crate::rollup::effective_progress(&all[i]).unwrap_or(-1.0);
+                    p(b).total_cmp(&p(a)).then(by_id(a, b))
+                }),
+            }
+            out
+        })
     }
 
     /// The measures that pass the filter, sorted (ties by id, so the order is stable).
@@ -141,12 +174,13 @@ impl SearchIndex {
                 .map(|g| g.id.as_str())
                 .collect()
         });
-        let mut out: Vec<(usize, &Measure)> = ds
-            .measures()
+        let all = ds.measures();
+        let texts = (!words.is_empty()).then(|| self.texts(ds));
+        self.order(ds, sort)
             .iter()
-            .enumerate()
-            .zip(self.texts(ds, !words.is_empty()))
-            .filter(|((_, m), text)| {
+            .copied()
+            .filter(|&i| {
+                let (m, text) = (&all[i], texts.map_or("", |t| t[i].as_str()));
                 field_goals
                     .as_ref()
                     .is_none_or(|gs| m.goals.iter().any(|g| gs.contains(&g.as_str())))
@@ -167,31 +201,7 @@ impl SearchIndex {
                         .is_none_or(|d| m.districts.contains(d))
                     && words.iter().all(|w| text.contains(w.as_str()))
             })
-            .map(|(entry, _)| entry)
-            .collect();
-        let by_id = |a: &Measure, b: &Measure| a.id.cmp(&b.id);
-        match sort {
-            SortKey::Title => sort_by(&mut out, |a, b| {
-                self.titles[a.0]
-                    .cmp(&self.titles[b.0])
-                    .then(by_id(a.1, b.1))
-            }),
-            SortKey::Status => sort_by(&mut out, |a, b| {
-                a.1.status.cmp(&b.1.status).then(by_id(a.1, b.1))
-            }),
-            // Latest end first; measures without an end last.
-            SortKey::End => sort_by(&mut out, |a, b| b.1.end.cmp(&a.1.end).then(by_id(a.1, b.1))),
-            SortKey::LastUpdated => sort_by(&mut out, |a, b| {
-                b.1.last_updated()
-                    .cmp(&a.1.last_updated())
-                    .then(by_id(a.1, b.1))
-            }),
-            SortKey::Progress => sort_by(&mut out, |a, b| {
-                let p = |m: &Measure| crate::rollup::effective_progress(m).unwrap_or(-1.0);
-                p(b.1).total_cmp(&p(a.1)).then(by_id(a.1, b.1))
-            }),
-        }
-        out.into_iter().map(|(i, _)| i).collect()
+            .collect()
     }
 }
 
@@ -201,26 +211,23 @@ pub fn filter_values(
     lang: &str,
     default: &str,
 ) -> (Vec<String>, Vec<String>) {
-    let mut groups: Vec<String> = measures
+    // Distinct values first (a set: a few values repeated on thousands of measures), then each
+    // distinct value folded once for the order (with 2,000 measures, sorting every occurrence
+    // was most of the explorer's first render).
+    let groups: BTreeSet<&str> = measures
         .iter()
-        .flat_map(|m| {
-            m.target_groups
-                .iter()
-                .map(|t| t.resolve(lang, default).to_owned())
-        })
+        .flat_map(|m| m.target_groups.iter().map(|t| t.resolve(lang, default)))
         .collect();
-    let mut districts: Vec<String> = measures
+    let districts: BTreeSet<&str> = measures
         .iter()
-        .flat_map(|m| m.districts.iter().cloned())
+        .flat_map(|m| m.districts.iter().map(String::as_str))
         .collect();
-    for v in [&mut groups, &mut districts] {
-        // Distinct first, then each distinct value folded once (not on every comparison: with
-        // 2,000 measures that was most of the explorer's first render).
-        sort_by(v, |a, b| a.cmp(b));
-        v.dedup();
-        sort_by_cached_key(v, |s| fold(s));
-    }
-    (groups, districts)
+    let ordered = |set: BTreeSet<&str>| {
+        let mut v: Vec<String> = set.into_iter().map(str::to_owned).collect();
+        sort_by_cached_key(&mut v, |s| fold(s));
+        v
+    };
+    (ordered(groups), ordered(districts))
 }
 
 #[cfg(test)]
@@ -282,6 +289,42 @@ mod tests {
         assert_eq!(q("turkish"), ["M-1"]);
         assert_eq!(q("nichts"), Vec::<&str>::new());
         assert_eq!(q("   "), ["M-2", "M-1", "M-3"]);
+    }
+
+    #[test]
+    fn a_kept_order_filtered_is_the_order_of_the_filtered() {
+        let ds = data();
+        let idx = SearchIndex::new(ds.measures(), "de", "de");
+        let filters = [
+            Filter::default(),
+            Filter {
+                statuses: vec![Status::OnTrack, Status::Completed],
+                ..Filter::default()
+            },
+            Filter {
+                query: "türkisch".into(),
+                ..Filter::default()
+            },
+            Filter {
+                district: Some("Bodenfeld".into()),
+                ..Filter::default()
+            },
+        ];
+        for sort in SortKey::ALL {
+            let everything = ids(idx.select(&ds, &Filter::default(), sort));
+            for filter in &filters {
+                let chosen = ids(idx.select(&ds, filter, sort));
+                let expected: Vec<&str> = everything
+                    .iter()
+                    .copied()
+                    .filter(|id| chosen.contains(id))
+                    .collect();
+                assert_eq!(chosen, expected, "{sort:?} {filter:?}");
+                // An index with nothing kept yet gives the same.
+                let fresh = SearchIndex::new(ds.measures(), "de", "de");
+                assert_eq!(ids(fresh.select(&ds, filter, sort)), chosen, "{sort:?}");
+            }
+        }
     }
 
     #[test]
