@@ -134,8 +134,15 @@ impl Locale {
 
 /// Digits of `value` rounded to `places` decimals (half away from zero), without sign:
 /// "1234.50" for (−1234.5, 2). Integer arithmetic only (no float formatting in the wasm app);
-/// values beyond 10^38 lose their decimals and, past that, turn into "1.79e308".
+/// values beyond 10^38 lose their decimals and, past that, turn into "1.79e308"; infinity and
+/// NaN are "inf" and "NaN", as Rust writes them.
 pub fn fixed_digits(value: f64, places: u8) -> String {
+    if value.is_nan() {
+        return "NaN".to_owned();
+    }
+    if value.is_infinite() {
+        return "inf".to_owned();
+    }
     let places = places.min(9);
     let scaled = (value.abs() * 10f64.powi(places.into())).round();
     // u128 holds every integer below 3.4e38 exactly enough for display.
@@ -321,6 +328,10 @@ mod tests {
         assert_eq!(scientific(-2e300), "-2e300");
         assert_eq!(scientific(0.00123), "1.23e-3");
         assert_eq!(fixed(f64::MAX, 2), "1.8e308");
+        assert_eq!(fixed(f64::INFINITY, 2), "inf");
+        assert_eq!(fixed(f64::NEG_INFINITY, 0), "-inf");
+        assert_eq!(scientific(f64::NAN), "NaN");
+        assert_eq!(scientific(f64::NEG_INFINITY), "-inf");
     }
 
     proptest::proptest! {
