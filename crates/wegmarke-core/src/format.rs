@@ -163,11 +163,28 @@ pub fn fixed_digits(value: f64, places: u8) -> String {
     format!("{int}.{frac}")
 }
 
+/// [`fixed_digits`] with at most `places` decimals: trailing zeros and a bare point dropped.
+fn fixed_digits_trimmed(value: f64, places: u8) -> String {
+    let digits = fixed_digits(value, places);
+    if digits.contains('.') {
+        digits
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_owned()
+    } else {
+        digits
+    }
+}
+
+/// Whether `value`, written as `digits`, takes a minus: not when it rounds to zero ("-0.0").
+fn shows_minus(value: f64, digits: &str) -> bool {
+    value < 0.0 && digits.bytes().any(|b| b != b'0' && b != b'.')
+}
+
 /// `value` rounded to `places` decimals with '.' and '-': "12.3", "-0.5" (SVG coordinates).
 pub fn fixed(value: f64, places: u8) -> String {
     let digits = fixed_digits(value, places);
-    let zero = digits.bytes().all(|b| b == b'0' || b == b'.');
-    if value < 0.0 && !zero {
+    if shows_minus(value, &digits) {
         format!("-{digits}")
     } else {
         digits
@@ -188,8 +205,7 @@ pub fn scientific(value: f64) -> String {
         mantissa *= 10.0;
         exponent -= 1;
     }
-    let digits = fixed_digits(mantissa, 2);
-    let digits = digits.trim_end_matches('0').trim_end_matches('.');
+    let digits = fixed_digits_trimmed(mantissa, 2);
     let sign = if value < 0.0 { "-" } else { "" };
     format!("{sign}{digits}e{exponent}")
 }
@@ -202,10 +218,7 @@ pub fn number(value: f64, decimals: Option<u8>, lang: &str) -> String {
     let (thousands, decimal) = Locale::from_tag(lang).separators();
     let raw = match decimals {
         Some(d) => fixed_digits(value, d),
-        None => {
-            let s = fixed_digits(value, 2);
-            s.trim_end_matches('0').trim_end_matches('.').to_owned()
-        }
+        None => fixed_digits_trimmed(value, 2),
     };
     let (int, frac) = raw.split_once('.').unwrap_or((&raw, ""));
     let mut grouped = String::new();
@@ -215,10 +228,8 @@ pub fn number(value: f64, decimals: Option<u8>, lang: &str) -> String {
         }
         grouped.push(c);
     }
-    let negative =
-        value < 0.0 && (int.bytes().any(|b| b != b'0') || frac.bytes().any(|b| b != b'0'));
     let mut out = String::new();
-    if negative {
+    if shows_minus(value, &raw) {
         out.push('−');
     }
     out.push_str(&grouped);
