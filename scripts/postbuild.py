@@ -42,11 +42,15 @@ def sri(data: bytes) -> str:
     return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
 
 
-def minified(js: bytes) -> bytes:
-    """An ES module minified by esbuild (pinned in package-lock.json)."""
-    esbuild = root / "node_modules" / ".bin" / "esbuild"
-    return subprocess.run([str(esbuild), "--minify", "--format=esm", "--log-level=warning"],
-                          input=js, capture_output=True, check=True).stdout
+esbuild = root / "node_modules" / ".bin" / "esbuild"
+profile = os.environ.get("TRUNK_PROFILE", "release")
+
+
+def esbuilt(data: bytes, *flags: str, cwd: pathlib.Path = root) -> bytes:
+    """`data` through esbuild (pinned in package-lock.json) with `flags`; imports in it are
+    resolved from `cwd`."""
+    return subprocess.run([str(esbuild), *flags, "--log-level=warning"],
+                          input=data, capture_output=True, check=True, cwd=cwd).stdout
 
 
 # 0. The WebAssembly parts.
@@ -55,7 +59,6 @@ def add_parts() -> dict:
     glue_path = next((p for p in stage.glob("wegmarke-*.js")), None)
     if glue_path is None or b'from "./__wasm_split.js"' not in glue_path.read_bytes():
         return {}
-    profile = os.environ.get("TRUNK_PROFILE", "release")
     target = pathlib.Path(os.environ.get("CARGO_TARGET_DIR", root / "target")) / "wasm32-unknown-unknown" / profile
     linked = target / "wegmarke.wasm"
     split = next((d for d in (target / "deps").glob("wegmarke-*.wasm.split")
@@ -108,8 +111,6 @@ def add_parts() -> dict:
     loader = loader.replace('from "./main.js"', f'from "./{glue_name}"')
     # Only the import statements: the wasm's own import module stays named "./__wasm_split.js".
     glue = glue.replace(b'from "./__wasm_split.js"', f'from "./{loader_name}"'.encode())
-    if profile == "release":
-        glue, loader = minified(glue), minified(loader.encode("utf-8")).decode("utf-8")
     glue_path.unlink()
     (stage / glue_name).write_bytes(glue)
     (stage / loader_name).write_text(loader, encoding="utf-8")
@@ -149,16 +150,12 @@ if match:
         imports = [l for l in lines if l.startswith("import ")]
         rest = [l for l in lines if not l.startswith("import ")]
         body = "\n".join(imports + [early] + rest).encode("utf-8")
-    esbuild = root / "node_modules" / ".bin" / "esbuild"
     if esbuild.exists():
         # One file instead of three: the loader, wasm-bindgen's glue and the parts loader,
-        # bundled (they import each other), so the first view makes two requests fewer.
-        source = stage / "boot.tmp.js"
-        source.write_bytes(body)
-        flags = ["--minify"] if os.environ.get("TRUNK_PROFILE", "release") == "release" else []
-        body = subprocess.run([str(esbuild), str(source), "--bundle", "--format=esm", "--log-level=warning", *flags],
-                              capture_output=True, check=True).stdout.rstrip(b"\n")
-        source.unlink()
+        # bundled (they import each other), so the first view makes two requests fewer; minified
+        # in release builds.
+        minify = ["--minify"] if profile == "release" else []
+        body = esbuilt(body, "--bundle", "--format=esm", *minify, cwd=stage).rstrip(b"\n")
         for bundled in [*stage.glob("wegmarke-*.js"), *stage.glob("parts-*.js")]:
             html = re.sub(r'<link rel="modulepreload" href="\./' + re.escape(bundled.name) + r'"[^>]*>', "", html)
             bundled.unlink()
@@ -172,11 +169,10 @@ elif "<script" in html and "app-" not in html:
     sys.exit("postbuild: trunk's loader script was not found; the CSP rewrite would be incomplete")
 
 # 1b. The stylesheet, minified by esbuild in release builds (its name keeps trunk's hash).
-if os.environ.get("TRUNK_PROFILE", "release") == "release" and (root / "node_modules" / ".bin" / "esbuild").exists():
+if profile == "release" and esbuild.exists():
     for css in stage.glob("main-*.css"):
         before = css.read_bytes()
-        after = subprocess.run([str(root / "node_modules" / ".bin" / "esbuild"), "--loader=css", "--minify", "--log-level=warning"],
-                               input=before, capture_output=True, check=True).stdout
+        after = esbuilt(before, "--loader=css", "--minify")
         css.write_bytes(after)
         html = html.replace(sri(before), sri(after))
 
@@ -189,7 +185,6 @@ if favicon.exists():
 
 # 2. ECharts, vendored (never from a CDN): a custom build with only what the charts use
 #    (tools/echarts/entry.js), bundled by esbuild from the pinned npm package.
-esbuild = root / "node_modules" / ".bin" / "esbuild"
 entry = root / "tools" / "echarts" / "entry.js"
 if esbuild.exists() and (root / "node_modules" / "echarts").exists():
     out = stage / "echarts.tmp.js"
