@@ -20,6 +20,7 @@ thread_local! {
     static LOADING: RefCell<Option<Promise>> = const { RefCell::new(None) };
     static DRAWER: RefCell<Option<Drawer>> = const { RefCell::new(None) };
 }
+
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
@@ -225,11 +226,12 @@ struct ChartState {
 }
 
 impl ChartState {
-    /// Starts the live ECharts instance in `el` with the option, once.
+    /// Starts the live ECharts instance in `el`, once, with the option as it is when ECharts
+    /// has loaded (it may have changed meanwhile).
     async fn wake(
         self: Rc<Self>,
         el: web_sys::HtmlDivElement,
-        json: String,
+        option: Signal<String>,
     ) -> Result<(), JsValue> {
         if self.waking.replace(true) {
             return Ok(());
@@ -243,7 +245,11 @@ impl ChartState {
         let opts = js_sys::Object::new();
         Reflect::set(&opts, &"renderer".into(), &"svg".into())?;
         let instance = call(&echarts, "init", &[el.into(), JsValue::NULL, opts.into()])?;
-        apply(&instance, &json, self.first_view.borrow().is_some())?;
+        apply(
+            &instance,
+            &option.get_untracked(),
+            self.first_view.borrow().is_some(),
+        )?;
         *self.live.borrow_mut() = Some(instance);
         Ok(())
     }
@@ -265,6 +271,13 @@ impl ChartState {
             *self.first_view.borrow_mut() = Some(svg);
         }
         Ok(())
+    }
+
+    /// Shows the failure notice for a chart that could not be drawn, unless the page is gone.
+    fn report(&self, result: Result<(), JsValue>, failed: RwSignal<bool>) {
+        if result.is_err() && !self.disposed.get() {
+            failed.set(true);
+        }
     }
 
     /// The chart as an SVG document: the live chart's, else the first view.
@@ -309,16 +322,14 @@ pub fn EChart(
                 Some(i) => apply(&i, &json, false),
                 None => {
                     after_paint().await;
-                    match st.clone().draw(el.clone(), json.clone()).await {
+                    match st.clone().draw(el.clone(), json).await {
                         Ok(()) => Ok(()),
                         // No worker could draw it: the live chart instead.
-                        Err(_) => st.clone().wake(el, json).await,
+                        Err(_) => st.clone().wake(el, option).await,
                     }
                 }
             };
-            if result.is_err() && !st.disposed.get() {
-                failed.set(true);
-            }
+            st.report(result, failed);
         });
     });
 
@@ -329,11 +340,9 @@ pub fn EChart(
             return;
         };
         let st = st.clone();
-        let json = option.get_untracked();
         leptos::task::spawn_local(async move {
-            if st.clone().wake(el, json).await.is_err() && !st.disposed.get() {
-                failed.set(true);
-            }
+            let result = st.clone().wake(el, option).await;
+            st.report(result, failed);
         });
     };
     let wake = send_wrapper::SendWrapper::new(wake);
