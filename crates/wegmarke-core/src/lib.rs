@@ -28,3 +28,12 @@ pub use text::Text;
 pub use validate::{
     validate, validate_config, validate_config_quick, validate_quick, Dataset, Input, Inputs,
 };
+
+/// The plan file: fields of action, goals, actors, reports.
+pub const PLAN_FILE: &str = "plan.json";
+/// The measures file.
+pub const MEASURES_FILE: &str = "measures.json";
+/// The indicators file.
+pub const INDICATORS_FILE: &str = "indicators.json";
+/// The three data files of a data folder, in the order every reader takes them.
+pub const DATA_FILES: [&str; 3] = [PLAN_FILE, MEASURES_FILE, INDICATORS_FILE];
