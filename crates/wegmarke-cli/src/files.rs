@@ -21,8 +21,8 @@ use sha2::{Digest, Sha256};
 
 /// The manifest's file name.
 pub const MANIFEST: &str = ".wegmarke-daten.json";
-/// The three data files, in their usual order.
-pub const DATA_FILES: [&str; 3] = ["plan.json", "measures.json", "indicators.json"];
+/// The data file names, from the core (one place for the app, the tool and the tests).
+pub use wegmarke_core::{DATA_FILES, INDICATORS_FILE, MEASURES_FILE, PLAN_FILE};
 
 /// The canonical JSON text of a data file: serde_json's pretty form of the typed file (two
 /// spaces, fields in the order the contract types declare them, unknown fields sorted, numbers

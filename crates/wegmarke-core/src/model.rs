@@ -441,6 +441,13 @@ pub enum IndicatorKind {
 }
 
 impl IndicatorKind {
+    /// Every kind, in the contract's order.
+    pub const ALL: [IndicatorKind; 3] = [
+        IndicatorKind::Outcome,
+        IndicatorKind::Output,
+        IndicatorKind::Context,
+    ];
+
     /// The value as written in the data.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -463,6 +470,9 @@ pub enum Direction {
 }
 
 impl Direction {
+    /// Every direction, in the contract's order.
+    pub const ALL: [Direction; 3] = [Direction::Up, Direction::Down, Direction::None];
+
     /// The value as written in the data.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -487,6 +497,14 @@ pub enum Flag {
 }
 
 impl Flag {
+    /// Every flag, in the contract's order.
+    pub const ALL: [Flag; 4] = [
+        Flag::Provisional,
+        Flag::Estimated,
+        Flag::Break,
+        Flag::Suppressed,
+    ];
+
     /// The value as written in the data.
     pub fn as_str(self) -> &'static str {
         match self {

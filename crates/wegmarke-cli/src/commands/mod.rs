@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use serde_json::json;
 use wegmarke_core::{IndicatorsFile, MeasuresFile, PlanFile};
 
-use crate::files::{self, DATA_FILES};
+use crate::files::{self, INDICATORS_FILE, MEASURES_FILE, PLAN_FILE};
 use crate::msg;
 use crate::msg::Lang;
 use crate::workbook::export::Data;
@@ -119,9 +119,9 @@ pub fn load_data(dir: &Path, lang: Lang) -> Result<Data, ExitCode> {
         return Err(ExitCode::from(2));
     }
     let read = |name: &str| std::fs::read(dir.join(name)).unwrap_or_default();
-    let plan = serde_json::from_slice::<PlanFile>(&read(DATA_FILES[0]));
-    let measures = serde_json::from_slice::<MeasuresFile>(&read(DATA_FILES[1]));
-    let indicators = serde_json::from_slice::<IndicatorsFile>(&read(DATA_FILES[2]));
+    let plan = serde_json::from_slice::<PlanFile>(&read(PLAN_FILE));
+    let measures = serde_json::from_slice::<MeasuresFile>(&read(MEASURES_FILE));
+    let indicators = serde_json::from_slice::<IndicatorsFile>(&read(INDICATORS_FILE));
     match (plan, measures, indicators) {
         (Ok(plan), Ok(measures), Ok(indicators)) => Ok(Data {
             plan,

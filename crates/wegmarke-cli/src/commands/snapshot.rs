@@ -9,7 +9,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use wegmarke_core::{Date, Report, Text};
 
 use super::{fail, load_data, print_findings, write_error};
-use crate::files::{self, Manifest, Plan, DATA_FILES};
+use crate::files::{self, Manifest, Plan, DATA_FILES, PLAN_FILE};
 use crate::msg;
 use crate::msg::Lang;
 use crate::workbook::{Finding, Loc};
@@ -151,7 +151,7 @@ pub fn run(o: &Options) -> ExitCode {
     match plan.reports.iter().position(|r| r.path.as_deref() == Some(rel.as_str())) {
         Some(i) if plan.reports[i] == report => changed = false,
         Some(_) if !o.force => findings.push(finding(
-            "plan.json",
+            PLAN_FILE,
             msg!(
                 "Für {rel} ist schon ein Bericht mit anderem Titel oder anderer Drucksache eingetragen; mit --force wird er ersetzt.",
                 "A report with another title or reference is already registered for {rel}; --force replaces it.",
@@ -160,12 +160,12 @@ pub fn run(o: &Options) -> ExitCode {
         Some(i) => plan.reports[i] = report,
         None => plan.reports.push(report),
     }
-    let plan_path = o.data_dir.join(DATA_FILES[0]);
+    let plan_path = o.data_dir.join(PLAN_FILE);
     let new_plan = files::canonical(&plan);
     let manifest = Manifest::load(o.data_dir);
     let write = if changed {
         files::plan_write(
-            DATA_FILES[0],
+            PLAN_FILE,
             Some(&originals[0]),
             new_plan.as_bytes(),
             &manifest,
@@ -210,7 +210,7 @@ pub fn run(o: &Options) -> ExitCode {
     if matches!(write, Plan::Replace) {
         manifest
             .files
-            .insert(DATA_FILES[0].to_owned(), files::sha256(new_plan.as_bytes()));
+            .insert(PLAN_FILE.to_owned(), files::sha256(new_plan.as_bytes()));
     }
     let _ = manifest.save(o.data_dir);
     println!(

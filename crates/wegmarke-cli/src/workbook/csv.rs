@@ -8,6 +8,8 @@
 
 use std::path::Path;
 
+use wegmarke_core::{MEASURES_FILE, PLAN_FILE};
+
 use super::import::format_number;
 use super::read::{io_error, Book, Source};
 use super::{Cell, Finding, Grid, GridRow, Loc, Table};
@@ -67,7 +69,7 @@ pub fn read_folder(dir: &Path) -> Result<Book, Finding> {
         .collect();
     files.sort();
     if files.is_empty() {
-        let is_data = dir.join("plan.json").exists() || dir.join("measures.json").exists();
+        let is_data = dir.join(PLAN_FILE).exists() || dir.join(MEASURES_FILE).exists();
         let m = if is_data {
             msg!(
                 "„{name}“ ist ein Datenordner mit JSON-Dateien, keine Arbeitsmappe. Zum Exportieren: „wegmarke-daten export {name} -o plan.xlsx“.",

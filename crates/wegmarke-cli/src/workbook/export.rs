@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use serde_json::{Map, Value};
-use wegmarke_core::{IndicatorsFile, MeasuresFile, PlanFile};
+use wegmarke_core::{IndicatorsFile, MeasuresFile, PlanFile, PLAN_FILE};
 
 use super::sheets::*;
 use super::{Cell, Column, Finding, Loc, Style, Table};
@@ -314,7 +314,7 @@ fn entity_columns(spec: &SheetSpec, plain: &[bool], extras: bool, langs: &[Strin
             }
             kind => cols.push(Column {
                 header: field.header.to_owned(),
-                explain: field.explain.to_owned(),
+                explain: field.explanation(),
                 style: style(kind),
                 required: field.required,
             }),
@@ -560,6 +560,6 @@ fn plan_table(
         about: PLAN_ABOUT.to_owned(),
         columns,
         rows,
-        file: "plan.json",
+        file: PLAN_FILE,
     }
 }

@@ -17,6 +17,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use wegmarke_core::{
     Date, IndicatorsFile, JsonPath, MeasuresFile, Period, PlanFile, ProblemKind, Severity, FORMAT,
+    INDICATORS_FILE, MEASURES_FILE, PLAN_FILE,
 };
 
 use super::export::{extras_of, get_path, representable_language, Data};
@@ -58,8 +59,8 @@ impl Existing {
 
     fn file(&self, name: &str) -> Option<&Map<String, Value>> {
         match name {
-            "plan.json" => self.plan.as_ref(),
-            "measures.json" => self.measures.as_ref(),
+            PLAN_FILE => self.plan.as_ref(),
+            MEASURES_FILE => self.measures.as_ref(),
             _ => self.indicators.as_ref(),
         }
     }
@@ -510,7 +511,7 @@ fn is_explanation_row(spec: &SheetSpec, hdr: &Header, row: &GridRow) -> bool {
         for (i, fc) in hdr.fields.iter().enumerate() {
             let f = &spec.fields[i];
             if fc.plain.as_ref().is_some_and(|(col, _)| *col == c) {
-                out.push(f.explain.to_owned());
+                out.push(f.explanation());
                 out.push(format!(
                     "{} Text ohne Sprachangabe (gilt in der Standardsprache).",
                     f.explain
@@ -1309,7 +1310,7 @@ pub fn import(book: &[Grid], existing: &Existing) -> Imported {
         .and_then(Value::as_object);
     let mut ps = read_plan_sheet(find_sheet(book, PLAN_SHEET), &mut ctx);
     if !ps.present {
-        missing_sheet_note(&mut ctx, PLAN_SHEET, "plan.json");
+        missing_sheet_note(&mut ctx, PLAN_SHEET, PLAN_FILE);
     }
     for f in &ps.missing {
         if let Some(v) = old_plan.and_then(|p| get_path(p, f.path)) {
@@ -1321,7 +1322,7 @@ pub fn import(book: &[Grid], existing: &Existing) -> Imported {
     }
     let plan_spec = SheetSpec {
         name: PLAN_SHEET,
-        file: "plan.json",
+        file: PLAN_FILE,
         about: "",
         keys: &[],
         fields: PLAN_FIELDS,
@@ -1339,16 +1340,16 @@ pub fn import(book: &[Grid], existing: &Existing) -> Imported {
             ctx.push(Finding::fatal(Loc::sheet(PLAN_SHEET), m));
         }
     }
-    locator.put("plan.json", "plan", Loc::sheet(PLAN_SHEET));
+    locator.put(PLAN_FILE, "plan", Loc::sheet(PLAN_SHEET));
     for (p, r, c, h) in &ps.cells {
         locator.put(
-            "plan.json",
+            PLAN_FILE,
             &format!("plan.{p}"),
             Loc::cell(PLAN_SHEET, *r, *c, h),
         );
         if let Some((top, _)) = p.split_once('.') {
             locator.put(
-                "plan.json",
+                PLAN_FILE,
                 &format!("plan.{top}"),
                 Loc::cell(PLAN_SHEET, *r, *c, h),
             );
@@ -1383,7 +1384,7 @@ pub fn import(book: &[Grid], existing: &Existing) -> Imported {
             book,
             old_plan_file,
             key,
-            "plan.json",
+            PLAN_FILE,
             &mut locator,
             &mut ctx,
         );
@@ -1403,7 +1404,7 @@ pub fn import(book: &[Grid], existing: &Existing) -> Imported {
             key,
             book,
             &mut measures,
-            "measures.json",
+            MEASURES_FILE,
             "measures",
             &mut locator,
             &mut ctx,
@@ -1416,7 +1417,7 @@ pub fn import(book: &[Grid], existing: &Existing) -> Imported {
     {
         locate_row(
             &mut locator,
-            "measures.json",
+            MEASURES_FILE,
             &format!("measures[{i}]"),
             MEASURES.name,
             row,
@@ -1445,7 +1446,7 @@ pub fn import(book: &[Grid], existing: &Existing) -> Imported {
     {
         locate_row(
             &mut locator,
-            "indicators.json",
+            INDICATORS_FILE,
             &format!("indicators[{i}]"),
             INDICATORS.name,
             row,
@@ -1529,9 +1530,9 @@ pub fn import(book: &[Grid], existing: &Existing) -> Imported {
             // Every row passed its own check; what fails here came from an existing file the
             // workbook did not replace.
             for (name, e) in [
-                ("plan.json", p.err()),
-                ("measures.json", m.err()),
-                ("indicators.json", i.err()),
+                (PLAN_FILE, p.err()),
+                (MEASURES_FILE, m.err()),
+                (INDICATORS_FILE, i.err()),
             ] {
                 if let Some(e) = e {
                     findings.push(Finding::fatal(
@@ -1793,7 +1794,7 @@ fn attach_children(
 
 /// Puts series (sheet Reihen) into indicators and values (sheet Werte) into series.
 fn attach_series(book: &[Grid], indicators: &mut [Entry], locator: &mut Locator, ctx: &mut Ctx) {
-    let file = "indicators.json";
+    let file = INDICATORS_FILE;
     let series_sheet = read_sheet(&SERIES, find_sheet(book, SERIES.name), ctx);
     let values_sheet = read_sheet(&VALUES, find_sheet(book, VALUES.name), ctx);
     if !series_sheet.present {

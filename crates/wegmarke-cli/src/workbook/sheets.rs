@@ -2,6 +2,13 @@
 //! each column holds, short explanations, and the word lists behind the drop-downs. Export,
 //! import and the template all read these definitions, so a column exists in exactly one place.
 
+use std::sync::OnceLock;
+
+use wegmarke_core::i18n::Catalog;
+use wegmarke_core::{
+    ActorKind, Direction, Flag, IndicatorKind, Status, INDICATORS_FILE, MEASURES_FILE, PLAN_FILE,
+};
+
 /// What a column holds, which decides how cells and JSON values convert.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -32,37 +39,147 @@ pub enum Kind {
     TextList,
 }
 
-/// A list of allowed values: (value in the data, German word, English word).
-#[derive(Debug, PartialEq, Eq)]
-pub struct Vocab {
-    pub items: &'static [(&'static str, &'static str, &'static str)],
+/// A list of allowed values: the variants of one enum of the data contract. The word a
+/// spreadsheet shows for a value is the German UI text of that value (`locales/de.json`), so the
+/// workbook and the dashboard say the same; nothing here restates the variants or their words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Vocab {
+    /// [`Status`] of a measure or an update.
+    Status,
+    /// [`ActorKind`].
+    ActorKind,
+    /// [`IndicatorKind`].
+    IndicatorKind,
+    /// [`Direction`] of an indicator.
+    Direction,
+    /// [`Flag`] of an observation.
+    Flag,
+}
+
+/// One value of a vocabulary with the words that stand for it.
+#[derive(Debug)]
+struct Word {
+    code: &'static str,
+    /// The German UI text: what the drop-down offers and the export writes.
+    label: String,
+    /// Everything import takes for this value, normalised.
+    accepted: Vec<String>,
 }
 
 impl Vocab {
-    /// The German word of a data value (the value itself when unknown).
-    pub fn label(&self, code: &str) -> String {
-        self.items
-            .iter()
-            .find(|(c, _, _)| *c == code)
-            .map_or_else(|| code.to_owned(), |(_, de, _)| (*de).to_owned())
+    /// Every vocabulary.
+    pub const ALL: [Vocab; 5] = [
+        Vocab::Status,
+        Vocab::ActorKind,
+        Vocab::IndicatorKind,
+        Vocab::Direction,
+        Vocab::Flag,
+    ];
+
+    /// The data values, in the order of the contract's enum.
+    pub fn codes(self) -> Vec<&'static str> {
+        match self {
+            Vocab::Status => Status::ALL.map(Status::as_str).to_vec(),
+            Vocab::ActorKind => ActorKind::ALL.map(ActorKind::as_str).to_vec(),
+            Vocab::IndicatorKind => IndicatorKind::ALL.map(IndicatorKind::as_str).to_vec(),
+            Vocab::Direction => Direction::ALL.map(Direction::as_str).to_vec(),
+            Vocab::Flag => Flag::ALL.map(Flag::as_str).to_vec(),
+        }
     }
 
-    /// The data value of a cell: the value itself, its German or its English word, ignoring
-    /// case, spaces and the kind of dash.
+    /// The key of a value's text in the UI translations, as the app looks it up.
+    pub fn text_key(self, code: &str) -> String {
+        let prefix = match self {
+            Vocab::Status => "status",
+            Vocab::ActorKind => "actor.kind",
+            Vocab::IndicatorKind => "indicator.kind",
+            Vocab::Direction => "indicator.direction",
+            Vocab::Flag => "flag",
+        };
+        format!("{prefix}.{code}")
+    }
+
+    /// The value an empty cell stands for (the enum's default), if the data has one.
+    pub fn default_code(self) -> Option<&'static str> {
+        match self {
+            Vocab::Status | Vocab::Flag => None,
+            Vocab::ActorKind => Some(ActorKind::default().as_str()),
+            Vocab::IndicatorKind => Some(IndicatorKind::default().as_str()),
+            Vocab::Direction => Some(Direction::default().as_str()),
+        }
+    }
+
+    /// Words that workbooks written by earlier versions of this tool hold and that are no UI
+    /// text: import keeps taking them.
+    fn former_words(self, code: &str) -> &'static [&'static str] {
+        match (self, code) {
+            (Vocab::Status, "on_track") => &["on track"],
+            (Vocab::ActorKind, "public") => &["andere öffentliche Stelle"],
+            (Vocab::ActorKind, "education") => &["Bildung"],
+            (Vocab::ActorKind, "civil") => &["Zivilgesellschaft", "civil society"],
+            (Vocab::IndicatorKind, "outcome") => &["Wirkung"],
+            (Vocab::IndicatorKind, "output") => &["Leistung"],
+            (Vocab::IndicatorKind, "context") => &["Kontext"],
+            (Vocab::Direction, "up") => &["steigen"],
+            (Vocab::Direction, "down") => &["sinken"],
+            (Vocab::Direction, "none") => &["keine Richtung"],
+            (Vocab::Flag, "break") => &["Zeitreihenbruch"],
+            _ => &[],
+        }
+    }
+
+    /// The values with their words, built once from the UI texts.
+    fn words(self) -> &'static [Word] {
+        static WORDS: [OnceLock<Vec<Word>>; 5] = [const { OnceLock::new() }; 5];
+        WORDS[self as usize].get_or_init(|| {
+            let de = Catalog::german();
+            let en = Catalog::new("en");
+            self.codes()
+                .into_iter()
+                .map(|code| {
+                    let key = self.text_key(code);
+                    let (label, english) = (de.t(&key).to_owned(), en.t(&key));
+                    let accepted = [code, label.as_str(), english]
+                        .into_iter()
+                        .chain(self.former_words(code).iter().copied())
+                        .map(normalize)
+                        .collect();
+                    Word {
+                        code,
+                        label,
+                        accepted,
+                    }
+                })
+                .collect()
+        })
+    }
+
+    /// The German word of a data value (the value itself when unknown).
+    pub fn label(&self, code: &str) -> String {
+        self.words()
+            .iter()
+            .find(|w| w.code == code)
+            .map_or_else(|| code.to_owned(), |w| w.label.clone())
+    }
+
+    /// The data value of a cell: the value itself, its German or its English UI text, or a
+    /// word earlier workbooks used, ignoring case, spaces and the kind of dash.
     pub fn parse(&self, cell: &str) -> Option<&'static str> {
         let norm = normalize(cell);
-        self.items
+        self.words()
             .iter()
-            .find(|(c, de, en)| [c, de, en].iter().any(|w| normalize(w) == norm))
-            .map(|(c, _, _)| *c)
+            .find(|w| w.accepted.contains(&norm))
+            .map(|w| w.code)
     }
 
     /// The German words, for the drop-down and for messages.
     pub fn labels(&self) -> Vec<String> {
-        self.items
-            .iter()
-            .map(|(_, de, _)| (*de).to_owned())
-            .collect()
+        self.words().iter().map(|w| w.label.clone()).collect()
+    }
+
+    /// Each data value with its German word.
+    pub fn entries(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
+        self.words().iter().map(|w| (w.code, w.label.as_str()))
     }
 }
 
@@ -78,60 +195,11 @@ pub fn normalize(s: &str) -> String {
         .collect()
 }
 
-pub static STATUS: Vocab = Vocab {
-    items: &[
-        ("planned", "geplant", "planned"),
-        ("preparing", "in Vorbereitung", "preparing"),
-        ("on_track", "läuft – im Plan", "on track"),
-        ("delayed", "läuft – verzögert", "delayed"),
-        ("completed", "abgeschlossen", "completed"),
-        ("continued", "verstetigt", "continued"),
-        ("paused", "zurückgestellt", "paused"),
-        ("dropped", "entfallen", "dropped"),
-    ],
-};
-
-pub static ACTOR_KIND: Vocab = Vocab {
-    items: &[
-        ("city", "Stadtverwaltung", "city"),
-        ("public", "andere öffentliche Stelle", "public body"),
-        ("education", "Bildung", "education"),
-        ("welfare", "Wohlfahrtsverband", "welfare"),
-        (
-            "migrant_org",
-            "Migrantenorganisation",
-            "migrant organisation",
-        ),
-        ("civil", "Zivilgesellschaft", "civil society"),
-        ("business", "Wirtschaft", "business"),
-        ("other", "Sonstige", "other"),
-    ],
-};
-
-pub static INDICATOR_KIND: Vocab = Vocab {
-    items: &[
-        ("outcome", "Wirkung", "outcome"),
-        ("output", "Leistung", "output"),
-        ("context", "Kontext", "context"),
-    ],
-};
-
-pub static DIRECTION: Vocab = Vocab {
-    items: &[
-        ("up", "steigen", "up"),
-        ("down", "sinken", "down"),
-        ("none", "keine Richtung", "none"),
-    ],
-};
-
-pub static FLAG: Vocab = Vocab {
-    items: &[
-        ("provisional", "vorläufig", "provisional"),
-        ("estimated", "geschätzt", "estimated"),
-        ("break", "Zeitreihenbruch", "break"),
-        ("suppressed", "gesperrt", "suppressed"),
-    ],
-};
+pub static STATUS: Vocab = Vocab::Status;
+pub static ACTOR_KIND: Vocab = Vocab::ActorKind;
+pub static INDICATOR_KIND: Vocab = Vocab::IndicatorKind;
+pub static DIRECTION: Vocab = Vocab::Direction;
+pub static FLAG: Vocab = Vocab::Flag;
 
 /// The words of a yes/no column.
 pub const YES: &str = "ja";
@@ -146,6 +214,20 @@ pub struct FieldSpec {
     pub kind: Kind,
     pub required: bool,
     pub explain: &'static str,
+}
+
+impl FieldSpec {
+    /// The explanation under the header. For a choice with a default it says which word an
+    /// empty cell stands for, taken from the contract's default.
+    pub fn explanation(&self) -> String {
+        match self.kind {
+            Kind::Choice(v) => match v.default_code() {
+                Some(code) => format!("{} Leer: {}.", self.explain, v.label(code)),
+                None => self.explain.to_owned(),
+            },
+            _ => self.explain.to_owned(),
+        }
+    }
 }
 
 const fn f(
@@ -246,9 +328,9 @@ pub const PLAN_VALUE_EXPLAIN: &str =
 /// Keys of the Plan sheet rows that keep unknown fields.
 pub const PLAN_EXTRA_PLAN: &str = "weitere Felder: plan";
 pub const PLAN_EXTRA_FILE: [(&str, &str); 3] = [
-    ("plan.json", "weitere Felder: plan.json"),
-    ("measures.json", "weitere Felder: measures.json"),
-    ("indicators.json", "weitere Felder: indicators.json"),
+    (PLAN_FILE, "weitere Felder: plan.json"),
+    (MEASURES_FILE, "weitere Felder: measures.json"),
+    (INDICATORS_FILE, "weitere Felder: indicators.json"),
 ];
 
 /// The plan's properties (paths inside `plan`).
@@ -362,7 +444,7 @@ pub static PLAN_FIELDS: &[FieldSpec] = &[
 
 pub static FIELDS: SheetSpec = SheetSpec {
     name: "Handlungsfelder",
-    file: "plan.json",
+    file: PLAN_FILE,
     about: "Die Handlungsfelder des Plans, eine Zeile je Handlungsfeld.",
     keys: &[],
     fields: &[
@@ -407,7 +489,7 @@ pub static FIELDS: SheetSpec = SheetSpec {
 
 pub static GOALS: SheetSpec = SheetSpec {
     name: "Ziele",
-    file: "plan.json",
+    file: PLAN_FILE,
     about: "Die Ziele, jedes in einem Handlungsfeld.",
     keys: &[],
     fields: &[
@@ -459,7 +541,7 @@ pub static GOALS: SheetSpec = SheetSpec {
 
 pub static ACTORS: SheetSpec = SheetSpec {
     name: "Akteure",
-    file: "plan.json",
+    file: PLAN_FILE,
     about: "Die Akteure, die Maßnahmen umsetzen.",
     keys: &[],
     fields: &[
@@ -476,7 +558,7 @@ pub static ACTORS: SheetSpec = SheetSpec {
             "Art",
             Kind::Choice(&ACTOR_KIND),
             false,
-            "Auswahl aus der Liste (leer: Sonstige).",
+            "Auswahl aus der Liste.",
         ),
         f("url", "Webseite", Kind::Str, false, "Adresse mit https://."),
     ],
@@ -485,7 +567,7 @@ pub static ACTORS: SheetSpec = SheetSpec {
 
 pub static REPORTS: SheetSpec = SheetSpec {
     name: "Berichte",
-    file: "plan.json",
+    file: PLAN_FILE,
     about: "Berichte an den Gemeinderat mit eingefrorenem Datenstand (neu anlegen mit „wegmarke-daten snapshot“).",
     keys: &[],
     fields: &[
@@ -501,7 +583,7 @@ pub static REPORTS: SheetSpec = SheetSpec {
 
 pub static MEASURES: SheetSpec = SheetSpec {
     name: "Maßnahmen",
-    file: "measures.json",
+    file: MEASURES_FILE,
     about: "Die Maßnahmen, eine Zeile je Maßnahme.",
     keys: &[],
     fields: &[
@@ -658,7 +740,7 @@ pub static MEASURES: SheetSpec = SheetSpec {
 
 pub static MILESTONES: SheetSpec = SheetSpec {
     name: "Meilensteine",
-    file: "measures.json",
+    file: MEASURES_FILE,
     about: "Meilensteine der Maßnahmen, in der Reihenfolge der Zeilen.",
     keys: &[KeySpec {
         header: "Maßnahme",
@@ -693,7 +775,7 @@ pub static MILESTONES: SheetSpec = SheetSpec {
 
 pub static UPDATES: SheetSpec = SheetSpec {
     name: "Aktualisierungen",
-    file: "measures.json",
+    file: MEASURES_FILE,
     about:
         "Öffentliches Protokoll der Maßnahmen; das jüngste Datum gilt als „zuletzt aktualisiert“.",
     keys: &[KeySpec {
@@ -736,7 +818,7 @@ pub static UPDATES: SheetSpec = SheetSpec {
 
 pub static LINKS: SheetSpec = SheetSpec {
     name: "Links",
-    file: "measures.json",
+    file: MEASURES_FILE,
     about: "Weiterführende Links der Maßnahmen (nur http, https, mailto).",
     keys: &[KeySpec {
         header: "Maßnahme",
@@ -766,7 +848,7 @@ pub static LINKS: SheetSpec = SheetSpec {
 
 pub static INDICATORS: SheetSpec = SheetSpec {
     name: "Indikatoren",
-    file: "indicators.json",
+    file: INDICATORS_FILE,
     about: "Die Indikatoren; ihre Datenreihen und Werte stehen in den Blättern Reihen und Werte.",
     keys: &[],
     fields: &[
@@ -803,14 +885,14 @@ pub static INDICATORS: SheetSpec = SheetSpec {
             "Art",
             Kind::Choice(&INDICATOR_KIND),
             false,
-            "Wirkung, Leistung oder Kontext (leer: Wirkung). Kontext wird nicht bewertet.",
+            "Auswahl aus der Liste. Kontextindikatoren werden nicht bewertet.",
         ),
         f(
             "direction",
             "Gewünschte Richtung",
             Kind::Choice(&DIRECTION),
             false,
-            "steigen, sinken oder keine Richtung (leer: keine Richtung).",
+            "Auswahl aus der Liste.",
         ),
         f(
             "unit",
@@ -916,7 +998,7 @@ pub static INDICATORS: SheetSpec = SheetSpec {
 
 pub static SERIES: SheetSpec = SheetSpec {
     name: "Reihen",
-    file: "indicators.json",
+    file: INDICATORS_FILE,
     about: "Die Datenreihen der Indikatoren (z. B. eine je Bevölkerungsgruppe), in der Reihenfolge der Zeilen.",
     keys: &[KeySpec {
         header: "Indikator",
@@ -932,7 +1014,7 @@ pub static SERIES: SheetSpec = SheetSpec {
 
 pub static VALUES: SheetSpec = SheetSpec {
     name: "Werte",
-    file: "indicators.json",
+    file: INDICATORS_FILE,
     about: "Die beobachteten Werte, eine Zeile je Zeitraum und Reihe.",
     keys: &[
         KeySpec {
@@ -966,7 +1048,7 @@ pub static VALUES: SheetSpec = SheetSpec {
             "Kennzeichen",
             Kind::Choice(&FLAG),
             false,
-            "vorläufig, geschätzt, Zeitreihenbruch oder gesperrt (Wert dann leer).",
+            "Auswahl aus der Liste; ein gesperrter Wert bleibt leer.",
         ),
         f(
             "note",
@@ -1019,6 +1101,175 @@ mod tests {
         assert_eq!(STATUS.label("delayed"), "läuft – verzögert");
     }
 
+    /// The German UI texts as the app's translators wrote them.
+    fn german_ui_texts() -> std::collections::HashMap<String, String> {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../locales/de.json");
+        let text = std::fs::read_to_string(path).expect("locales/de.json");
+        serde_json::from_str(&text).expect("a flat JSON object of strings")
+    }
+
+    #[test]
+    fn every_spreadsheet_word_is_the_german_ui_text_of_its_variant() {
+        let de = german_ui_texts();
+        // Each vocabulary with the variants of its enum and the UI text key of each, spelled out
+        // here as the app's views spell them, so neither side can drift alone.
+        let cases: Vec<(&Vocab, Vec<(&str, String)>)> = vec![
+            (
+                &STATUS,
+                Status::ALL
+                    .iter()
+                    .map(|s| (s.as_str(), format!("status.{}", s.as_str())))
+                    .collect(),
+            ),
+            (
+                &ACTOR_KIND,
+                ActorKind::ALL
+                    .iter()
+                    .map(|k| (k.as_str(), format!("actor.kind.{}", k.as_str())))
+                    .collect(),
+            ),
+            (
+                &INDICATOR_KIND,
+                IndicatorKind::ALL
+                    .iter()
+                    .map(|k| (k.as_str(), format!("indicator.kind.{}", k.as_str())))
+                    .collect(),
+            ),
+            (
+                &DIRECTION,
+                Direction::ALL
+                    .iter()
+                    .map(|d| (d.as_str(), format!("indicator.direction.{}", d.as_str())))
+                    .collect(),
+            ),
+            (
+                &FLAG,
+                Flag::ALL
+                    .iter()
+                    .map(|f| (f.as_str(), format!("flag.{}", f.as_str())))
+                    .collect(),
+            ),
+        ];
+        assert_eq!(cases.len(), Vocab::ALL.len());
+        for (vocab, variants) in cases {
+            let mut expected = Vec::new();
+            for (code, key) in variants {
+                let text = de
+                    .get(&key)
+                    .unwrap_or_else(|| panic!("{key} missing in de.json"));
+                assert_eq!(&vocab.label(code), text, "{vocab:?} {code}");
+                assert_eq!(vocab.parse(text), Some(code), "{vocab:?} {text}");
+                expected.push(text.clone());
+            }
+            // The drop-down offers exactly the variants, in the enum's order.
+            assert_eq!(vocab.labels(), expected, "{vocab:?}");
+        }
+    }
+
+    /// A value with its German and its English word.
+    type Words = (&'static str, &'static str, &'static str);
+
+    #[test]
+    fn words_of_earlier_workbooks_and_english_words_still_import() {
+        // Every word the drop-downs offered or import took before the words came from the UI
+        // texts: (value, German word, English word).
+        let earlier: [(&Vocab, &[Words]); 5] = [
+            (
+                &STATUS,
+                &[
+                    ("planned", "geplant", "planned"),
+                    ("preparing", "in Vorbereitung", "preparing"),
+                    ("on_track", "läuft – im Plan", "on track"),
+                    ("delayed", "läuft – verzögert", "delayed"),
+                    ("completed", "abgeschlossen", "completed"),
+                    ("continued", "verstetigt", "continued"),
+                    ("paused", "zurückgestellt", "paused"),
+                    ("dropped", "entfallen", "dropped"),
+                ],
+            ),
+            (
+                &ACTOR_KIND,
+                &[
+                    ("city", "Stadtverwaltung", "city"),
+                    ("public", "andere öffentliche Stelle", "public body"),
+                    ("education", "Bildung", "education"),
+                    ("welfare", "Wohlfahrtsverband", "welfare"),
+                    (
+                        "migrant_org",
+                        "Migrantenorganisation",
+                        "migrant organisation",
+                    ),
+                    ("civil", "Zivilgesellschaft", "civil society"),
+                    ("business", "Wirtschaft", "business"),
+                    ("other", "Sonstige", "other"),
+                ],
+            ),
+            (
+                &INDICATOR_KIND,
+                &[
+                    ("outcome", "Wirkung", "outcome"),
+                    ("output", "Leistung", "output"),
+                    ("context", "Kontext", "context"),
+                ],
+            ),
+            (
+                &DIRECTION,
+                &[
+                    ("up", "steigen", "up"),
+                    ("down", "sinken", "down"),
+                    ("none", "keine Richtung", "none"),
+                ],
+            ),
+            (
+                &FLAG,
+                &[
+                    ("provisional", "vorläufig", "provisional"),
+                    ("estimated", "geschätzt", "estimated"),
+                    ("break", "Zeitreihenbruch", "break"),
+                    ("suppressed", "gesperrt", "suppressed"),
+                ],
+            ),
+        ];
+        for (vocab, words) in earlier {
+            for (code, de, en) in words {
+                for w in [code, de, en] {
+                    assert_eq!(vocab.parse(w), Some(*code), "{vocab:?} {w}");
+                }
+            }
+        }
+        // And the English UI texts.
+        let en = wegmarke_core::i18n::Catalog::new("en");
+        assert_eq!(STATUS.parse(en.t("status.paused")), Some("paused"));
+        assert_eq!(DIRECTION.parse(en.t("indicator.direction.up")), Some("up"));
+    }
+
+    #[test]
+    fn no_word_stands_for_two_values() {
+        for vocab in Vocab::ALL {
+            let mut seen: Vec<(String, &str)> = Vec::new();
+            for w in vocab.words() {
+                for a in &w.accepted {
+                    if let Some((_, other)) = seen.iter().find(|(s, c)| s == a && *c != w.code) {
+                        panic!("{vocab:?}: „{a}“ means {other} and {}", w.code);
+                    }
+                    seen.push((a.clone(), w.code));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_empty_choice_is_explained_with_the_word_of_the_contracts_default() {
+        let kind = INDICATORS.field("kind").expect("kind column");
+        let de = german_ui_texts();
+        assert_eq!(
+            kind.explanation(),
+            format!("{} Leer: {}.", kind.explain, de["indicator.kind.outcome"])
+        );
+        let status = MEASURES.field("status").expect("status column");
+        assert_eq!(status.explanation(), status.explain);
+    }
+
     #[test]
     fn drop_down_lists_fit_excel_limits() {
         // Excel allows 255 characters in a list validation, and no commas in the words.
@@ -1026,6 +1277,17 @@ mod tests {
             let labels = v.labels();
             assert!(labels.join(",").chars().count() < 255);
             assert!(labels.iter().all(|l| !l.contains(',')));
+        }
+    }
+
+    #[test]
+    fn every_entity_sheet_and_unknown_fields_row_names_one_of_the_data_files() {
+        for s in ENTITY_SHEETS {
+            assert!(wegmarke_core::DATA_FILES.contains(&s.file), "{}", s.name);
+        }
+        for ((file, key), name) in PLAN_EXTRA_FILE.iter().zip(wegmarke_core::DATA_FILES) {
+            assert_eq!(*file, name);
+            assert_eq!(*key, format!("weitere Felder: {name}"));
         }
     }
 

@@ -8,7 +8,9 @@ use rust_xlsxwriter::{
     Workbook, Worksheet, XlsxError,
 };
 
-use super::sheets::{GUIDE_SHEET, STATUS, YES};
+use wegmarke_core::{MEASURES_FILE, PLAN_FILE};
+
+use super::sheets::{GUIDE_SHEET, NO, STATUS, YES};
 use super::{column_letter, Cell, Finding, Loc, Style, Table};
 use crate::msg;
 
@@ -97,8 +99,8 @@ fn sheet(ws: &mut Worksheet, t: &Table, rows_of: &dyn Fn(&str) -> u32) -> Result
     let fail = |e: XlsxError| internal(e);
     ws.set_name(&t.name).map_err(fail)?;
     ws.set_tab_color(Color::RGB(match t.file {
-        "plan.json" => BLUE,
-        "measures.json" => 0x2E7D32,
+        PLAN_FILE => BLUE,
+        MEASURES_FILE => 0x2E7D32,
         _ => 0xB45F06,
     }));
     let head = header_format();
@@ -201,7 +203,7 @@ fn sheet(ws: &mut Worksheet, t: &Table, rows_of: &dyn Fn(&str) -> u32) -> Result
                         .map_err(fail)?;
                 }
                 Cell::Bool(b) => {
-                    ws.write_string_with_format(r, c16, if *b { YES } else { "nein" }, fmt)
+                    ws.write_string_with_format(r, c16, if *b { YES } else { NO }, fmt)
                         .map_err(fail)?;
                 }
             }
@@ -301,8 +303,8 @@ fn guide(ws: &mut Worksheet, tables: &[Table]) -> Result<(), XlsxError> {
     r += 1;
     ws.write_string_with_format(r, 0, "Status", &bold)?;
     r += 1;
-    for (code, de, _) in STATUS.items {
-        ws.write_string(r, 0, *de)?;
+    for (code, de) in STATUS.entries() {
+        ws.write_string(r, 0, de)?;
         ws.write_string(r, 1, format!("(im JSON: {code})"))?;
         r += 1;
     }
