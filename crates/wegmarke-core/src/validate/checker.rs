@@ -1,0 +1,313 @@
+//! One file's problem list (capped, located at the end) and the checks every data file shares:
+//! ids, references, text lengths, links, numbers, start before end.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{is_safe_link, is_valid_id, MAX_ABS_NUMBER, MAX_LOCATED, MAX_PROBLEMS_PER_FILE};
+use super::{MAX_SHORT, MAX_TITLE};
+use crate::locate::locate;
+use crate::problem::{JsonPath, Problem, ProblemKind, RefKind, Severity};
+use crate::text::Text;
+
+/// Collects the problems of one file. `LOCATED`: a value of the wrong type is reported at its
+/// own path and cut out of its entry; otherwise the entry is left out, reported as a whole, and
+/// `unlocated` is set.
+pub(super) struct Checker<const LOCATED: bool> {
+    file: String,
+    problems: Vec<Problem>,
+    dropped: usize,
+    pub(super) unlocated: bool,
+}
+
+/// Keeps the items for which `keep` says yes. `keep` sees every item once, in order, with its
+/// index before anything was removed, so problems name the entry as it stands in the file.
+pub(super) fn retain_indexed<T>(items: &mut Vec<T>, mut keep: impl FnMut(usize, &mut T) -> bool) {
+    let mut index = 0;
+    items.retain_mut(|item| {
+        let kept = keep(index, item);
+        index += 1;
+        kept
+    });
+}
+
+impl<const LOCATED: bool> Checker<LOCATED> {
+    pub(super) fn new(file: &str) -> Self {
+        Checker {
+            file: file.to_owned(),
+            problems: Vec::new(),
+            dropped: 0,
+            unlocated: false,
+        }
+    }
+
+    /// Adds a problem, with its line and column when already known; past the cap it is only
+    /// counted.
+    pub(super) fn push_at(
+        &mut self,
+        severity: Severity,
+        path: JsonPath,
+        kind: ProblemKind,
+        line_col: Option<(usize, usize)>,
+    ) {
+        if self.problems.len() < MAX_PROBLEMS_PER_FILE {
+            let mut p = Problem::new(severity, &self.file, path, kind);
+            if let Some((line, column)) = line_col {
+                p.line = Some(line);
+                p.column = Some(column);
+            }
+            self.problems.push(p);
+        } else {
+            self.dropped += 1;
+        }
+    }
+
+    /// A problem in an entry that stays usable (or is left out on its own).
+    pub(super) fn problem(&mut self, path: JsonPath, kind: ProblemKind) {
+        self.push_at(Severity::Problem, path, kind, None);
+    }
+
+    /// A problem that makes the whole file unusable.
+    pub(super) fn fatal(&mut self, kind: ProblemKind) {
+        self.push_at(Severity::Fatal, JsonPath::root(), kind, None);
+    }
+
+    /// Adds line and column to the first problems and closes with a count of the rest.
+    pub(super) fn finish(mut self, text: Option<&str>) -> Vec<Problem> {
+        if let Some(text) = text {
+            for p in self.problems.iter_mut().take(MAX_LOCATED) {
+                if p.line.is_none() && !p.path.0.is_empty() {
+                    if let Some((l, c)) = locate(text, &p.path) {
+                        p.line = Some(l);
+                        p.column = Some(c);
+                    }
+                }
+            }
+        }
+        if self.dropped > 0 {
+            let more = self.dropped;
+            self.problems.push(Problem::new(
+                Severity::Problem,
+                &self.file,
+                JsonPath::root(),
+                ProblemKind::TooManyProblems { more },
+            ));
+        }
+        self.problems
+    }
+
+    /// Drops entries with an invalid or repeated id (reporting each) and keeps the rest in order.
+    pub(super) fn unique_ids<T>(
+        &mut self,
+        items: &mut Vec<T>,
+        array: &str,
+        id: impl Fn(&T) -> &str,
+    ) {
+        let base = JsonPath::root().key(array);
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        retain_indexed(items, |i, item| {
+            let the_id = id(item);
+            let path = base.index(i).key("id");
+            if !is_valid_id(the_id) {
+                self.problem(
+                    path,
+                    ProblemKind::InvalidId {
+                        value: the_id.to_owned(),
+                    },
+                );
+                false
+            } else if let Some(first) = seen.get(the_id) {
+                let first = base.index(*first).to_string();
+                self.problem(
+                    path,
+                    ProblemKind::DuplicateId {
+                        id: the_id.to_owned(),
+                        first,
+                    },
+                );
+                false
+            } else {
+                seen.insert(the_id.to_owned(), i);
+                true
+            }
+        });
+    }
+
+    /// Keeps the references that resolve; reports the others. `known` None: not checkable.
+    pub(super) fn refs(
+        &mut self,
+        list: &mut Vec<String>,
+        known: &Option<HashSet<String>>,
+        target: RefKind,
+        path: &JsonPath,
+    ) {
+        let Some(known) = known else { return };
+        retain_indexed(list, |index, id| {
+            let ok = known.contains(id);
+            if !ok {
+                self.problem(
+                    path.index(index),
+                    ProblemKind::UnknownReference {
+                        target,
+                        id: id.clone(),
+                    },
+                );
+            }
+            ok
+        });
+    }
+
+    /// Clears a single reference that does not resolve, reporting it.
+    pub(super) fn one_ref(
+        &mut self,
+        r: &mut Option<String>,
+        known: &Option<HashSet<String>>,
+        target: RefKind,
+        path: &JsonPath,
+    ) {
+        if let (Some(id), Some(known)) = (r.as_ref(), known) {
+            if !known.contains(id) {
+                self.problem(
+                    path.clone(),
+                    ProblemKind::UnknownReference {
+                        target,
+                        id: id.clone(),
+                    },
+                );
+                *r = None;
+            }
+        }
+    }
+
+    /// Cuts every language of a text to `max` characters, reporting each that was too long.
+    pub(super) fn check_text(&mut self, t: &mut Text, max: usize, path: &JsonPath) {
+        for s in t.variants_mut() {
+            let length = s.chars().count();
+            if length > max {
+                self.problem(path.clone(), ProblemKind::TooLong { length, max });
+                *s = s.chars().take(max).chain(std::iter::once('…')).collect();
+            }
+        }
+    }
+
+    pub(super) fn check_opt_text(&mut self, t: &mut Option<Text>, max: usize, path: &JsonPath) {
+        if let Some(t) = t.as_mut() {
+            self.check_text(t, max, path);
+        }
+    }
+
+    /// A title: not blank, and cut to [`MAX_TITLE`].
+    pub(super) fn check_title(&mut self, t: &mut Text, path: &JsonPath) {
+        if t.is_blank() {
+            self.problem(path.clone(), ProblemKind::EmptyText);
+        }
+        self.check_text(t, MAX_TITLE, path);
+    }
+
+    /// A short string (unit, district), cut to [`MAX_SHORT`].
+    pub(super) fn check_short(&mut self, s: &mut String, path: &JsonPath) {
+        let length = s.chars().count();
+        if length > MAX_SHORT {
+            self.problem(
+                path.clone(),
+                ProblemKind::TooLong {
+                    length,
+                    max: MAX_SHORT,
+                },
+            );
+            *s = s.chars().take(MAX_SHORT).collect();
+        }
+    }
+
+    /// Whether a link may be shown; reports it otherwise.
+    pub(super) fn safe_link(&mut self, url: &str, path: &JsonPath) -> bool {
+        let ok = is_safe_link(url) && url.chars().count() <= MAX_SHORT;
+        if !ok {
+            self.problem(
+                path.clone(),
+                ProblemKind::BadLinkScheme {
+                    url: url.to_owned(),
+                },
+            );
+        }
+        ok
+    }
+
+    /// Clears a link that may not be shown, reporting it.
+    pub(super) fn check_url(&mut self, url: &mut Option<String>, path: &JsonPath) {
+        if url.as_ref().is_some_and(|u| !self.safe_link(u, path)) {
+            *url = None;
+        }
+    }
+
+    /// A finite number in range, else reported and `None`.
+    pub(super) fn check_number(
+        &mut self,
+        v: &mut Option<f64>,
+        min: f64,
+        max: f64,
+        path: &JsonPath,
+    ) {
+        if let Some(x) = *v {
+            if !x.is_finite() || x.abs() > MAX_ABS_NUMBER {
+                self.problem(path.clone(), ProblemKind::AbsurdNumber { value: x });
+                *v = None;
+            } else if x < min || x > max {
+                self.problem(path.clone(), ProblemKind::OutOfRange { value: x, min, max });
+                *v = None;
+            }
+        }
+    }
+
+    /// An integer in `min..=max`, else reported and `None`.
+    pub(super) fn check_int<T: Copy + Into<f64> + PartialOrd>(
+        &mut self,
+        v: &mut Option<T>,
+        min: T,
+        max: T,
+        path: &JsonPath,
+    ) {
+        if let Some(x) = *v {
+            if x < min || x > max {
+                self.problem(
+                    path.clone(),
+                    ProblemKind::OutOfRange {
+                        value: x.into(),
+                        min: min.into(),
+                        max: max.into(),
+                    },
+                );
+                *v = None;
+            }
+        }
+    }
+
+    /// Whether a number is finite and not absurdly large; reports it otherwise.
+    pub(super) fn plausible(&mut self, x: f64, path: &JsonPath) -> bool {
+        let ok = x.is_finite() && x.abs() <= MAX_ABS_NUMBER;
+        if !ok {
+            self.problem(path.clone(), ProblemKind::AbsurdNumber { value: x });
+        }
+        ok
+    }
+
+    /// Clears an end before its start, reporting it.
+    pub(super) fn check_order<T: Ord + std::fmt::Display>(
+        &mut self,
+        start: Option<&T>,
+        end: &mut Option<T>,
+        path: &JsonPath,
+    ) {
+        if let (Some(s), Some(e)) = (start, end.as_ref()) {
+            if e < s {
+                self.problem(
+                    path.clone(),
+                    ProblemKind::EndBeforeStart {
+                        start: s.to_string(),
+                        end: e.to_string(),
+                    },
+                );
+                *end = None;
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! plan.json: the plan's metadata, typed leniently, then its fields, goals, actors and reports
+//! checked (ids, references, texts, links, snapshot paths).
+
+use serde_json::Value;
+
+use super::checker::{retain_indexed, Checker};
+use super::{extra_of, is_safe_relative_path, Known, MAX_TEXT, MAX_TITLE};
+use crate::model::{Extra, Plan, PlanFile, FORMAT};
+use crate::problem::{JsonPath, ProblemKind, RefKind};
+use crate::text::Text;
+
+impl<const LOCATED: bool> Checker<LOCATED> {
+    /// The plan file typed; each array entry on its own.
+    pub(super) fn plan_file(&mut self, value: &Value) -> PlanFile {
+        let plan = match value.get("plan") {
+            Some(v) => self.typed::<Plan>(v, &JsonPath::root().key("plan")),
+            None => {
+                self.problem(
+                    JsonPath::root(),
+                    ProblemKind::MissingField {
+                        field: "plan".into(),
+                    },
+                );
+                None
+            }
+        };
+        PlanFile {
+            format: FORMAT.to_owned(),
+            // Without usable metadata the fields, goals and actors are still shown.
+            plan: plan.unwrap_or_else(|| Plan {
+                title: Text::Plain(String::new()),
+                subtitle: None,
+                publisher: None,
+                adopted: None,
+                period: None,
+                as_of: None,
+                default_language: "de".into(),
+                description: None,
+                contact: None,
+                method: None,
+                extra: Extra::new(),
+            }),
+            fields: self.entries(value, "fields", false),
+            goals: self.entries(value, "goals", false),
+            actors: self.entries(value, "actors", false),
+            reports: self.entries(value, "reports", false),
+            extra: extra_of(
+                value,
+                &["format", "plan", "fields", "goals", "actors", "reports"],
+            ),
+        }
+    }
+
+    pub(super) fn check_plan(&mut self, p: &mut PlanFile, known: &Known) {
+        self.check_metadata(&mut p.plan);
+
+        self.unique_ids(&mut p.fields, "fields", |f| &f.id);
+        for (i, f) in p.fields.iter_mut().enumerate() {
+            let at = JsonPath::root().key("fields").index(i);
+            self.check_title(&mut f.title, &at.key("title"));
+            self.check_opt_text(&mut f.description, MAX_TEXT, &at.key("description"));
+        }
+
+        self.unique_ids(&mut p.goals, "goals", |g| &g.id);
+        retain_indexed(&mut p.goals, |i, g| {
+            let at = JsonPath::root().key("goals").index(i);
+            let mut field = Some(g.field.clone());
+            self.one_ref(&mut field, &known.fields, RefKind::Field, &at.key("field"));
+            self.check_title(&mut g.title, &at.key("title"));
+            self.check_opt_text(&mut g.description, MAX_TEXT, &at.key("description"));
+            self.refs(
+                &mut g.indicators,
+                &known.indicators,
+                RefKind::Indicator,
+                &at.key("indicators"),
+            );
+            self.check_int(&mut g.target_year, 1900, 2200, &at.key("target_year"));
+            // A goal without its field has no place on the dashboard: it is left out.
+            field.is_some()
+        });
+
+        self.unique_ids(&mut p.actors, "actors", |a| &a.id);
+        for (i, a) in p.actors.iter_mut().enumerate() {
+            let at = JsonPath::root().key("actors").index(i);
+            self.check_title(&mut a.name, &at.key("name"));
+            self.check_url(&mut a.url, &at.key("url"));
+        }
+
+        for (i, r) in p.reports.iter_mut().enumerate() {
+            let at = JsonPath::root().key("reports").index(i);
+            self.check_title(&mut r.title, &at.key("title"));
+            if let Some(path) = r.path.take_if(|path| !is_safe_relative_path(path)) {
+                self.problem(at.key("path"), ProblemKind::BadLinkScheme { url: path });
+            }
+        }
+    }
+
+    /// The `plan` object: texts, period, contact link, default language.
+    fn check_metadata(&mut self, plan: &mut Plan) {
+        let root = JsonPath::root().key("plan");
+        self.check_text(&mut plan.title, MAX_TITLE, &root.key("title"));
+        self.check_opt_text(&mut plan.subtitle, MAX_TITLE, &root.key("subtitle"));
+        self.check_opt_text(&mut plan.publisher, MAX_TITLE, &root.key("publisher"));
+        self.check_opt_text(&mut plan.description, MAX_TEXT, &root.key("description"));
+        self.check_opt_text(&mut plan.method, MAX_TEXT, &root.key("method"));
+        if let Some(period) = plan.period.as_ref() {
+            if period.to < period.from {
+                self.problem(
+                    root.key("period").key("to"),
+                    ProblemKind::EndBeforeStart {
+                        start: period.from.to_string(),
+                        end: period.to.to_string(),
+                    },
+                );
+                plan.period = None;
+            }
+        }
+        if let Some(c) = plan.contact.as_mut() {
+            self.check_url(&mut c.url, &root.key("contact").key("url"));
+        }
+        if !is_language_tag(&plan.default_language) {
+            self.problem(
+                root.key("default_language"),
+                ProblemKind::UnknownValue {
+                    found: plan.default_language.clone(),
+                    allowed: "de, en, tr, ar, uk, …".into(),
+                },
+            );
+            plan.default_language = "de".into();
+        }
+    }
+}
+
+/// Whether `s` looks like a BCP 47 language tag (`de`, `en-GB`, `sr-Latn`).
+fn is_language_tag(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let first_ok = parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()));
+    first_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
