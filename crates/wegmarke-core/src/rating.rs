@@ -154,6 +154,39 @@ pub fn assess(ind: &Indicator) -> Assessment {
     }
 }
 
+/// How many indicators have each rating.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RatingCounts([usize; Rating::ALL.len()]);
+
+impl RatingCounts {
+    /// How many have `rating`.
+    pub fn get(&self, rating: Rating) -> usize {
+        self.0[rating as usize]
+    }
+
+    /// All indicators counted.
+    pub fn total(&self) -> usize {
+        self.0.iter().sum()
+    }
+
+    /// The ratings that occur, best first (the order of [`Rating::ALL`]), with their count.
+    pub fn present(&self) -> impl Iterator<Item = (Rating, usize)> + '_ {
+        Rating::ALL
+            .into_iter()
+            .map(|r| (r, self.get(r)))
+            .filter(|(_, n)| *n > 0)
+    }
+}
+
+/// Rates each indicator and counts how many have each rating.
+pub fn counts<'a>(indicators: impl IntoIterator<Item = &'a Indicator>) -> RatingCounts {
+    let mut c = RatingCounts::default();
+    for ind in indicators {
+        c.0[assess(ind).rating as usize] += 1;
+    }
+    c
+}
+
 /// Whether the indicator's next update lies before the plan's "Stand" date.
 pub fn is_overdue(ind: &Indicator, as_of: &Date) -> bool {
     ind.next_update
@@ -252,5 +285,37 @@ mod tests {
         assert!(!is_overdue(&i, &stand));
         i.next_update = None;
         assert!(!is_overdue(&i, &stand));
+    }
+
+    #[test]
+    fn counts_per_rating_in_the_order_of_all() {
+        // Each rating's index in the count is its place in `Rating::ALL`.
+        for (n, r) in Rating::ALL.into_iter().enumerate() {
+            assert_eq!(r as usize, n, "{r:?}");
+        }
+        let achieved = ind("up", &[("2025", Some(20.0))]);
+        let limited = ind("up", &[("2025", Some(11.0))]);
+        let context = {
+            let mut c = ind("up", &[("2025", Some(12.0))]);
+            c.kind = IndicatorKind::Context;
+            c
+        };
+        let all = [achieved.clone(), limited, achieved, context];
+        let c = counts(&all);
+        assert_eq!(c.get(Rating::Achieved), 2);
+        assert_eq!(c.get(Rating::Limited), 1);
+        assert_eq!(c.get(Rating::NotRated), 1);
+        assert_eq!(c.get(Rating::Substantial), 0);
+        assert_eq!(c.total(), 4);
+        assert_eq!(
+            c.present().collect::<Vec<_>>(),
+            [
+                (Rating::Achieved, 2),
+                (Rating::Limited, 1),
+                (Rating::NotRated, 1)
+            ]
+        );
+        assert_eq!(counts([]).total(), 0);
+        assert_eq!(counts([]).present().count(), 0);
     }
 }
