@@ -166,14 +166,10 @@ impl SearchIndex {
             .split_whitespace()
             .map(str::to_owned)
             .collect();
-        let field_goals: Option<Vec<&str>> = filter.field.as_ref().map(|f| {
-            ds.plan
-                .iter()
-                .flat_map(|p| &p.goals)
-                .filter(|g| &g.field == f)
-                .map(|g| g.id.as_str())
-                .collect()
-        });
+        let field_goals: Option<Vec<&str>> = filter
+            .field
+            .as_ref()
+            .map(|f| ds.goals_of_field(f).map(|g| g.id.as_str()).collect());
         let all = ds.measures();
         let texts = (!words.is_empty()).then(|| self.texts(ds));
         self.order(ds, sort)

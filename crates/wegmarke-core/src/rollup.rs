@@ -99,13 +99,7 @@ impl Dataset {
         &'a self,
         field: &'a str,
     ) -> impl Iterator<Item = &'a Measure> + 'a {
-        let goals: Vec<&str> = self
-            .plan
-            .iter()
-            .flat_map(|p| &p.goals)
-            .filter(|g| g.field == field)
-            .map(|g| g.id.as_str())
-            .collect();
+        let goals: Vec<&str> = self.goals_of_field(field).map(|g| g.id.as_str()).collect();
         self.measures()
             .iter()
             .filter(move |m| m.goals.iter().any(|g| goals.contains(&g.as_str())))
