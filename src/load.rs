@@ -1,6 +1,7 @@
 //! Fetching: config.json first (it may move the data folder), then the three data files in
 //! parallel, then the core's validation. Never fails: what cannot be had becomes a located
-//! fatal problem, and whatever can be shown is shown.
+//! fatal problem, and whatever can be shown is shown. The overview and the council pages' report
+//! snapshots are fetched and checked by the same function, [`fetch_dataset`].
 
 use std::sync::Arc;
 
@@ -8,9 +9,13 @@ use gloo_net::http::Request;
 use thiserror::Error;
 use wasm_bindgen::prelude::*;
 use web_sys::RequestCache;
-use wegmarke_core::{validate_config_quick, validate_quick, Config, Dataset, Input, Inputs};
+use wegmarke_core::{
+    validate, validate_config, validate_config_quick, validate_quick, Config, Dataset, Input,
+    Inputs, Problem, DATA_FILES,
+};
 
-use crate::parts;
+use crate::browser::{self, next_task, Timer};
+use crate::split::split_points;
 
 /// How long a server may take to start answering before the request is given up (a hanging
 /// server must end in a message with a retry, not in an endless spinner).
@@ -56,13 +61,6 @@ extern "C" {
     fn signal(this: &AbortController) -> web_sys::AbortSignal;
     #[wasm_bindgen(method, js_class = "AbortController")]
     fn abort(this: &AbortController);
-
-    // The timer id is kept as the value the browser gave: web-sys's i32 would cut the large ids
-    // of a fake clock, and the timer would never be cleared.
-    #[wasm_bindgen(js_name = setTimeout, catch)]
-    fn set_timeout(handler: &JsValue, ms: i32) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_name = clearTimeout)]
-    fn clear_timeout(id: &JsValue);
 }
 
 /// Aborts a fetch when its time is up. A plain `setTimeout` (not `AbortSignal.timeout`), so the
@@ -70,7 +68,7 @@ extern "C" {
 /// clock. Dropping the deadline clears its timer.
 struct Deadline {
     controller: AbortController,
-    timer: Option<(JsValue, Closure<dyn FnMut()>)>,
+    timer: Option<(Timer, Closure<dyn FnMut()>)>,
     /// Set by the timer, so a timeout is told apart from other network errors.
     fired: std::rc::Rc<std::cell::Cell<bool>>,
     ms: i32,
@@ -96,15 +94,15 @@ impl Deadline {
             fired.set(true);
             controller.unchecked_ref::<AbortController>().abort();
         });
-        if let Ok(id) = set_timeout(on_time_up.as_ref(), ms) {
-            self.timer = Some((id, on_time_up));
+        if let Some(timer) = browser::set_timeout(on_time_up.as_ref(), ms) {
+            self.timer = Some((timer, on_time_up));
             self.ms = ms;
         }
     }
 
     fn clear(&mut self) {
-        if let Some((id, _closure)) = self.timer.take() {
-            clear_timeout(&id);
+        if let Some((timer, _closure)) = self.timer.take() {
+            timer.clear();
         }
     }
 
@@ -129,11 +127,7 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
 /// `<meta name="wegmarke-locales">` (`en=./locales/en-….json tr=…`), so the file is cached for
 /// good and a new build's texts arrive at once. `None` if it cannot be had or read.
 pub async fn catalog(tag: &str) -> Option<wegmarke_core::i18n::Catalog> {
-    let files = web_sys::window()?
-        .document()?
-        .query_selector("meta[name=wegmarke-locales]")
-        .ok()??
-        .get_attribute("content")?;
+    let files = browser::meta_content("wegmarke-locales")?;
     let url = files
         .split_whitespace()
         .find_map(|entry| entry.strip_prefix(tag)?.strip_prefix('='))?;
@@ -176,16 +170,6 @@ async fn fetch_with(url: &str, cache: RequestCache) -> Result<Vec<u8>, FetchErro
     response.binary().await.map_err(|e| failed(e, &deadline))
 }
 
-/// Gives the browser the main thread back before going on (a new task), so the reading and
-/// checking of the data and the first render are separate tasks, not one long one that keeps
-/// the page from responding.
-pub async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let _ = set_timeout(&resolve, 0);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 /// Joins the data folder and a file name.
 pub fn data_url(config: &Config) -> String {
     let mut base = config.data.clone().unwrap_or_else(|| "data/".to_owned());
@@ -203,14 +187,7 @@ pub async fn load() -> Arc<Loaded> {
         Err(e) => validate_config_quick(&Input::Unreachable(e.to_string())).0,
     };
     let base = data_url(&config);
-    let urls = ["plan.json", "measures.json", "indicators.json"].map(|f| format!("{base}{f}"));
-    let (plan, measures, indicators) = futures::join!(
-        fetch_bytes(&urls[0]),
-        fetch_bytes(&urls[1]),
-        fetch_bytes(&urls[2]),
-    );
-    next_task().await;
-    let mut data = check([plan, measures, indicators], "").await;
+    let mut data = fetch_dataset(&base, "").await;
     config_problems.append(&mut data.problems);
     data.problems = config_problems;
     next_task().await;
@@ -221,15 +198,29 @@ pub async fn load() -> Arc<Loaded> {
     })
 }
 
+/// Fetches a data set's three files from `folder` + `prefix` (the published data: no prefix; a
+/// council report's snapshot: its path) in parallel and checks them; problems are located with
+/// `prefix` in front of the file names.
+pub async fn fetch_dataset(folder: &str, prefix: &str) -> Dataset {
+    let urls = DATA_FILES.map(|f| format!("{folder}{prefix}{f}"));
+    let (plan, measures, indicators) = futures::join!(
+        fetch_bytes(&urls[0]),
+        fetch_bytes(&urls[1]),
+        fetch_bytes(&urls[2]),
+    );
+    next_task().await;
+    check([plan, measures, indicators], prefix).await
+}
+
 /// Checks a data set's three files: the quick checks, and only when a value has the wrong type,
 /// the checks that locate it inside its entry, from their own part. If that part cannot be
 /// fetched, the quick result stands (the entry is reported as a whole).
-pub async fn check(files: [Result<Vec<u8>, FetchError>; 3], prefix: &str) -> Dataset {
+async fn check(files: [Result<Vec<u8>, FetchError>; 3], prefix: &str) -> Dataset {
     match validate_quick(&Inputs::from_results(&files), prefix) {
         (data, true) => data,
         (unlocated, false) => {
             let files = files.map(|f| f.map_err(|e| e.to_string()));
-            parts::located_check(files, prefix.to_owned())
+            located_check(files, prefix.to_owned())
                 .await
                 .unwrap_or(unlocated)
         }
@@ -237,11 +228,26 @@ pub async fn check(files: [Result<Vec<u8>, FetchError>; 3], prefix: &str) -> Dat
 }
 
 /// Checks config.json as [`check`] does the data.
-async fn check_config(bytes: Vec<u8>) -> (Config, Vec<wegmarke_core::Problem>) {
+async fn check_config(bytes: Vec<u8>) -> (Config, Vec<Problem>) {
     match validate_config_quick(&Input::Bytes(&bytes)) {
         (checked, true) => checked,
-        (unlocated, false) => parts::located_config_check(bytes)
-            .await
-            .unwrap_or(unlocated),
+        (unlocated, false) => located_config_check(bytes).await.unwrap_or(unlocated),
+    }
+}
+
+/// A fetched file's bytes, or why it could not be had (as text: the part's signature must not
+/// name this module's error type).
+type Fetched = Result<Vec<u8>, String>;
+
+split_points! {
+    /// The data checks that locate a value of the wrong type inside its entry, in a part of
+    /// their own: their code is about a seventh of the app, and only data with such a value
+    /// needs them ([`check`] runs the quick checks first).
+    checks fn located_check(files: [Fetched; 3], prefix: String) -> Dataset {
+        validate(&Inputs::from_results(&files), &prefix)
+    }
+    /// config.json's check with located messages, as [`located_check`].
+    checks fn located_config_check(bytes: Vec<u8>) -> (Config, Vec<Problem>) {
+        validate_config(&Input::Bytes(&bytes))
     }
 }

@@ -1,49 +1,26 @@
-//! The split points: every page but the overview, and the data checks that locate a value of
-//! the wrong type, in four WebAssembly parts (the explorer, the other pages, the council pages,
-//! the located checks) that the browser fetches when first needed (split after linking by
-//! `scripts/wasm-link.sh`). The shell, the overview and the quick data checks stay in the main
-//! module, so the first view downloads only what it shows.
-//!
-//! Each function below, called, loads its part (once) and then runs; off the web (native
-//! tests), and with the feature `unsplit` (the wasm component tests, whose runner loads a
-//! single module), it runs directly. A part that cannot be fetched gives `Err`.
+//! The pages' split points and the loader that shows a page from its part. Every page but the
+//! overview lives in one of three WebAssembly parts (`route::Part`: the explorer, the council
+//! pages, the other pages), fetched when first needed; the shell and the overview stay in the
+//! main module, so the first view downloads only what it shows. (The fourth part, the located
+//! data checks, is declared beside its caller in `load.rs`.)
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-#[cfg(not(feature = "unsplit"))]
-use leptos::wasm_split::wasm_split;
 use leptos::wasm_split::SplitLoaderError;
-use wegmarke_core::{validate, validate_config, Config, Dataset, Input, Inputs, Problem};
 
+use crate::browser;
+use crate::components::loading::Loading;
 use crate::load::Loaded;
 use crate::pages::*;
-use crate::route::Route;
+use crate::route::{Embed, Route};
+use crate::split::split_points;
+use crate::ui::use_ui;
 
 /// A page from a part, or the reason its part could not be loaded.
 pub type Part = Result<AnyView, SplitLoaderError>;
-
-/// A fetched file's bytes, or why it could not be had.
-pub type Fetched = Result<Vec<u8>, String>;
-
-/// Declares split points: `part fn name(args) -> T { body }` becomes `async fn name(args) ->
-/// Result<T, SplitLoaderError>` whose body lives in the part `part`.
-macro_rules! split_points {
-    ($($(#[$doc:meta])* $part:ident fn $name:ident($($arg:ident: $ty:ty),*) -> $out:ty $body:block)*) => {$(
-        $(#[$doc])*
-        #[cfg(not(feature = "unsplit"))]
-        #[wasm_split($part, wasm_split_path = ::leptos::wasm_split, fallible)]
-        pub fn $name($($arg: $ty),*) -> Result<$out, SplitLoaderError> {
-            Ok($body)
-        }
-
-        $(#[$doc])*
-        #[cfg(feature = "unsplit")]
-        pub async fn $name($($arg: $ty),*) -> Result<$out, SplitLoaderError> {
-            Ok($body)
-        }
-    )*};
-}
 
 split_points! {
     pages fn field_page(loaded: Arc<Loaded>, id: String) -> AnyView {
@@ -88,35 +65,48 @@ split_points! {
     council fn report_page(loaded: Arc<Loaded>) -> AnyView {
         view! { <report::ReportPage loaded/> }.into_any()
     }
-    pages fn embed_page(loaded: Arc<Loaded>, kind: String, id: Option<String>) -> AnyView {
-        view! { <embed::EmbedPage loaded kind id/> }.into_any()
+    pages fn embed_page(loaded: Arc<Loaded>, embed: Embed) -> AnyView {
+        view! { <embed::EmbedPage loaded embed/> }.into_any()
     }
+}
 
-    /// The data checks that locate a value of the wrong type inside its entry. Their code is
-    /// about a seventh of the app, and only data with such a value needs them
-    /// (`load::check` runs the quick checks first).
-    checks fn located_check(files: [Fetched; 3], prefix: String) -> Dataset {
-        validate(&Inputs::from_results(&files), &prefix)
-    }
-    /// config.json's check with located messages, as [`located_check`].
-    checks fn located_config_check(bytes: Vec<u8>) -> (Config, Vec<Problem>) {
-        validate_config(&Input::Bytes(&bytes))
+/// The page at `route`: the overview and the not-found page at once, every other page from its
+/// part (the loading notice until the part has arrived, or a notice with a retry if it could
+/// not be fetched).
+pub fn page(route: Route, loaded: Arc<Loaded>) -> AnyView {
+    match route {
+        Route::Overview => view! { <overview::Overview loaded/> }.into_any(),
+        Route::NotFound(_) => view! { <not_found::NotFound/> }.into_any(),
+        Route::Field(id) => from_part(field_page(loaded, id)),
+        Route::Measures => from_part(measures_page(loaded)),
+        Route::Measure(id) => from_part(measure_page(loaded, id)),
+        Route::Indicators => from_part(indicators_page(loaded)),
+        Route::Indicator(id) => from_part(indicator_page(loaded, id)),
+        Route::Actors => from_part(actors_page(loaded)),
+        Route::Actor(id) => from_part(actor_page(loaded, id)),
+        Route::Method => from_part(method_page(loaded)),
+        Route::Accessibility => from_part(accessibility_page(loaded)),
+        Route::EasyLanguage => from_part(easy_language_page(loaded)),
+        Route::SignLanguage => from_part(sign_language_page()),
+        Route::Data => from_part(data_page(loaded)),
+        Route::Changes => from_part(changes_page(loaded)),
+        Route::Report => from_part(report_page(loaded)),
+        Route::Embed(embed) => from_part(embed_page(loaded, embed)),
     }
 }
 
 /// Starts fetching and compiling the part of the page at `route`, so that on a deep link it
-/// arrives beside the data instead of after it (`boot.js` has already asked for its files, see
-/// `scripts/postbuild.py`). A failed fetch is not kept: the page's own call tries again.
+/// arrives beside the data instead of after it (`app-<hash>.js` has already asked for its
+/// files, from the same table: `src/route-parts.json`). A failed fetch is not kept: the page's
+/// own call tries again.
 #[cfg(not(feature = "unsplit"))]
 pub fn preload(route: &Route) {
-    use std::future::Future;
-    use std::pin::Pin;
     type Load = Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>>;
-    let load: Load = match route {
-        Route::Overview | Route::NotFound(_) => return,
-        Route::Changes | Route::Report => Box::pin(__wasm_split_preload_changes_page()),
-        Route::Measures => Box::pin(__wasm_split_preload_measures_page()),
-        _ => Box::pin(__wasm_split_preload_field_page()),
+    let load: Load = match route.part() {
+        None => return,
+        Some(crate::route::Part::Council) => Box::pin(__wasm_split_preload_changes_page()),
+        Some(crate::route::Part::Explorer) => Box::pin(__wasm_split_preload_measures_page()),
+        Some(crate::route::Part::Pages) => Box::pin(__wasm_split_preload_field_page()),
     };
     leptos::task::spawn_local(async move {
         let _ = load.await;
@@ -126,3 +116,65 @@ pub fn preload(route: &Route) {
 /// With everything in one module there is nothing to fetch.
 #[cfg(feature = "unsplit")]
 pub fn preload(_route: &Route) {}
+
+/// [`page`]'s loader for any page from a part: one copy of the code for all of them.
+fn from_part(page: impl Future<Output = Part> + 'static) -> AnyView {
+    shown(Box::pin(page))
+}
+
+thread_local! {
+    /// No page from a part has been shown yet.
+    static FIRST_PAGE: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+fn shown(mut page: Pin<Box<dyn Future<Output = Part>>>) -> AnyView {
+    // A part that is already there gives its page at once (no loading notice in between).
+    // The first page of a visit is built in a task of its own instead, not in the one that
+    // showed the data, so that each stays short.
+    let first = FIRST_PAGE.replace(false);
+    if !first {
+        let mut now = std::task::Context::from_waker(std::task::Waker::noop());
+        // Built like a component: what the page reads does not re-run this route's render.
+        if let std::task::Poll::Ready(result) = untrack(|| page.as_mut().poll(&mut now)) {
+            return match result {
+                Ok(view) => view,
+                Err(_) => view! { <PartFailed/> }.into_any(),
+            };
+        }
+    }
+    // Otherwise the page's view is built once, under this owner, when its part has arrived
+    // (not at all if the reader has left by then); the slot hands it over to the one render
+    // that follows.
+    let slot = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let arrived = RwSignal::new(false);
+    let filled = slot.clone();
+    leptos::task::spawn_local_scoped_with_cancellation(async move {
+        if first {
+            browser::next_task().await;
+        }
+        *filled.borrow_mut() = Some(page.await);
+        arrived.set(true);
+    });
+    let slot = send_wrapper::SendWrapper::new(slot);
+    (move || match arrived.get().then(|| slot.borrow_mut().take()).flatten() {
+        Some(Ok(view)) => view,
+        Some(Err(_)) => view! { <PartFailed/> }.into_any(),
+        None => view! { <Loading/> }.into_any(),
+    })
+    .into_any()
+}
+
+/// Shown when a page's part could not be fetched (network gone, or a new build replaced the
+/// files): the page stays usable, and reloading fetches the part again.
+#[component]
+fn PartFailed() -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <div class="wrap page">
+            <section class="notice notice-fatal" role="alert" data-testid="part-failed">
+                <p>{ui.t("load.part_failed")}</p>
+                <button type="button" class="button" on:click=|_| browser::reload()>{ui.t("load.retry")}</button>
+            </section>
+        </div>
+    }
+}

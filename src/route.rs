@@ -20,10 +20,42 @@ pub enum Route {
     Data,
     Changes,
     Report,
-    /// A chromeless view for the city website: `kennzahlen`, `handlungsfeld/<id>`,
-    /// `massnahme/<id>` or `indikator/<id>`.
-    Embed(String, Option<String>),
+    /// A chromeless view for the city website.
+    Embed(Embed),
     NotFound(String),
+}
+
+/// What an embed shows (`#/embed/kennzahlen`, `#/embed/handlungsfeld/<id>`, …).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Embed {
+    KeyFigures,
+    Field(String),
+    Measure(String),
+    Indicator(String),
+}
+
+/// The WebAssembly part a page's code lives in (`src/parts.rs`); the overview and the
+/// not-found page live in the main module. `src/route-parts.json` holds the same mapping for
+/// the build, and a test below keeps the two in step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// Every page but the overview, the explorer and the council pages.
+    Pages,
+    /// The measures explorer.
+    Explorer,
+    /// The changes page and the printable report.
+    Council,
+}
+
+impl Part {
+    /// The part's name, as in `src/parts.rs` and `src/route-parts.json`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Part::Pages => "pages",
+            Part::Explorer => "explorer",
+            Part::Council => "council",
+        }
+    }
 }
 
 /// A parsed location hash: the page and its query parameters (filters).
@@ -64,8 +96,10 @@ impl Location {
             ["daten"] => Route::Data,
             ["aenderungen"] => Route::Changes,
             ["bericht"] => Route::Report,
-            ["embed", kind] => Route::Embed(kind.to_string(), None),
-            ["embed", kind, id] => Route::Embed(kind.to_string(), Some(id.to_string())),
+            ["embed", "kennzahlen"] => Route::Embed(Embed::KeyFigures),
+            ["embed", "handlungsfeld", id] => Route::Embed(Embed::Field(id.to_string())),
+            ["embed", "massnahme", id] => Route::Embed(Embed::Measure(id.to_string())),
+            ["embed", "indikator", id] => Route::Embed(Embed::Indicator(id.to_string())),
             _ => Route::NotFound(path.to_owned()),
         };
         let query = query
@@ -132,9 +166,32 @@ impl Route {
             Route::Data => "#/daten".to_owned(),
             Route::Changes => "#/aenderungen".to_owned(),
             Route::Report => "#/bericht".to_owned(),
-            Route::Embed(kind, None) => format!("#/embed/{}", encode(kind)),
-            Route::Embed(kind, Some(id)) => format!("#/embed/{}/{}", encode(kind), encode(id)),
+            Route::Embed(Embed::KeyFigures) => "#/embed/kennzahlen".to_owned(),
+            Route::Embed(Embed::Field(id)) => format!("#/embed/handlungsfeld/{}", encode(id)),
+            Route::Embed(Embed::Measure(id)) => format!("#/embed/massnahme/{}", encode(id)),
+            Route::Embed(Embed::Indicator(id)) => format!("#/embed/indikator/{}", encode(id)),
             Route::NotFound(p) => format!("#{p}"),
+        }
+    }
+
+    /// The part this page's code lives in; `None` for the main module's pages.
+    pub fn part(&self) -> Option<Part> {
+        match self {
+            Route::Overview | Route::NotFound(_) => None,
+            Route::Measures => Some(Part::Explorer),
+            Route::Changes | Route::Report => Some(Part::Council),
+            Route::Field(_)
+            | Route::Measure(_)
+            | Route::Indicators
+            | Route::Indicator(_)
+            | Route::Actors
+            | Route::Actor(_)
+            | Route::Method
+            | Route::Accessibility
+            | Route::EasyLanguage
+            | Route::SignLanguage
+            | Route::Data
+            | Route::Embed(_) => Some(Part::Pages),
         }
     }
 }
@@ -215,8 +272,10 @@ mod tests {
             Route::Data,
             Route::Changes,
             Route::Report,
-            Route::Embed("kennzahlen".into(), None),
-            Route::Embed("indikator".into(), Some("I-1".into())),
+            Route::Embed(Embed::KeyFigures),
+            Route::Embed(Embed::Field("sprache".into())),
+            Route::Embed(Embed::Measure("M-1".into())),
+            Route::Embed(Embed::Indicator("I-1".into())),
         ] {
             assert_eq!(Location::parse(&route.href()).route, route);
         }

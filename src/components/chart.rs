@@ -16,13 +16,11 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::browser::window;
+
 thread_local! {
     static LOADING: RefCell<Option<Promise>> = const { RefCell::new(None) };
     static DRAWER: RefCell<Option<Drawer>> = const { RefCell::new(None) };
-}
-
-fn window() -> Option<web_sys::Window> {
-    web_sys::window()
 }
 
 fn get(obj: &JsValue, key: &str) -> Option<JsValue> {
@@ -37,17 +35,6 @@ fn call(obj: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsValu
         .dyn_into()?;
     let arr: js_sys::Array = args.iter().collect();
     f.apply(obj, &arr)
-}
-
-/// Whether the reader asked the system for reduced motion.
-pub fn prefers_reduced_motion() -> bool {
-    window()
-        .and_then(|w| {
-            w.match_media("(prefers-reduced-motion: reduce)")
-                .ok()
-                .flatten()
-        })
-        .is_some_and(|m| m.matches())
 }
 
 /// The vendored ECharts file (one file for the page and the worker); its hashed name is in a
@@ -193,7 +180,7 @@ async fn after_paint() {
         }
     });
     let _ = JsFuture::from(promise).await;
-    crate::load::next_task().await;
+    crate::browser::next_task().await;
 }
 
 /// Gives an ECharts instance the option (JSON), replacing the one it had. `still`: without
@@ -401,8 +388,8 @@ pub fn EChart(
     view! {
         <div class="chart" node_ref=node on:pointerenter=move |ev| (*wake)(ev) role="img" aria-label=move || label.get() data-testid="chart"></div>
         <p class="chart-download no-print">
-            <a href="#" download=file_name data-testid="download-svg" on:click=move |ev| (*download)(ev)>{crate::app::use_ui().t("chart.download_svg")}</a>
+            <a href="#" download=file_name data-testid="download-svg" on:click=move |ev| (*download)(ev)>{crate::ui::use_ui().t("chart.download_svg")}</a>
         </p>
-        {move || failed.get().then(|| view! { <p class="chart-failed">{crate::app::use_ui().t("chart.failed")}</p> })}
+        {move || failed.get().then(|| view! { <p class="chart-failed">{crate::ui::use_ui().t("chart.failed")}</p> })}
     }
 }

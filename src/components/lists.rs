@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use wegmarke_core::rating::{assess, is_overdue};
 use wegmarke_core::{format, Dataset, Indicator, Measure};
 
-use crate::app::{use_ui, Ui};
 use crate::components::rating::{RatingBadge, Sparkline};
 use crate::components::status::StatusBadge;
 use crate::components::text::txt;
 use crate::route::Route;
+use crate::ui::{use_ui, Ui};
 
 /// A measure in a list.
 pub fn measure_item(m: &Measure, ds: &Dataset, ui: &Ui) -> impl IntoView {

@@ -1,9 +1,13 @@
-//! Reusable pieces of the pages.
+//! Reusable pieces of the pages, and the site's frame.
 
 pub mod chart;
+pub mod embed;
+pub mod key_figures;
 pub mod lists;
+pub mod loading;
 pub mod problems;
 pub mod progress;
 pub mod rating;
+pub mod site;
 pub mod status;
 pub mod text;

@@ -6,8 +6,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wegmarke_core::{Problem, Severity};
 
-use crate::app::use_ui;
 use crate::load::Loaded;
+use crate::ui::use_ui;
 
 /// Fatal problems first (with a retry), then a collapsible list of the other problems.
 #[component]

@@ -6,7 +6,7 @@ use wegmarke_core::format;
 use wegmarke_core::rollup::{RollUp, StatusCounts};
 use wegmarke_core::Status;
 
-use crate::app::use_ui;
+use crate::ui::use_ui;
 
 /// A roll-up as a native progress bar with its number and how it was computed.
 #[component]

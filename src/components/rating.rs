@@ -6,7 +6,7 @@ use wegmarke_core::format::fixed;
 use wegmarke_core::rating::Rating;
 use wegmarke_core::Indicator;
 
-use crate::app::use_ui;
+use crate::ui::use_ui;
 
 /// The rating as a badge.
 #[component]

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use wegmarke_core::Status;
 
-use crate::app::use_ui;
+use crate::ui::use_ui;
 
 /// The status as a badge.
 #[component]

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use wegmarke_core::Text;
 
-use crate::app::Ui;
+use crate::ui::Ui;
 
 /// A data text as a `<span>`: `lang` is set where the text is not in the UI language (so screen
 /// readers pronounce it right) and `dir="auto"` isolates it, so bidirectional control

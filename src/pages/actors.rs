@@ -5,12 +5,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wegmarke_core::{Actor, Dataset};
 
-use crate::app::{set_title, use_ui, Ui};
 use crate::components::lists::measure_item;
 use crate::components::text::{plain, txt};
 use crate::load::Loaded;
 use crate::pages::not_found::NotFound;
 use crate::route::{Location, Route};
+use crate::ui::{set_title, use_ui, Ui};
 
 /// An actor with its measures; in the list of all actors (`heading`), only counts with links
 /// to the filtered explorer, so a plan with thousands of measures stays fast.

@@ -10,23 +10,16 @@ use wegmarke_core::changes::{
 };
 use wegmarke_core::{format, Dataset, Severity};
 
-use crate::app::{set_title, use_location, use_ui, Ui};
 use crate::components::rating::RatingBadge;
 use crate::components::status::StatusBadge;
 use crate::components::text::txt;
-use crate::load::{check, fetch_bytes, Loaded};
+use crate::load::{fetch_dataset, Loaded};
 use crate::route::{Location, Route};
+use crate::ui::{set_title, use_location, use_ui, Ui};
 
 /// Fetches and validates a report's snapshot (the three files under its path).
 pub(crate) async fn load_snapshot(data_url: String, prefix: String) -> Arc<Dataset> {
-    let urls =
-        ["plan.json", "measures.json", "indicators.json"].map(|f| format!("{data_url}{prefix}{f}"));
-    let (p, m, i) = futures::join!(
-        fetch_bytes(&urls[0]),
-        fetch_bytes(&urls[1]),
-        fetch_bytes(&urls[2])
-    );
-    Arc::new(check([p, m, i], &prefix).await)
+    Arc::new(fetch_dataset(&data_url, &prefix).await)
 }
 
 /// The changes page.

@@ -4,11 +4,11 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wegmarke_core::{csv, format};
+use wegmarke_core::{csv, format, DATA_FILES};
 
-use crate::app::{set_title, use_ui};
+use crate::browser;
 use crate::load::Loaded;
-use crate::route::encode;
+use crate::ui::{set_title, use_ui};
 
 /// The data page.
 #[component]
@@ -22,14 +22,11 @@ pub fn DataPage(
     let base = loaded.data_url.clone();
     let stand = ds.plan.as_ref().and_then(|p| p.plan.as_of);
     let all: Vec<_> = ds.measures().iter().collect();
-    let measures_csv = format!(
-        "data:text/csv;charset=utf-8,{}",
-        encode(&csv::measures(&all, ui.lang(), ds.default_lang()))
+    let measures_csv = browser::download_href(
+        "text/csv",
+        &csv::measures(&all, ui.lang(), ds.default_lang()),
     );
-    let obs_csv = format!(
-        "data:text/csv;charset=utf-8,{}",
-        encode(&csv::observations(ds.indicators()))
-    );
+    let obs_csv = browser::download_href("text/csv", &csv::observations(ds.indicators()));
     // The licence is a deployment setting: config.json may name it ("licence": {"name", "url"}).
     let licence = loaded.config.extra.get("licence").and_then(|l| {
         let name = l.get("name")?.as_str()?.to_owned();
@@ -47,7 +44,7 @@ pub fn DataPage(
             {stand.map(|s| view! { <p class="stand">{ui.t("overview.stand")}": "{format::date(&s, ui.lang())}</p> })}
             <h2>{ui.t("data.json")}</h2>
             <ul data-testid="json-files">
-                {["plan.json", "measures.json", "indicators.json"].map(|f| view! { <li><a href=format!("{base}{f}") download=f>{f}</a></li> }).collect_view()}
+                {DATA_FILES.map(|f| view! { <li><a href=format!("{base}{f}") download=f>{f}</a></li> }).collect_view()}
             </ul>
             <h2>{ui.t("data.csv")}</h2>
             <ul>

@@ -5,14 +5,14 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wegmarke_core::rollup::roll_up;
 
-use crate::app::{set_title, use_ui};
+use crate::components::embed::EmbedButton;
 use crate::components::lists::{indicator_item, measure_item};
 use crate::components::progress::ProgressBar;
 use crate::components::text::{plain, txt};
 use crate::load::Loaded;
-use crate::pages::embed::EmbedButton;
 use crate::pages::not_found::NotFound;
-use crate::route::{Location, Route};
+use crate::route::{Embed, Location, Route};
+use crate::ui::{set_title, use_ui};
 
 /// Measures listed per goal; the link below the list opens all of them in the explorer.
 const MAX_LISTED: usize = 50;
@@ -67,7 +67,7 @@ pub fn FieldPage(
             </nav>
             <h1 data-testid="page-title">{txt(&field.title, d, &ui)}</h1>
             {field.description.as_ref().map(|t| view! { <p class="lead">{txt(t, d, &ui)}</p> })}
-            <EmbedButton route=Route::Embed("handlungsfeld".into(), Some(field.id.clone())) title=plain(&field.title, d, &ui)/>
+            <EmbedButton route=Route::Embed(Embed::Field(field.id.clone())) title=plain(&field.title, d, &ui)/>
             {goals}
         </div>
     }

@@ -8,15 +8,16 @@ use wegmarke_core::charts::{indicator_option_json, periods, summary, ChartOption
 use wegmarke_core::rating::{assess, is_overdue, Rating};
 use wegmarke_core::{csv, format, Flag, Indicator};
 
-use crate::app::{set_title, use_ui};
-use crate::components::chart::{prefers_reduced_motion, EChart};
+use crate::browser::{self, prefers_reduced_motion};
+use crate::components::chart::EChart;
+use crate::components::embed::EmbedButton;
 use crate::components::lists::indicator_item;
 use crate::components::rating::RatingBadge;
 use crate::components::text::{plain, txt};
 use crate::load::Loaded;
-use crate::pages::embed::EmbedButton;
 use crate::pages::not_found::NotFound;
-use crate::route::{encode, Route};
+use crate::route::{Embed, Route};
+use crate::ui::{set_title, use_ui};
 
 /// All indicators, by field of action, with their ratings.
 #[component]
@@ -181,8 +182,8 @@ pub fn IndicatorPage(
     let csv_text = csv::observations([ind]);
     let json_text = serde_json::to_string_pretty(ind).unwrap_or_default();
     let stand = ds.plan.as_ref().and_then(|p| p.plan.as_of);
-    let csv_href = format!("data:text/csv;charset=utf-8,{}", encode(&csv_text));
-    let json_href = format!("data:application/json;charset=utf-8,{}", encode(&json_text));
+    let csv_href = browser::download_href("text/csv", &csv_text);
+    let json_href = browser::download_href("application/json", &json_text);
     let goals = ind.goals.iter().filter_map(|g| ds.goal(g)).map(|g| {
         view! { <li><a href=Route::Field(g.field.clone()).href()>{txt(&g.title, d, &ui)}</a></li> }
     }).collect_view();
@@ -213,7 +214,7 @@ pub fn IndicatorPage(
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            <EmbedButton route=Route::Embed("indikator".into(), Some(ind.id.clone())) title=plain(&ind.title, d, &ui)/>
+            <EmbedButton route=Route::Embed(Embed::Indicator(ind.id.clone())) title=plain(&ind.title, d, &ui)/>
             <p class="downloads">
                 <a download=csv::file_name(&ind.id, stand.as_ref(), "csv") href=csv_href data-testid="download-csv">{ui.t("indicator.download_csv")}</a>
                 " · "

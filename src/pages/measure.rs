@@ -6,14 +6,14 @@ use leptos::prelude::*;
 use wegmarke_core::sort::sort_by_key;
 use wegmarke_core::{format, Date, Measure, Text};
 
-use crate::app::{set_title, use_ui, Ui};
+use crate::components::embed::EmbedButton;
 use crate::components::lists::indicator_item;
 use crate::components::status::StatusBadge;
 use crate::components::text::{plain, txt};
 use crate::load::Loaded;
-use crate::pages::embed::EmbedButton;
 use crate::pages::not_found::NotFound;
-use crate::route::Route;
+use crate::route::{Embed, Route};
+use crate::ui::{set_title, use_ui, Ui};
 
 /// The page of one measure.
 #[component]
@@ -99,7 +99,7 @@ pub fn MeasurePage(
                 </section>
             })}
             {m.summary.as_ref().map(|t| view! { <p class="lead">{txt(t, d, &ui)}</p> })}
-            <EmbedButton route=Route::Embed("massnahme".into(), Some(m.id.clone())) title=plain(&m.title, d, &ui)/>
+            <EmbedButton route=Route::Embed(Embed::Measure(m.id.clone())) title=plain(&m.title, d, &ui)/>
             {paragraphs}
             <dl class="facts">
                 <dt>{ui.t("measure.goals")}</dt><dd><ul class="plain">{goals}</ul></dd>

@@ -8,11 +8,12 @@ use wasm_bindgen::JsCast;
 use wegmarke_core::explore::{filter_values, Filter, SearchIndex, SortKey};
 use wegmarke_core::{csv, Status};
 
-use crate::app::{replace_location, set_title, use_location, use_ui};
+use crate::browser;
 use crate::components::lists::measure_item;
 use crate::components::text::plain;
 use crate::load::Loaded;
-use crate::route::{encode, Location, Route};
+use crate::route::{Location, Route};
+use crate::ui::{replace_location, set_title, use_location, use_ui};
 
 /// How many rows are shown before "show more".
 const PAGE: usize = 50;
@@ -237,10 +238,7 @@ pub fn MeasuresPage(
                 .current_target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             {
-                let _ = a.set_attribute(
-                    "href",
-                    &format!("data:text/csv;charset=utf-8,{}", encode(&text)),
-                );
+                let _ = a.set_attribute("href", &browser::download_href("text/csv", &text));
             }
         }
     };

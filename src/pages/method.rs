@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use wegmarke_core::format;
 use wegmarke_core::rating::{Rating, MODERATE, SUBSTANTIAL};
 
-use crate::app::{set_title, use_ui};
 use crate::components::rating::RatingBadge;
 use crate::components::text::txt;
 use crate::load::Loaded;
+use crate::ui::{set_title, use_ui};
 
 /// The method page.
 #[component]

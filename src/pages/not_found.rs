@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::{set_title, use_ui};
+use crate::ui::{set_title, use_ui};
 
 /// An address that names no page.
 #[component]

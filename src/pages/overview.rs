@@ -9,14 +9,15 @@ use wegmarke_core::rollup::{roll_up, StatusCounts};
 use wegmarke_core::sort::{sort_by, sort_by_key};
 use wegmarke_core::{format, Field, PlanFile};
 
-use crate::app::{set_title, use_ui, Ui};
+use crate::components::embed::EmbedButton;
+use crate::components::key_figures::KeyFigures;
 use crate::components::progress::{ProgressBar, StatusBar};
 use crate::components::rating::RatingBadge;
 use crate::components::status::StatusBadge;
 use crate::components::text::{plain, txt};
 use crate::load::Loaded;
-use crate::pages::embed::EmbedButton;
-use crate::route::Route;
+use crate::route::{Embed, Route};
+use crate::ui::{set_title, use_ui, Ui};
 
 /// The start page.
 #[component]
@@ -72,7 +73,7 @@ pub fn Overview(
                 })}
             </ul>
             <KeyFigures loaded=loaded.clone()/>
-            <EmbedButton route=Route::Embed("kennzahlen".into(), None) title=ui.t("overview.by_status")/>
+            <EmbedButton route=Route::Embed(Embed::KeyFigures) title=ui.t("overview.by_status")/>
             <p><a href=Route::Measures.href()>{ui.t("overview.all_measures")}</a></p>
             <section aria-labelledby="fields-title">
                 <h2 id="fields-title">{ui.t("overview.fields")}</h2>
@@ -200,47 +201,5 @@ fn field_card(loaded: &Loaded, p: &PlanFile, f: &Field, ui: &Ui) -> impl IntoVie
             <ProgressBar rollup label=ui.tf("progress.label", &[("value", &title)])/>
             <StatusBar counts/>
         </li>
-    }
-}
-
-/// Measures by status and the share finished: the overview's key figures (also embeddable).
-#[component]
-pub fn KeyFigures(
-    /// The loaded data.
-    loaded: Arc<Loaded>,
-) -> impl IntoView {
-    let ui = use_ui();
-    let counts = StatusCounts::of(loaded.data.measures());
-    let done = counts
-        .done_percent()
-        .map(|p| format::percent(p, ui.lang()))
-        .unwrap_or_else(|| "–".into());
-    let total = counts.total();
-    let status_list = wegmarke_core::Status::ALL
-        .into_iter()
-        .map(|s| {
-            view! {
-                <li data-status=s.as_str()>
-                    <span class="count">{counts.get(s)}</span>
-                    <StatusBadge status=s/>
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <section class="key-figures" aria-labelledby="kf-title">
-                <h2 id="kf-title">{ui.t("overview.by_status")}</h2>
-                <div class="kf-row">
-                    <p class="kf">
-                        <span class="kf-number" data-testid="measures-total">{total}</span>
-                        <span class="kf-label">{ui.t("overview.measures")}</span>
-                    </p>
-                    <p class="kf">
-                        <span class="kf-number" data-testid="done-share">{done}</span>
-                        <span class="kf-label">{ui.t("overview.done_share")}</span>
-                    </p>
-                </div>
-                <ul class="status-counts" data-testid="status-counts">{status_list}</ul>
-            </section>
     }
 }

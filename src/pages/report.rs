@@ -10,13 +10,14 @@ use wegmarke_core::rating::assess;
 use wegmarke_core::rollup::{roll_up, StatusCounts};
 use wegmarke_core::{format, Status};
 
-use crate::app::{set_title, use_location, use_ui};
+use crate::browser;
 use crate::components::progress::StatusBar;
 use crate::components::rating::RatingBadge;
 use crate::components::status::StatusBadge;
 use crate::components::text::{plain, txt};
 use crate::load::Loaded;
 use crate::pages::changes::{load_snapshot, render_changes};
+use crate::ui::{set_title, use_location, use_ui};
 
 /// The report page.
 #[component]
@@ -126,11 +127,7 @@ pub fn ReportPage(
             })
         }
     };
-    let print = |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    };
+    let print = |_| browser::print();
     view! {
         <article class="wrap page report-page" data-testid="report">
             <header class="report-head">

@@ -5,11 +5,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::{set_title, use_ui};
 use crate::components::status::StatusBadge;
 use crate::components::text::txt;
 use crate::load::Loaded;
 use crate::route::Route;
+use crate::ui::{set_title, use_ui};
 
 /// Erklärung zur Barrierefreiheit.
 #[component]

@@ -1,0 +1,200 @@
+//! Browser glue in one place: the window, the document, the page address, timers, the embed
+//! mode's height messages and file downloads. Everything here fails soft (`Option`, or nothing
+//! happens): a page must never panic because the browser refused something.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::route::Location;
+
+/// The browser window (none in a worker or outside a browser).
+pub fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The page's document.
+pub fn document() -> Option<web_sys::Document> {
+    window()?.document()
+}
+
+/// The `<html>` element.
+pub fn root_element() -> Option<web_sys::HtmlElement> {
+    document()?.document_element()?.dyn_into().ok()
+}
+
+/// The address's fragment (`#/massnahme/M-1.2?…`), empty if there is none.
+pub fn location_hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// A parameter of the address's real query (`?lang=en&primary=…`, before the `#`).
+pub fn query_param(name: &str) -> Option<String> {
+    let search = window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    Location::parse(&format!("?{}", search.trim_start_matches('?')))
+        .param(name)
+        .map(str::to_owned)
+}
+
+/// The address of the dashboard itself (origin and path, without query and page), for embed
+/// snippets and links back from an embed.
+pub fn page_base_url() -> String {
+    window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+        })
+        .unwrap_or_default()
+}
+
+/// Changes the address without a new history entry (filter changes).
+pub fn replace_url(href: &str) {
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(href));
+    }
+}
+
+/// Reloads the page (fetches parts and data anew).
+pub fn reload() {
+    if let Some(w) = window() {
+        let _ = w.location().reload();
+    }
+}
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(w) = window() {
+        let _ = w.print();
+    }
+}
+
+/// Scrolls to the top of the page (a new page starts there).
+pub fn scroll_to_top() {
+    if let Some(w) = window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// Moves keyboard focus to the element with `id`, if it exists and can take focus.
+pub fn focus_by_id(id: &str) {
+    if let Some(el) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Sets the document's language and writing direction.
+pub fn set_document_lang(tag: &str, rtl: bool) {
+    if let Some(root) = root_element() {
+        let _ = root.set_attribute("lang", tag);
+        let _ = root.set_attribute("dir", if rtl { "rtl" } else { "ltr" });
+    }
+}
+
+/// Sets the browser tab's title.
+pub fn set_document_title(title: &str) {
+    if let Some(doc) = document() {
+        doc.set_title(title);
+    }
+}
+
+/// Sets a CSS custom property on `<html>` (through the CSSOM, which a strict CSP allows).
+pub fn set_root_style(property: &str, value: &str) {
+    if let Some(root) = root_element() {
+        let _ = root.style().set_property(property, value);
+    }
+}
+
+/// The content of `<meta name="…">`, which the build uses to name hashed files.
+pub fn meta_content(name: &str) -> Option<String> {
+    document()?
+        .query_selector(&format!("meta[name={name}]"))
+        .ok()??
+        .get_attribute("content")
+}
+
+/// Whether the reader asked the system for reduced motion.
+pub fn prefers_reduced_motion() -> bool {
+    window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}
+
+#[wasm_bindgen]
+extern "C" {
+    // The timer id is kept as the value the browser gave: web-sys's i32 would cut the large ids
+    // of a fake clock, and the timer would never be cleared.
+    #[wasm_bindgen(js_name = setTimeout, catch)]
+    fn set_timeout_js(handler: &JsValue, ms: i32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout_js(id: &JsValue);
+}
+
+/// A running `setTimeout`; dropping it does not clear it, [`Timer::clear`] does.
+pub struct Timer(JsValue);
+
+/// Calls `handler` after `ms` milliseconds (a plain `setTimeout`, so browser tests can drive it
+/// with a fake clock). `None` if the browser refused.
+pub fn set_timeout(handler: &JsValue, ms: i32) -> Option<Timer> {
+    set_timeout_js(handler, ms).ok().map(Timer)
+}
+
+impl Timer {
+    /// Stops the timer if it has not fired yet.
+    pub fn clear(self) {
+        clear_timeout_js(&self.0);
+    }
+}
+
+/// Gives the browser the main thread back before going on (a new task), so reading the data and
+/// the first render are separate tasks, not one long one that keeps the page from responding.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let _ = set_timeout_js(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// A link target that downloads `text` as a file of type `mime` (plain text types only: the
+/// browser saves it rather than opening it).
+pub fn download_href(mime: &str, text: &str) -> String {
+    format!("data:{mime};charset=utf-8,{}", crate::route::encode(text))
+}
+
+/// Marks the document as embedded (CSS hides the site chrome) and reports its height to the
+/// embedding page whenever it changes (public/embed.js sets the iframe's height after checking
+/// the message's origin and source). Idempotent.
+pub fn enter_embed_mode() {
+    let Some(root) = root_element() else {
+        return;
+    };
+    if root.class_list().contains("embed") {
+        return;
+    }
+    let _ = root.class_list().add_1("embed");
+    let post = Closure::<dyn FnMut()>::new(move || {
+        let Some(w) = window() else { return };
+        let height = root_element().map(|e| e.scroll_height()).unwrap_or(0);
+        let msg = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&msg, &"type".into(), &"wegmarke:height".into());
+        let _ = js_sys::Reflect::set(&msg, &"height".into(), &JsValue::from(height));
+        // Only a height is sent, so any parent may read it; embed.js checks who sent it.
+        if let Ok(Some(parent)) = w.parent() {
+            let _ = parent.post_message(&msg, "*");
+        }
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(post.as_ref().unchecked_ref()) {
+        observer.observe(&root);
+    }
+    // The observer lives as long as the page.
+    post.forget();
+}
