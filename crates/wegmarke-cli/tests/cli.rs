@@ -1,18 +1,12 @@
 //! The staff tool as staff run it: messages, grouping and exit codes.
 
-use std::path::PathBuf;
-
 mod common;
 
-use common::{bin, copy_example, tempdir};
-
-fn example() -> PathBuf {
-    common::example_dir()
-}
+use common::{bin, copy_fixture, fixture_dir, tempdir};
 
 #[test]
-fn example_is_clean_exit_0() {
-    let out = bin().arg("validate").arg(example()).output().unwrap();
+fn a_clean_plan_exits_0() {
+    let out = bin().arg("validate").arg(fixture_dir()).output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{text}");
     assert!(text.contains("✔ measures.json: in Ordnung"));
@@ -22,7 +16,7 @@ fn example_is_clean_exit_0() {
 #[test]
 fn content_problem_exit_1_with_location_in_german_and_english() {
     let dir = tempdir("problem");
-    copy_example(&dir);
+    copy_fixture(&dir);
     let m = std::fs::read_to_string(dir.join("measures.json")).unwrap();
     let first_goal = m.find("\"sprache-1\"").unwrap();
     let m = format!(
@@ -51,7 +45,7 @@ fn content_problem_exit_1_with_location_in_german_and_english() {
 #[test]
 fn fatal_exit_2_and_json_output() {
     let dir = tempdir("fatal");
-    copy_example(&dir);
+    copy_fixture(&dir);
     std::fs::write(
         dir.join("plan.json"),
         "{\n  \"format\": \"wegmarke/1\",\n  \"plan\": \n",

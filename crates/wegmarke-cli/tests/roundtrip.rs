@@ -1,6 +1,6 @@
 //! Lossless round trip: data files -> workbook (xlsx or CSV) -> data files gives byte-identical
-//! canonical JSON, for the bundled example plan and for property-generated plans with every
-//! kind of awkward content (language maps next to plain texts, separators inside list items,
+//! canonical JSON, for the bundled example plan, for the small test plan with awkward values put
+//! into it, and for property-generated plans with every kind of awkward content (language maps next to plain texts, separators inside list items,
 //! unknown fields at every level, floats such as 0.1 and 5e-324, huge integers, line breaks).
 
 use std::collections::BTreeMap;
@@ -16,7 +16,7 @@ use wegmarke_core::*;
 
 mod common;
 
-use common::{example_data as example, tempdir};
+use common::{example_data as example, fixture_data, tempdir};
 
 fn via_xlsx(data: &Data) -> Vec<Grid> {
     let bytes = xlsx::to_bytes(&tables(Some(data)).expect("tables")).expect("xlsx");
@@ -59,7 +59,7 @@ fn example_round_trips_through_csv_byte_identical() {
 
 #[test]
 fn awkward_numbers_survive_exactly() {
-    let mut data = example();
+    let mut data = fixture_data();
     let values = [
         0.1,
         0.2 + 0.1,
@@ -90,7 +90,7 @@ fn awkward_numbers_survive_exactly() {
 
 #[test]
 fn awkward_strings_survive_exactly() {
-    let mut data = example();
+    let mut data = fixture_data();
     let strings = [
         " leading and trailing ",
         "Zeile 1\nZeile 2",
@@ -105,11 +105,19 @@ fn awkward_strings_survive_exactly() {
         "€ 😀 ü ß",
         "<b>kein HTML</b> & so",
     ];
-    for (m, s) in data.measures.measures.iter_mut().zip(strings) {
-        m.title = Text::Plain(s.to_owned());
-        m.districts = vec![s.to_owned(), "Nord; Süd".to_owned()];
-        m.target_groups = vec![Text::Plain(s.to_owned())];
-    }
+    // One measure per string, each a copy of the first.
+    let first = data.measures.measures[0].clone();
+    data.measures.measures = strings
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Measure {
+            id: format!("M-{i}"),
+            title: Text::Plain((*s).to_owned()),
+            districts: vec![(*s).to_owned(), "Nord; Süd".to_owned()],
+            target_groups: vec![Text::Plain((*s).to_owned())],
+            ..first.clone()
+        })
+        .collect();
     assert_same(&data, &via_xlsx(&data));
     let dir = tempdir("strings-csv");
     assert_same(&data, &via_csv(&data, &dir));
@@ -117,7 +125,7 @@ fn awkward_strings_survive_exactly() {
 
 #[test]
 fn unknown_fields_at_every_level_survive_in_the_workbook() {
-    let mut data = example();
+    let mut data = fixture_data();
     let x = |v: Value| -> Map<String, Value> {
         let mut m = Map::new();
         m.insert("x_intern".into(), v);

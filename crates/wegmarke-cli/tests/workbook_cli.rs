@@ -9,14 +9,16 @@ use std::process::{Command, Output};
 
 use wegmarke_cli::files::canonical;
 use wegmarke_cli::workbook::export::tables;
-use wegmarke_cli::workbook::{xlsx, Cell, Table};
+use wegmarke_cli::workbook::{column_letter, xlsx, Cell, Table};
 
 mod common;
 
-use common::{bin, copy_example, example_data as example, example_dir, tempdir, FILES};
+use common::{
+    bin, copy_fixture, example_data, example_dir, fixture_data, fixture_dir, tempdir, FILES,
+};
 
 fn canonical_example() -> [String; 3] {
-    let d = example();
+    let d = example_data();
     [
         canonical(&d.plan),
         canonical(&d.measures),
@@ -38,9 +40,9 @@ fn run(cmd: &mut Command) -> (i32, String) {
     (status.code().unwrap_or(-1), text)
 }
 
-/// The example's workbook after `edit`, written to `dir/name`.
+/// The small plan's workbook after `edit`, written to `dir/name`.
 fn workbook(dir: &Path, name: &str, edit: impl FnOnce(&mut Vec<Table>)) -> PathBuf {
-    let mut t = tables(Some(&example())).unwrap();
+    let mut t = tables(Some(&fixture_data())).unwrap();
     edit(&mut t);
     let path = dir.join(name);
     std::fs::write(&path, xlsx::to_bytes(&t).unwrap()).unwrap();
@@ -99,10 +101,23 @@ fn export_then_import_gives_byte_identical_json() {
     // The written files are what the app accepts without a word.
     let (code, out) = run(bin().arg("validate").arg(dir.join("from-xlsx")));
     assert_eq!(code, 0, "{out}");
-    // CSV files: one per sheet, UTF-8 with BOM, semicolons, decimal comma.
+}
+
+#[test]
+fn csv_files_are_one_per_sheet_with_bom_semicolons_and_decimal_commas() {
+    let dir = tempdir("csv-form");
+    let (code, out) = run(bin()
+        .args(["export"])
+        .arg(fixture_dir())
+        .arg("-o")
+        .arg(dir.join("plan.xlsx"))
+        .arg("--csv")
+        .arg(dir.join("csv")));
+    assert_eq!(code, 0, "{out}");
     let werte = std::fs::read(dir.join("csv").join("Werte.csv")).unwrap();
     assert!(werte.starts_with(b"\xEF\xBB\xBFIndikator;Reihe;Zeitraum;Wert"));
-    assert!(String::from_utf8_lossy(&werte).contains(";11,8;"));
+    // The small plan's unemployment rate of 2024 is 11.8.
+    assert!(String::from_utf8_lossy(&werte).contains("I-alq;gesamt;2024;11,8;"));
 }
 
 #[test]
@@ -151,14 +166,14 @@ fn unknown_goal_is_reported_at_its_cell_and_the_files_are_written() {
         let m = sheet(t, "Maßnahmen");
         let c = col(m, "Ziele");
         assert_eq!(c, 2, "Ziele is column C");
-        // Row 14 of the sheet: two header rows, so the 12th measure.
-        m.rows[11][c] = Cell::Text("sprache-9".into());
+        // Row 6 of the sheet: two header rows, so the 4th measure.
+        m.rows[3][c] = Cell::Text("sprache-9".into());
     });
     let data = dir.join("data");
     let (code, out) = run(bin().arg("import").arg(&wb).arg("-o").arg(&data));
     assert_eq!(code, 1, "{out}");
     assert!(
-        out.contains("[Problem] Maßnahmen!C14 (Ziele): unbekanntes Ziel \"sprache-9\""),
+        out.contains("[Problem] Maßnahmen!C6 (Ziele): unbekanntes Ziel \"sprache-9\""),
         "{out}"
     );
     assert!(out.contains("✘ Maßnahmen: 1 Problem(e)"), "{out}");
@@ -175,11 +190,11 @@ fn unknown_goal_is_reported_at_its_cell_and_the_files_are_written() {
     assert_eq!(code, 1, "{out}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let p = &v["problems"][0];
-    assert_eq!(p["cell"], "C14");
+    assert_eq!(p["cell"], "C6");
     assert_eq!(p["sheet"], "Maßnahmen");
     assert_eq!(p["header"], "Ziele");
     assert_eq!(p["file"], "measures.json");
-    assert_eq!(p["path"], "measures[11].goals[0]");
+    assert_eq!(p["path"], "measures[3].goals[0]");
     assert_eq!(p["message"], "unknown goal \"sprache-9\"");
     assert_eq!(v["written"], false);
     assert!(no_json_in(&dir.join("dry")), "a dry run writes nothing");
@@ -188,12 +203,14 @@ fn unknown_goal_is_reported_at_its_cell_and_the_files_are_written() {
 #[test]
 fn a_cell_that_cannot_be_converted_is_fatal_and_nothing_is_written() {
     let dir = tempdir("fatal-cell");
+    // Where the progress column is depends on which text columns the plan needs.
+    let mut progress = 0;
     let wb = workbook(&dir, "plan.xlsx", |t| {
         let m = sheet(t, "Maßnahmen");
         let c = col(m, "Status");
         m.rows[2][c] = Cell::Text("läuft".into());
-        let c = col(m, "Fortschritt (%)");
-        m.rows[3][c] = Cell::Text("viel".into());
+        progress = col(m, "Fortschritt (%)");
+        m.rows[3][progress] = Cell::Text("viel".into());
         let w = sheet(t, "Werte");
         let c = col(w, "Zeitraum");
         w.rows[0][c] = Cell::Text("2023-13".into());
@@ -206,7 +223,10 @@ fn a_cell_that_cannot_be_converted_is_fatal_and_nothing_is_written() {
     assert_eq!(code, 2, "{out}");
     assert!(out.contains("Maßnahmen!B5 (Status): unzulässiger Wert \"läuft\"; erlaubt: geplant, in Vorbereitung, läuft – im Plan"), "{out}");
     assert!(
-        out.contains("Maßnahmen!F6 (Fortschritt (%)): „viel“ ist keine Zahl"),
+        out.contains(&format!(
+            "Maßnahmen!{}6 (Fortschritt (%)): „viel“ ist keine Zahl",
+            column_letter(progress as u32)
+        )),
         "{out}"
     );
     assert!(
@@ -318,9 +338,9 @@ fn every_unreadable_file_gets_its_own_message() {
     std::fs::write(dir.join("plan.docx"), docx).unwrap();
     let (_, out) = import(&dir.join("plan.docx"));
     assert!(out.contains("sondern ein Word-Dokument"), "{out}");
-    let (_, out) = import(&example_dir().join("plan.json"));
+    let (_, out) = import(&fixture_dir().join("plan.json"));
     assert!(out.contains("JSON-Datei"), "{out}");
-    let (_, out) = import(&example_dir());
+    let (_, out) = import(&fixture_dir());
     assert!(out.contains("ist ein Datenordner"), "{out}");
     std::fs::write(dir.join("Maßnahmen.csv"), "Kennung;Status\nM-1;geplant\n").unwrap();
     let (_, out) = import(&dir.join("Maßnahmen.csv"));
@@ -344,12 +364,12 @@ fn an_open_workbook_is_noticed() {
     // Exporting over it is refused, even with a name that is new to the folder check.
     let (code, out) = run(bin()
         .arg("export")
-        .arg(example_dir())
+        .arg(fixture_dir())
         .arg("-o")
         .arg(&wb)
         .arg("--force"));
     assert_eq!(code, 0, "--force overrides: {out}");
-    let (code, out) = run(bin().arg("export").arg(example_dir()).arg("-o").arg(&wb));
+    let (code, out) = run(bin().arg("export").arg(fixture_dir()).arg("-o").arg(&wb));
     assert_eq!(code, 2, "{out}");
     assert!(
         out.contains("gerade in einem Tabellenprogramm geöffnet"),
@@ -378,7 +398,7 @@ fn a_file_without_permission_is_explained() {
 #[test]
 fn hand_written_files_are_only_replaced_with_force_and_kept_as_backup() {
     let dir = tempdir("force");
-    copy_example(&dir);
+    copy_fixture(&dir);
     let wb = workbook(&dir, "plan.xlsx", |t| {
         let m = sheet(t, "Maßnahmen");
         let c = col(m, "Fortschritt (%)");
@@ -393,7 +413,7 @@ fn hand_written_files_are_only_replaced_with_force_and_kept_as_backup() {
     for f in FILES {
         assert_eq!(
             std::fs::read(dir.join(f)).unwrap(),
-            std::fs::read(example_dir().join(f)).unwrap(),
+            std::fs::read(fixture_dir().join(f)).unwrap(),
             "{f} untouched"
         );
         assert!(!dir.join(format!("{f}.bak")).exists());
@@ -413,7 +433,7 @@ fn hand_written_files_are_only_replaced_with_force_and_kept_as_backup() {
     for f in FILES {
         assert_eq!(
             std::fs::read(dir.join(format!("{f}.bak"))).unwrap(),
-            std::fs::read(example_dir().join(f)).unwrap(),
+            std::fs::read(fixture_dir().join(f)).unwrap(),
             "{f}.bak is the previous version"
         );
     }
@@ -465,7 +485,7 @@ fn unknown_fields_and_missing_columns_are_kept_from_the_existing_json() {
     let (code, out) = run(bin().arg("import").arg(&wb).arg("-o").arg(&dir));
     assert_eq!(code, 2, "no existing budget amounts to keep: {out}");
 
-    copy_example(&dir);
+    copy_fixture(&dir);
     let mut measures: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.join("measures.json")).unwrap()).unwrap();
     measures["x_quelle"] = "Fachverfahren".into();
@@ -517,7 +537,7 @@ fn unknown_fields_and_missing_columns_are_kept_from_the_existing_json() {
 #[test]
 fn snapshot_freezes_the_files_and_registers_the_report() {
     let dir = tempdir("snapshot");
-    copy_example(&dir);
+    copy_fixture(&dir);
     let args = |force: bool| {
         let mut c = bin();
         c.arg("snapshot")
@@ -545,7 +565,7 @@ fn snapshot_freezes_the_files_and_registers_the_report() {
     for f in FILES {
         assert_eq!(
             std::fs::read(dir.join("reports/2026-11-01").join(f)).unwrap(),
-            std::fs::read(example_dir().join(f)).unwrap(),
+            std::fs::read(fixture_dir().join(f)).unwrap(),
             "{f} frozen byte for byte"
         );
     }
@@ -563,7 +583,7 @@ fn snapshot_freezes_the_files_and_registers_the_report() {
     );
     assert_eq!(
         std::fs::read(dir.join("plan.json.bak")).unwrap(),
-        std::fs::read(example_dir().join("plan.json")).unwrap()
+        std::fs::read(fixture_dir().join("plan.json")).unwrap()
     );
     let (code, out) = run(bin().arg("validate").arg(&dir));
     assert_eq!(code, 0, "{out}");
@@ -631,7 +651,7 @@ fn a_date_the_spreadsheet_program_made_is_taken_and_reported_and_missing_sheets_
 
     // A workbook with only the milestones, where someone typed a date into a text cell after
     // Excel had turned the column into dates.
-    let t = tables(Some(&example())).unwrap();
+    let t = tables(Some(&fixture_data())).unwrap();
     let ms = t.iter().find(|t| t.name == "Meilensteine").unwrap();
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();

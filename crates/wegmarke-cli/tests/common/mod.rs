@@ -1,4 +1,6 @@
-//! What the staff tool's test files share: the binary, the example plan, temporary folders.
+//! What the staff tool's test files share: the binary, the bundled example plan (for tests whose
+//! point is that the whole example survives), the small plan `fixtures/gueltig` (for tests that
+//! edit or look at particular entries), temporary folders.
 // Each test file is its own crate and uses only some of these.
 #![allow(dead_code)]
 
@@ -8,7 +10,7 @@ use std::process::Command;
 use wegmarke_cli::workbook::export::Data;
 
 /// The data files of a plan folder.
-pub const FILES: [&str; 3] = ["plan.json", "measures.json", "indicators.json"];
+pub use wegmarke_core::DATA_FILES as FILES;
 
 /// The staff tool as built by this test run.
 pub fn bin() -> Command {
@@ -22,18 +24,33 @@ pub fn example_dir() -> PathBuf {
 
 /// The example plan's three files, parsed.
 pub fn example_data() -> Data {
-    let read = |f: &str| std::fs::read(example_dir().join(f)).unwrap();
-    Data {
-        plan: serde_json::from_slice(&read("plan.json")).unwrap(),
-        measures: serde_json::from_slice(&read("measures.json")).unwrap(),
-        indicators: serde_json::from_slice(&read("indicators.json")).unwrap(),
+    data_of(&example_dir())
+}
+
+/// The small plan: two fields of action, four measures, two indicators, written by hand (not in
+/// the tool's canonical form) and free of problems.
+pub fn fixture_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/gueltig")
+}
+
+/// The small plan's three files, parsed.
+pub fn fixture_data() -> Data {
+    data_of(&fixture_dir())
+}
+
+/// Copies the small plan's three files into `dir`.
+pub fn copy_fixture(dir: &Path) {
+    for f in FILES {
+        std::fs::copy(fixture_dir().join(f), dir.join(f)).unwrap();
     }
 }
 
-/// Copies the example plan's three files into `dir`.
-pub fn copy_example(dir: &Path) {
-    for f in FILES {
-        std::fs::copy(example_dir().join(f), dir.join(f)).unwrap();
+fn data_of(dir: &Path) -> Data {
+    let [plan, measures, indicators] = FILES.map(|f| std::fs::read(dir.join(f)).unwrap());
+    Data {
+        plan: serde_json::from_slice(&plan).unwrap(),
+        measures: serde_json::from_slice(&measures).unwrap(),
+        indicators: serde_json::from_slice(&indicators).unwrap(),
     }
 }
 
