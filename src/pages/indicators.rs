@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use wegmarke_core::charts::{indicator_option_json, periods, summary, ChartOptions};
-use wegmarke_core::rating::{assess, is_overdue, Rating};
+use wegmarke_core::rating::{assess, counts, is_overdue, Rating};
 use wegmarke_core::{csv, format, Flag, Indicator};
 
 use crate::browser::{self, prefers_reduced_motion};
@@ -34,11 +34,7 @@ pub fn IndicatorsPage(
         .fields()
         .into_iter()
         .map(|f| {
-            let inds: Vec<&Indicator> = ds
-                .indicators()
-                .iter()
-                .filter(|i| ds.goals().iter().any(|g| g.field == f.id && (i.goals.contains(&g.id) || g.indicators.contains(&i.id))))
-                .collect();
+            let inds = ds.indicators_of_field(&f.id);
             for i in &inds {
                 shown.insert(i.id.clone());
             }
@@ -55,18 +51,9 @@ pub fn IndicatorsPage(
         .iter()
         .filter(|i| !shown.contains(&i.id))
         .collect();
-    let counts = Rating::ALL
-        .into_iter()
-        .map(|r| {
-            (
-                r,
-                ds.indicators()
-                    .iter()
-                    .filter(|i| assess(i).rating == r)
-                    .count(),
-            )
-        })
-        .filter(|(_, n)| *n > 0)
+    let counts = counts(ds.indicators());
+    let counts = counts
+        .present()
         .map(|(rating, n)| view! { <li><strong>{n}</strong>" "<RatingBadge rating/></li> })
         .collect_view();
     view! {

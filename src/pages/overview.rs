@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wegmarke_core::rating::{assess, Rating};
+use wegmarke_core::rating::counts;
 use wegmarke_core::rollup::{roll_up, StatusCounts};
 use wegmarke_core::sort::{sort_by, sort_by_key};
 use wegmarke_core::{format, Field, PlanFile};
@@ -89,10 +89,8 @@ pub fn Overview(
 /// How many indicators have each rating.
 fn indicator_figures(loaded: &Loaded, ui: &Ui) -> impl IntoView {
     let inds = loaded.data.indicators();
-    let items = Rating::ALL
-        .into_iter()
-        .map(|r| (r, inds.iter().filter(|i| assess(i).rating == r).count()))
-        .filter(|(_, n)| *n > 0)
+    let items = counts(inds)
+        .present()
         .map(|(rating, n)| view! { <li data-rating=rating.as_str()><span class="count">{n}</span><RatingBadge rating/></li> })
         .collect_view();
     (!inds.is_empty()).then(|| {
