@@ -97,6 +97,12 @@ pub fn latest_value(ind: &Indicator) -> Option<(Period, f64)> {
 }
 
 /// Rates an indicator.
+///
+/// Only a value from a period that begins after the baseline's period has ended counts as
+/// newer (a quarter inside the baseline year does not). Without time elapsed since the baseline,
+/// or without a change needed in the desired direction, the rating is "not assessable", never a
+/// level computed by dividing by zero; the arithmetic works on halves and mixes baseline and
+/// target so that no finite input overflows.
 pub fn assess(ind: &Indicator) -> Assessment {
     let sign = match (ind.kind, ind.direction) {
         (IndicatorKind::Context, _) | (_, Direction::None) => {
@@ -108,10 +114,21 @@ pub fn assess(ind: &Indicator) -> Assessment {
     let (Some(base), Some(target)) = (&ind.baseline, &ind.target) else {
         return Assessment::only(Rating::NotAssessable);
     };
-    let Some((period, value)) = latest_value(ind).filter(|(p, _)| *p > base.period) else {
+    let Some((period, value)) = latest_value(ind).filter(|(p, _)| p.start() > base.period.end())
+    else {
         return Assessment::only(Rating::NotAssessable);
     };
     let latest = Some((period, value));
+    let not_assessable = Assessment {
+        rating: Rating::NotAssessable,
+        latest,
+        expected: None,
+        ratio: None,
+    };
+    let finite = value.is_finite() && base.value.is_finite() && target.value.is_finite();
+    if !finite {
+        return not_assessable;
+    }
     if (value - target.value) * sign >= 0.0 {
         return Assessment {
             rating: Rating::Achieved,
@@ -125,23 +142,22 @@ pub fn assess(ind: &Indicator) -> Assessment {
         target.period.midpoint(),
         period.midpoint(),
     );
-    let needed = (target.value - base.value) * sign;
-    if t1 <= t0 || needed <= 0.0 {
-        return Assessment {
-            rating: Rating::NotAssessable,
-            latest,
-            expected: None,
-            ratio: None,
-        };
-    }
+    // Halves: the difference of two finite numbers can overflow, that of their halves cannot.
+    let needed = (target.value / 2.0 - base.value / 2.0) * sign;
     let share_of_time = ((t - t0) / (t1 - t0)).clamp(0.0, 1.0);
-    let expected = base.value + (target.value - base.value) * share_of_time;
-    let ratio = (value - base.value) * sign / ((expected - base.value) * sign);
-    let rating = if ratio >= SUBSTANTIAL {
+    if t1 <= t0 || needed <= 0.0 || share_of_time.is_nan() || share_of_time <= 0.0 {
+        return not_assessable;
+    }
+    let achieved = (value / 2.0 - base.value / 2.0) * sign;
+    let ratio = achieved / (needed * share_of_time);
+    let expected = base.value * (1.0 - share_of_time) + target.value * share_of_time;
+    let rating = if ratio.is_nan() {
+        return not_assessable;
+    } else if ratio >= SUBSTANTIAL {
         Rating::Substantial
     } else if ratio >= MODERATE {
         Rating::Moderate
-    } else if ratio >= 0.0 {
+    } else if achieved >= 0.0 {
         Rating::Limited
     } else {
         Rating::Deterioration
@@ -150,7 +166,8 @@ pub fn assess(ind: &Indicator) -> Assessment {
         rating,
         latest,
         expected: Some(expected),
-        ratio: Some(ratio),
+        // Infinite when the change needed by now is too small for a float: no share to show.
+        ratio: ratio.is_finite().then_some(ratio),
     }
 }
 
