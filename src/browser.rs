@@ -164,10 +164,44 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// A link target that downloads `text` as a file of type `mime` (plain text types only: the
-/// browser saves it rather than opening it).
-pub fn download_href(mime: &str, text: &str) -> String {
-    format!("data:{mime};charset=utf-8,{}", crate::route::encode(text))
+/// How long a download's object URL stays valid: the browser has started saving by then.
+const DOWNLOAD_URL_LIFETIME_MS: i32 = 60_000;
+
+/// Saves `text` as the file `file_name` of type `mime` (plain text types only, so the browser
+/// saves it rather than opening it). The text goes into a `Blob` behind an object URL clicked
+/// through a temporary link, so any size works (a `data:` URL has length limits); the URL is
+/// revoked a minute later. Returns whether the browser took it.
+pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
+    save_blob(file_name, mime, text).is_some()
+}
+
+fn save_blob(file_name: &str, mime: &str, text: &str) -> Option<()> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(&format!("{mime};charset=utf-8"));
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let saved = (|| {
+        let doc = document()?;
+        let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
+        a.set_href(&url);
+        a.set_download(file_name);
+        a.set_hidden(true);
+        // Some browsers only follow a click on a link that is in the document.
+        let body = doc.body()?;
+        body.append_child(&a).ok()?;
+        a.click();
+        a.remove();
+        Some(())
+    })();
+    let revoke_url = url.clone();
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&revoke_url);
+    });
+    if set_timeout(&revoke, DOWNLOAD_URL_LIFETIME_MS).is_none() {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    }
+    saved
 }
 
 /// Marks the document as embedded (CSS hides the site chrome) and reports its height to the

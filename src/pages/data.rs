@@ -21,12 +21,32 @@ pub fn DataPage(
     let ds = &loaded.data;
     let base = loaded.data_url.clone();
     let stand = ds.plan.as_ref().and_then(|p| p.plan.as_of);
-    let all: Vec<_> = ds.measures().iter().collect();
-    let measures_csv = browser::download_href(
-        "text/csv",
-        &csv::measures(&all, ui.lang(), ds.default_lang()),
-    );
-    let obs_csv = browser::download_href("text/csv", &csv::observations(ds.indicators()));
+    // The files are built when a link is clicked: the page itself stays light.
+    let lang = ui.lang();
+    let download = |what: Table, dialect: csv::Dialect| {
+        let loaded = loaded.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            ev.prevent_default();
+            let ds = &loaded.data;
+            let text = match what {
+                Table::Measures => {
+                    let all: Vec<_> = ds.measures().iter().collect();
+                    csv::measures(&all, lang, ds.default_lang(), dialect)
+                }
+                Table::Observations => csv::observations(ds.indicators(), dialect),
+            };
+            browser::download(&what.file_name(ds, dialect), "text/csv", &text);
+        }
+    };
+    let (standard_label, german_label) = (ui.t("csv.standard"), ui.t("csv.excel_de"));
+    let links = |what: Table| {
+        let (standard, german) = what.test_ids();
+        view! {
+            <a href="#" download=what.file_name(ds, csv::Dialect::Standard) data-testid=standard on:click=download(what, csv::Dialect::Standard)>{standard_label.clone()}</a>
+            " · "
+            <a href="#" download=what.file_name(ds, csv::Dialect::German) data-testid=german on:click=download(what, csv::Dialect::German)>{german_label.clone()}</a>
+        }
+    };
     // The licence is a deployment setting: config.json may name it ("licence": {"name", "url"}).
     let licence = loaded.config.extra.get("licence").and_then(|l| {
         let name = l.get("name")?.as_str()?.to_owned();
@@ -48,9 +68,10 @@ pub fn DataPage(
             </ul>
             <h2>{ui.t("data.csv")}</h2>
             <ul>
-                <li><a href=measures_csv download=csv::file_name("massnahmen", stand.as_ref(), "csv") data-testid="csv-measures">{ui.t("data.csv_measures")}</a></li>
-                <li><a href=obs_csv download=csv::file_name("indikatorwerte", stand.as_ref(), "csv") data-testid="csv-observations">{ui.t("data.csv_observations")}</a></li>
+                <li>{ui.t("data.csv_measures")}": "{links(Table::Measures)}</li>
+                <li>{ui.t("data.csv_observations")}": "{links(Table::Observations)}</li>
             </ul>
+            <p data-testid="csv-dialects">{ui.t("csv.dialects")}</p>
             <h2>{ui.t("data.licence")}</h2>
             <p data-testid="licence">
                 {match licence {
@@ -61,5 +82,32 @@ pub fn DataPage(
             </p>
             <p>{ui.t("data.format")}</p>
         </div>
+    }
+}
+
+/// The two tables offered as CSV.
+#[derive(Clone, Copy)]
+enum Table {
+    Measures,
+    Observations,
+}
+
+impl Table {
+    /// The download's file name, with the data's "Stand".
+    fn file_name(self, ds: &wegmarke_core::Dataset, dialect: csv::Dialect) -> String {
+        let stand = ds.plan.as_ref().and_then(|p| p.plan.as_of);
+        let prefix = match self {
+            Table::Measures => "massnahmen",
+            Table::Observations => "indikatorwerte",
+        };
+        csv::csv_file_name(prefix, stand.as_ref(), dialect)
+    }
+
+    /// The test ids of the standard and the German link.
+    fn test_ids(self) -> (&'static str, &'static str) {
+        match self {
+            Table::Measures => ("csv-measures", "csv-measures-de"),
+            Table::Observations => ("csv-observations", "csv-observations-de"),
+        }
     }
 }

@@ -166,11 +166,29 @@ pub fn IndicatorPage(
         ),
         _ => String::new(),
     };
-    let csv_text = csv::observations([ind]);
-    let json_text = serde_json::to_string_pretty(ind).unwrap_or_default();
     let stand = ds.plan.as_ref().and_then(|p| p.plan.as_of);
-    let csv_href = browser::download_href("text/csv", &csv_text);
-    let json_href = browser::download_href("application/json", &json_text);
+    // The files are built when a link is clicked.
+    let csv_name = move |dialect| csv::csv_file_name(&ind.id, stand.as_ref(), dialect);
+    let json_name = csv::file_name(&ind.id, stand.as_ref(), "json");
+    let download_csv = |dialect: csv::Dialect| {
+        let (loaded, id, name) = (loaded.clone(), id.clone(), csv_name(dialect));
+        move |ev: leptos::ev::MouseEvent| {
+            ev.prevent_default();
+            if let Some(ind) = loaded.data.indicator(&id) {
+                browser::download(&name, "text/csv", &csv::observations([ind], dialect));
+            }
+        }
+    };
+    let download_json = {
+        let (loaded, id, name) = (loaded.clone(), id.clone(), json_name.clone());
+        move |ev: leptos::ev::MouseEvent| {
+            ev.prevent_default();
+            if let Some(ind) = loaded.data.indicator(&id) {
+                let text = serde_json::to_string_pretty(ind).unwrap_or_default();
+                browser::download(&name, "application/json", &text);
+            }
+        }
+    };
     let goals = ind.goals.iter().filter_map(|g| ds.goal(g)).map(|g| {
         view! { <li><a href=Route::Field(g.field.clone()).href()>{txt(&g.title, d, &ui)}</a></li> }
     }).collect_view();
@@ -203,9 +221,12 @@ pub fn IndicatorPage(
             </div>
             <EmbedButton route=Route::Embed(Embed::Indicator(ind.id.clone())) title=plain(&ind.title, d, &ui)/>
             <p class="downloads">
-                <a download=csv::file_name(&ind.id, stand.as_ref(), "csv") href=csv_href data-testid="download-csv">{ui.t("indicator.download_csv")}</a>
+                {ui.t("indicator.download_csv")}": "
+                <a href="#" download=csv_name(csv::Dialect::Standard) data-testid="download-csv" on:click=download_csv(csv::Dialect::Standard)>{ui.t("csv.standard")}</a>
                 " · "
-                <a download=csv::file_name(&ind.id, stand.as_ref(), "json") href=json_href data-testid="download-json">{ui.t("indicator.download_json")}</a>
+                <a href="#" download=csv_name(csv::Dialect::German) data-testid="download-csv-de" on:click=download_csv(csv::Dialect::German)>{ui.t("csv.excel_de")}</a>
+                " · "
+                <a href="#" download=json_name data-testid="download-json" on:click=download_json>{ui.t("indicator.download_json")}</a>
             </p>
             <dl class="facts">
                 {ind.definition.as_ref().map(|t| view! { <dt>{ui.t("indicator.definition")}</dt><dd>{txt(t, d, &ui)}</dd> })}

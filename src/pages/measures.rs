@@ -224,21 +224,23 @@ pub fn MeasuresPage(
             }
         })
     };
+    // The current selection as CSV in a dialect, built when the link is clicked.
     let download = {
         let loaded = loaded.clone();
-        move |ev: leptos::ev::MouseEvent| {
-            let all = loaded.data.measures();
-            let chosen: Vec<_> = results
-                .get_untracked()
-                .into_iter()
-                .map(|i| &all[i])
-                .collect();
-            let text = csv::measures(&chosen, lang, loaded.data.default_lang());
-            if let Some(a) = ev
-                .current_target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            {
-                let _ = a.set_attribute("href", &browser::download_href("text/csv", &text));
+        move |dialect: csv::Dialect| {
+            let loaded = loaded.clone();
+            move |ev: leptos::ev::MouseEvent| {
+                ev.prevent_default();
+                let all = loaded.data.measures();
+                let chosen: Vec<_> = results
+                    .get_untracked()
+                    .into_iter()
+                    .filter_map(|i| all.get(i))
+                    .collect();
+                let text = csv::measures(&chosen, lang, loaded.data.default_lang(), dialect);
+                let stand = loaded.data.plan.as_ref().and_then(|p| p.plan.as_of);
+                let name = csv::csv_file_name("massnahmen", stand.as_ref(), dialect);
+                browser::download(&name, "text/csv", &text);
             }
         }
     };
@@ -273,9 +275,11 @@ pub fn MeasuresPage(
                 </div>
                 <p class="filter-actions">
                     <a href=Route::Measures.href() data-testid="reset">{ui.t("explore.reset")}</a>
-                    <a href="#" class="download" data-testid="csv" download=csv::file_name("massnahmen", stand.as_ref(), "csv") on:click=download>
-                        {ui.t("explore.csv")}
-                    </a>
+                    <span class="download">{ui.t("explore.csv")}": "
+                        <a href="#" data-testid="csv" download=csv::csv_file_name("massnahmen", stand.as_ref(), csv::Dialect::Standard) on:click=download(csv::Dialect::Standard)>{ui.t("csv.standard")}</a>
+                        " · "
+                        <a href="#" data-testid="csv-de" download=csv::csv_file_name("massnahmen", stand.as_ref(), csv::Dialect::German) on:click=download(csv::Dialect::German)>{ui.t("csv.excel_de")}</a>
+                    </span>
                 </p>
             </form>
             <p class="result-count" role="status" aria-live="polite" data-testid="result-count">{count}</p>

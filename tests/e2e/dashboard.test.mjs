@@ -80,6 +80,24 @@ test('a shared filtered link opens the same selection; CSV holds exactly it', as
   assert.match(rows[0], /^\ufeff?id,title,status,progress/);
   assert.ok(rows.slice(1).every(r => /,(completed|continued),/.test(r)));
   assert.match(download.suggestedFilename(), /^massnahmen-2026-10-31\.csv$/);
+  // Downloads are Blob object URLs clicked through a temporary link (any size; no data: URL),
+  // of a plain text type; the page's links carry no data: URL.
+  await page.evaluate(() => {
+    window.__blobs = [];
+    const create = URL.createObjectURL;
+    URL.createObjectURL = blob => { const url = create.call(URL, blob); window.__blobs.push({ type: blob.type, url }); return url; };
+  });
+  const [german] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-de').click()]);
+  const blobs = await page.evaluate(() => window.__blobs);
+  assert.equal(blobs.length, 1, JSON.stringify(blobs));
+  assert.match(blobs[0].type, /^text\/csv;charset=utf-8$/);
+  assert.match(blobs[0].url, /^blob:/);
+  assert.equal(await page.locator('a[href^="data:" i]').count(), 0);
+  assert.match(german.suggestedFilename(), /^massnahmen-excel-de-2026-10-31\.csv$/);
+  const de = fs.readFileSync(await german.path(), 'utf8').trim().split('\r\n');
+  assert.equal(de.length, 11);
+  assert.match(de[0], /^\ufeffid;title;status;progress;/);
+  assert.ok(de.slice(1).every(r => /;(completed|continued);/.test(r)), de.join('\n'));
   await assertClean(assert, page, log);
   await page.close();
 });
@@ -151,6 +169,8 @@ test('indicator page: chart, summary sentence, data table, rating, downloads', a
   assert.match(await page.getByTestId('rating-explain').textContent(), /82\u00a0%/);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
   assert.match(fs.readFileSync(await csv.path(), 'utf8'), /I-alq-ausl,auslaendisch,2025,10\.1,provisional/);
+  const [csvDe] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv-de').click()]);
+  assert.match(fs.readFileSync(await csvDe.path(), 'utf8'), /^\ufeffindicator;series;period;value;flag\r\n[\s\S]*I-alq-ausl;auslaendisch;2025;10,1;provisional/);
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-json').click()]);
   assert.equal(JSON.parse(fs.readFileSync(await json.path(), 'utf8')).id, 'I-alq-ausl');
   const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-svg').click()]);
