@@ -33,9 +33,7 @@ pub fn FieldPage(
     };
     set_title(&plain(&field.title, d, &ui));
     let goals = ds
-        .goals()
-        .iter()
-        .filter(|g| g.field == field.id)
+        .goals_of_field(&field.id)
         .map(|g| {
             let measures: Vec<_> = ds.measures_of_goal(&g.id).collect();
             let rollup = roll_up(measures.iter().copied());

@@ -182,7 +182,7 @@ fn field_card(loaded: &Loaded, p: &PlanFile, f: &Field, ui: &Ui) -> impl IntoVie
     let measures: Vec<_> = loaded.data.measures_of_field(&f.id).collect();
     let rollup = roll_up(measures.iter().copied());
     let counts = StatusCounts::of(measures.iter().copied());
-    let goals = p.goals.iter().filter(|g| g.field == f.id).count();
+    let goals = loaded.data.goals_of_field(&f.id).count();
     let title = plain(&f.title, d, ui);
     let meta = format!(
         "{} · {}",

@@ -47,11 +47,7 @@ pub fn ReportPage(
             let counts = StatusCounts::of(measures.iter().copied());
             let rollup = roll_up(measures.iter().copied());
             let attention: Vec<_> = measures.iter().filter(|m| matches!(m.status, Status::Delayed | Status::Paused)).collect();
-            let indicators: Vec<_> = ds
-                .indicators()
-                .iter()
-                .filter(|i| ds.goals().iter().any(|g| g.field == f.id && (i.goals.contains(&g.id) || g.indicators.contains(&i.id))))
-                .collect();
+            let indicators = ds.indicators_of_field(&f.id);
             view! {
                 <section class="report-field" data-testid="report-field">
                     <h2>{txt(&f.title, d, &ui)}</h2>
