@@ -33,6 +33,18 @@ pub fn canonical<T: Serialize>(file: &T) -> String {
     s
 }
 
+/// The bytes of a data file without a leading UTF-8 byte-order mark, which editors on Windows
+/// like to add: every command reads data files through this (validation does the same and
+/// reports the mark), so a file that validates is also one every command can read.
+pub fn without_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+/// A typed data file from its bytes, with or without a byte-order mark.
+pub fn parse<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> serde_json::Result<T> {
+    serde_json::from_slice(without_bom(bytes))
+}
+
 /// SHA-256 of some bytes, as lower-case hex.
 pub fn sha256(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
@@ -90,7 +102,7 @@ impl Manifest {
     pub fn load(dir: &Path) -> Manifest {
         std::fs::read(dir.join(MANIFEST))
             .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
+            .and_then(|b| parse(&b).ok())
             .unwrap_or_default()
     }
 

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::{ArgGroup, Parser, Subcommand};
 use wegmarke_cli::commands::{self, Format};
+use wegmarke_cli::workbook::csv::CsvDialect;
 use wegmarke_cli::Lang;
 
 /// Wegmarke-Datenwerkzeug: Daten prüfen, als Arbeitsmappe bearbeiten, einfrieren.
@@ -69,9 +70,12 @@ enum Command {
         /// Ziel-Arbeitsmappe, z. B. plan.xlsx.
         #[arg(short = 'o', long = "out")]
         out: Option<PathBuf>,
-        /// Zielordner für CSV-Dateien (eine je Blatt, UTF-8, Semikolon).
+        /// Zielordner für CSV-Dateien (eine je Blatt, UTF-8 mit BOM).
         #[arg(long)]
         csv: Option<PathBuf>,
+        /// CSV-Variante: de = Semikolon und Dezimalkomma (deutsches Excel/LibreOffice, Standard), standard = Komma und Dezimalpunkt.
+        #[arg(long, value_enum, default_value_t = CsvDialect::De)]
+        csv_dialect: CsvDialect,
         /// Vorhandene Dateien überschreiben.
         #[arg(long)]
         force: bool,
@@ -132,8 +136,16 @@ fn main() -> ExitCode {
             data_dir,
             out,
             csv,
+            csv_dialect,
             force,
-        } => commands::export::run(&data_dir, out.as_deref(), csv.as_deref(), force, lang),
+        } => commands::export::run(
+            &data_dir,
+            out.as_deref(),
+            csv.as_deref(),
+            csv_dialect,
+            force,
+            lang,
+        ),
         Command::Snapshot {
             data_dir,
             title,

@@ -1,5 +1,5 @@
-//! `export`: the data folder as a workbook (.xlsx) and/or a folder of CSV files. Lossless:
-//! importing the result gives byte-identical JSON.
+//! `export`: the data folder as a workbook (.xlsx) and/or a folder of CSV files (German or
+//! standard dialect). Lossless: importing the result gives byte-identical JSON.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -13,6 +13,7 @@ pub fn run(
     data_dir: &Path,
     out: Option<&Path>,
     csv_dir: Option<&Path>,
+    dialect: csv::CsvDialect,
     force: bool,
     lang: Lang,
 ) -> ExitCode {
@@ -55,32 +56,29 @@ pub fn run(
         if let Err(f) = write_output(out, &bytes) {
             return fail(f, lang);
         }
-        println!(
+        crate::msg::say(&format!(
             "✔ {} ({} {}, {rows} {})",
             out.display(),
             tables.len() + 1,
             lang.pick("Tabellenblätter", "sheets"),
             lang.pick("Zeilen", "rows"),
-        );
+        ));
     }
     if csv_dir.is_some() {
         for (t, path) in tables.iter().zip(&csv_files) {
-            let bytes = match csv::to_bytes(t) {
-                Ok(b) => b,
-                Err(e) => return fail(super::write_error(path, &std::io::Error::other(e)), lang),
-            };
+            let bytes = csv::to_bytes_in(t, dialect.into());
             if let Err(f) = write_output(path, &bytes) {
                 return fail(f, lang);
             }
         }
         if let Some(dir) = csv_dir {
-            println!(
+            crate::msg::say(&format!(
                 "✔ {} ({} {}, {rows} {})",
                 dir.display(),
                 csv_files.len(),
                 lang.pick("CSV-Dateien", "CSV files"),
                 lang.pick("Zeilen", "rows"),
-            );
+            ));
         }
     }
     ExitCode::SUCCESS

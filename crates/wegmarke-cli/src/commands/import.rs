@@ -283,21 +283,25 @@ fn report(
                 "files": files,
                 "problems": findings_json(findings, lang),
             });
-            println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+            crate::msg::say_json(&out);
         }
         Format::Text => {
             if source.is_some() {
-                println!(
+                crate::msg::say(&format!(
                     "{} {} ({})",
                     lang.pick("Arbeitsmappe:", "Workbook:"),
                     o.workbook.display(),
                     source_name(source)
-                );
+                ));
             }
             print_findings(findings, lang);
             if !fatal {
                 for x in outcomes {
-                    println!("✔ {}: {}", x.name, outcome_text(x, o.dry_run, lang));
+                    crate::msg::say(&format!(
+                        "✔ {}: {}",
+                        x.name,
+                        outcome_text(x, o.dry_run, lang)
+                    ));
                 }
             }
             let problems = findings.iter().any(|f| f.level == Level::Problem);
@@ -323,7 +327,7 @@ fn report(
                     "Import done, but entries with problems are left out or flagged by the app – please correct them in the workbook.",
                 ),
             };
-            println!("{summary}");
+            crate::msg::say(summary);
         }
     }
     exit_code(findings)

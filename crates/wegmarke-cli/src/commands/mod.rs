@@ -62,15 +62,15 @@ pub fn print_findings(findings: &[Finding], lang: Lang) {
         let serious = list.iter().filter(|f| f.level != Level::Note).count();
         let head = if sheet.is_empty() { "–" } else { sheet };
         if serious > 0 {
-            println!(
+            crate::msg::say(&format!(
                 "✘ {head}: {serious} {}",
                 lang.pick("Problem(e)", "problem(s)")
-            );
+            ));
         } else {
-            println!("ℹ {head}");
+            crate::msg::say(&format!("ℹ {head}"));
         }
         for f in list {
-            println!("  [{}] {}", tag(f.level, lang), f.to_line(lang));
+            crate::msg::say(&format!("  [{}] {}", tag(f.level, lang), f.to_line(lang)));
         }
     }
 }
@@ -109,19 +109,16 @@ pub fn load_data(dir: &Path, lang: Lang) -> Result<Data, ExitCode> {
         .any(|p| p.severity == wegmarke_core::Severity::Fatal);
     if fatal {
         validate::print_dataset(&ds, lang);
-        println!(
-            "{}",
-            lang.pick(
-                "Abgebrochen: mindestens eine Datei ist unbrauchbar.",
-                "Stopped: at least one file cannot be used.",
-            )
-        );
+        crate::msg::say(lang.pick(
+            "Abgebrochen: mindestens eine Datei ist unbrauchbar.",
+            "Stopped: at least one file cannot be used.",
+        ));
         return Err(ExitCode::from(2));
     }
     let read = |name: &str| std::fs::read(dir.join(name)).unwrap_or_default();
-    let plan = serde_json::from_slice::<PlanFile>(&read(PLAN_FILE));
-    let measures = serde_json::from_slice::<MeasuresFile>(&read(MEASURES_FILE));
-    let indicators = serde_json::from_slice::<IndicatorsFile>(&read(INDICATORS_FILE));
+    let plan = files::parse::<PlanFile>(&read(PLAN_FILE));
+    let measures = files::parse::<MeasuresFile>(&read(MEASURES_FILE));
+    let indicators = files::parse::<IndicatorsFile>(&read(INDICATORS_FILE));
     match (plan, measures, indicators) {
         (Ok(plan), Ok(measures), Ok(indicators)) => Ok(Data {
             plan,
@@ -130,13 +127,10 @@ pub fn load_data(dir: &Path, lang: Lang) -> Result<Data, ExitCode> {
         }),
         _ => {
             validate::print_dataset(&ds, lang);
-            println!(
-                "{}",
-                lang.pick(
+            crate::msg::say(lang.pick(
                     "Abgebrochen: Einträge mit ungültigem Inhalt (oben gemeldet) können nicht verlustfrei übernommen werden. Bitte zuerst in den JSON-Dateien korrigieren.",
                     "Stopped: entries with invalid content (reported above) cannot be taken over without loss. Please correct them in the JSON files first.",
-                )
-            );
+                ));
             Err(ExitCode::from(2))
         }
     }

@@ -133,7 +133,7 @@ pub fn run(o: &Options) -> ExitCode {
     if registered && frozen && !o.force {
         // Registering changed plan.json, so the current files differ from the frozen ones by
         // that entry: running the same command again is a no-op, not a conflict.
-        println!(
+        crate::msg::say(&format!(
             "✔ {} {} – {}",
             lang.pick(
                 "Schon eingefroren und eingetragen:",
@@ -144,7 +144,7 @@ pub fn run(o: &Options) -> ExitCode {
                 "nichts geändert (mit --force neu einfrieren).",
                 "nothing changed (use --force to freeze again).",
             )
-        );
+        ));
         return ExitCode::SUCCESS;
     }
     let mut changed = true;
@@ -213,17 +213,17 @@ pub fn run(o: &Options) -> ExitCode {
             .insert(PLAN_FILE.to_owned(), files::sha256(new_plan.as_bytes()));
     }
     let _ = manifest.save(o.data_dir);
-    println!(
+    crate::msg::say(&format!(
         "✔ {} {}",
         lang.pick("Stand eingefroren:", "State frozen:"),
         snap_dir.display()
-    );
-    println!(
+    ));
+    crate::msg::say(&format!(
         "✔ plan.json: {} {rel}",
         lang.pick(
             "Bericht eingetragen mit Pfad",
             "report registered with path"
         ),
-    );
+    ));
     ExitCode::SUCCESS
 }

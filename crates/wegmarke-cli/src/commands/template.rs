@@ -12,13 +12,19 @@ use crate::workbook::{xlsx, Finding, Loc};
 
 /// The example plan shipped with the app (public/data), compiled in.
 pub fn example() -> Option<Data> {
-    let plan = include_bytes!("../../../../public/data/plan.json");
-    let measures = include_bytes!("../../../../public/data/measures.json");
-    let indicators = include_bytes!("../../../../public/data/indicators.json");
+    data_from(
+        include_bytes!("../../../../public/data/plan.json"),
+        include_bytes!("../../../../public/data/measures.json"),
+        include_bytes!("../../../../public/data/indicators.json"),
+    )
+}
+
+/// The three data files from their bytes (a byte-order mark is accepted, as everywhere).
+pub fn data_from(plan: &[u8], measures: &[u8], indicators: &[u8]) -> Option<Data> {
     Some(Data {
-        plan: serde_json::from_slice(plan).ok()?,
-        measures: serde_json::from_slice(measures).ok()?,
-        indicators: serde_json::from_slice(indicators).ok()?,
+        plan: crate::files::parse(plan).ok()?,
+        measures: crate::files::parse(measures).ok()?,
+        indicators: crate::files::parse(indicators).ok()?,
     })
 }
 
@@ -80,7 +86,7 @@ pub fn run(out: &Path, with_example: bool, force: bool, lang: Lang) -> ExitCode 
     }
     let name = out.display();
     let sheets = tables.len() + 1;
-    println!(
+    crate::msg::say(&format!(
         "✔ {}",
         if with_example {
             lang.pick(
@@ -90,10 +96,10 @@ pub fn run(out: &Path, with_example: bool, force: bool, lang: Lang) -> ExitCode 
         } else {
             lang.pick("Leere Vorlage geschrieben", "Empty template written")
         }
-    );
-    println!(
+    ));
+    crate::msg::say(&format!(
         "  {name} ({sheets} {})",
         lang.pick("Tabellenblätter", "sheets")
-    );
+    ));
     ExitCode::SUCCESS
 }

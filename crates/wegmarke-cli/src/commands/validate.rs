@@ -26,21 +26,24 @@ pub fn print_dataset(ds: &Dataset, lang: Lang) -> bool {
     for file in DATA_FILES {
         let mine: Vec<_> = ds.problems.iter().filter(|p| p.file == file).collect();
         if mine.is_empty() {
-            println!("✔ {file}: {}", if de { "in Ordnung" } else { "OK" });
+            crate::msg::say(&format!(
+                "✔ {file}: {}",
+                if de { "in Ordnung" } else { "OK" }
+            ));
             continue;
         }
-        println!(
+        crate::msg::say(&format!(
             "✘ {file}: {} {}",
             mine.len(),
             if de { "Problem(e)" } else { "problem(s)" }
-        );
+        ));
         for p in mine {
             let tag = match (p.severity, de) {
                 (Severity::Fatal, _) => "FATAL",
                 (Severity::Problem, true) => "Problem",
                 (Severity::Problem, false) => "problem",
             };
-            println!("  [{tag}] {}", p.to_line(lang.tag()));
+            crate::msg::say(&format!("  [{tag}] {}", p.to_line(lang.tag())));
         }
     }
     ds.problems.iter().any(|p| p.severity == Severity::Fatal)
@@ -61,7 +64,7 @@ pub fn run(dir: &Path, format: Format, lang: Lang) -> ExitCode {
                     v
                 }).collect::<Vec<_>>(),
             });
-            println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+            crate::msg::say_json(&out);
         }
         Format::Text => {
             print_dataset(&ds, lang);
@@ -79,7 +82,7 @@ pub fn run(dir: &Path, format: Format, lang: Lang) -> ExitCode {
                     "Can be published, but entries with problems are left out or flagged.",
                 ),
             };
-            println!("{summary}");
+            crate::msg::say(summary);
         }
     }
     if fatal {

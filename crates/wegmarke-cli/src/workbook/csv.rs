@@ -1,51 +1,77 @@
-//! The workbook as a folder of CSV files, one per sheet (`Maßnahmen.csv`): UTF-8 with a
-//! byte-order mark, `;` between fields and a decimal comma, which is what German Excel writes
-//! and opens with a double click. Reading also accepts `,` or tab between fields, a decimal
-//! point, no byte-order mark, and Windows-1252 or UTF-16 text (older Excel versions).
+//! The workbook as a folder of CSV files, one per sheet (`Maßnahmen.csv`), in one of two
+//! dialects: German (the default: `;` between fields and a decimal comma, which German Excel
+//! writes and opens with a double click) or standard (`,` and a decimal point). Both are UTF-8
+//! with a byte-order mark. Reading accepts either, also `,` or tab between fields, no
+//! byte-order mark, and Windows-1252 or UTF-16 text (older Excel versions).
+//!
+//! Cells follow the core's CSV rules (`wegmarke_core::csv`): a text a spreadsheet would run as
+//! a formula is written with a leading `'` (and quoted), numbers never are; reading takes the
+//! `'` away again, so export and import give back the same text.
 //!
 //! CSV files have no second header row: the explanations are in the xlsx template and in the
 //! how-to (docs/daten-pflegen.md).
 
 use std::path::Path;
 
+use wegmarke_core::csv::{self as core_csv, Dialect, Field};
 use wegmarke_core::{MEASURES_FILE, PLAN_FILE};
 
-use super::import::format_number;
 use super::read::{io_error, Book, Source};
 use super::{Cell, Finding, Grid, GridRow, Loc, Table};
 use crate::msg;
 
-/// The field separator written.
-pub const DELIMITER: u8 = b';';
+/// The dialect written when none is asked for: what German spreadsheets open directly.
+pub const DEFAULT_DIALECT: Dialect = Dialect::German;
 
-/// A table as CSV bytes.
-pub fn to_bytes(table: &Table) -> Result<Vec<u8>, String> {
-    let mut out = "\u{feff}".as_bytes().to_vec();
-    {
-        let mut w = csv::WriterBuilder::new()
-            .delimiter(DELIMITER)
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut out);
-        w.write_record(table.columns.iter().map(|c| c.header.as_str()))
-            .map_err(|e| e.to_string())?;
-        for row in &table.rows {
-            let fields: Vec<String> = (0..table.columns.len())
-                .map(|i| field(row.get(i).unwrap_or(&Cell::Empty)))
-                .collect();
-            w.write_record(&fields).map_err(|e| e.to_string())?;
-        }
-        w.flush().map_err(|e| e.to_string())?;
-    }
-    Ok(out)
+/// The dialect as given on the command line (`--csv-dialect de|standard`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum CsvDialect {
+    /// `;` between fields, decimal comma (German Excel, LibreOffice).
+    #[default]
+    De,
+    /// `,` between fields, decimal point.
+    Standard,
 }
 
-fn field(cell: &Cell) -> String {
+impl From<CsvDialect> for Dialect {
+    fn from(d: CsvDialect) -> Dialect {
+        match d {
+            CsvDialect::De => Dialect::German,
+            CsvDialect::Standard => Dialect::Standard,
+        }
+    }
+}
+
+/// A table as CSV bytes in the default dialect.
+pub fn to_bytes(table: &Table) -> Result<Vec<u8>, String> {
+    Ok(to_bytes_in(table, DEFAULT_DIALECT))
+}
+
+/// A table as CSV bytes in a dialect.
+pub fn to_bytes_in(table: &Table, dialect: Dialect) -> Vec<u8> {
+    let mut out = String::from(core_csv::BOM);
+    let headers: Vec<Field> = table
+        .columns
+        .iter()
+        .map(|c| Field::Text(&c.header))
+        .collect();
+    out.push_str(&core_csv::line(&headers, dialect));
+    for row in &table.rows {
+        let fields: Vec<Field> = (0..table.columns.len())
+            .map(|i| field(row.get(i).unwrap_or(&Cell::Empty)))
+            .collect();
+        out.push_str(&core_csv::line(&fields, dialect));
+    }
+    out.into_bytes()
+}
+
+fn field(cell: &Cell) -> Field<'_> {
     match cell {
-        Cell::Empty => String::new(),
-        Cell::Text(s) | Cell::Date(s) | Cell::Error(s) => s.clone(),
-        Cell::Number(f) => format_number(*f).replace('.', ","),
-        Cell::Int(i) => i.to_string(),
-        Cell::Bool(b) => if *b { "ja" } else { "nein" }.to_owned(),
+        Cell::Empty => Field::Empty,
+        Cell::Text(s) | Cell::Date(s) | Cell::Error(s) => Field::Text(s),
+        Cell::Number(f) => Field::Number(*f),
+        Cell::Int(i) => Field::Integer(*i),
+        Cell::Bool(b) => Field::Text(if *b { "ja" } else { "nein" }),
     }
 }
 
@@ -164,7 +190,7 @@ fn delimiter(text: &str) -> u8 {
     [(b';', count(';')), (b'\t', count('\t')), (b',', count(','))]
         .into_iter()
         .max_by_key(|(d, n)| (*n, *d == b';'))
-        .map_or(DELIMITER, |(d, _)| d)
+        .map_or(b';', |(d, _)| d)
 }
 
 /// Parses one CSV text into a sheet; rows are numbered by their line in the file.
@@ -218,7 +244,7 @@ pub fn parse(sheet: &str, text: &str) -> Result<Grid, Finding> {
                 if f.is_empty() {
                     Cell::Empty
                 } else {
-                    Cell::Text(f.to_owned())
+                    Cell::Text(core_csv::restore(f))
                 }
             })
             .collect();

@@ -44,8 +44,7 @@ impl Existing {
     ) -> Existing {
         let parse = |b: Option<&[u8]>| -> Option<Map<String, Value>> {
             let b = b?;
-            let b = b.strip_prefix("\u{feff}".as_bytes()).unwrap_or(b);
-            match serde_json::from_slice(b) {
+            match crate::files::parse(b) {
                 Ok(Value::Object(o)) => Some(o),
                 _ => None,
             }

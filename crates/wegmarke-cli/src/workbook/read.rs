@@ -477,4 +477,12 @@ mod tests {
         let e = read_bytes(&bytes, "geheim.xlsx").unwrap_err();
         assert!(e.msg.de.contains("Kennwort"), "{}", e.msg.de);
     }
+
+    #[test]
+    fn the_guard_turns_a_reader_panic_into_none() {
+        // Needs unwinding: the root Cargo.toml's release profile must not set panic = "abort"
+        // (tests/safety.rs checks that).
+        assert_eq!(guarded(|| -> u8 { panic!("a reader bug") }), None);
+        assert_eq!(guarded(|| 7), Some(7));
+    }
 }
