@@ -1,37 +1,76 @@
 #!/usr/bin/env python3
-"""Trunk post-build hook, run on the staging folder before it becomes dist/.
+"""Trunk post-build hook, run on the staging folder before it becomes dist/ (docs/build.md).
 
-0. Adds the app's WebAssembly parts (the pages other than the overview and the located data
-   checks, split off at link time by scripts/wasm-link.sh): optimises them with wasm-opt, names each by its content hash, and
-   links trunk's module to their loader under names that change with any part.
-1. Moves trunk's inline module loader into a content-hashed file, so the page runs under a
-   strict Content-Security-Policy (script-src 'self', no 'unsafe-inline'), bundled by esbuild
-   with wasm-bindgen's glue and the parts loader into one file, app-<hash>.js; minifies the
-   stylesheet.
-2. Bundles ECharts from node_modules (pinned in package-lock.json) with esbuild, keeping only
-   what the charts use, as a hashed file loaded only by pages that show a chart.
-3. Copies the UI language files other than German (compiled in) as hashed files under
-   locales/, named in a <meta name="wegmarke-locales">: the app fetches only the reader's one.
-4. Writes .gz and .br files next to every build asset for servers that serve precompressed
-   files (nginx gzip_static / brotli_static). The data folder and config.json are left alone:
-   staff replace them without a rebuild, and a stale .gz beside them would be served instead.
+One function per step, called in order by main(); each says what it reads and writes. The
+steps that change index.html take its text and return the new text, which main() writes once.
+
+1. add_parts: the app's WebAssembly parts (split off at link time by scripts/wasm-link.sh),
+   optimised with wasm-opt, named by their content hash, their loader linked to trunk's module.
+2. bundle_loader: trunk's inline module loader moved into a content-hashed file, so the page runs
+   under a strict Content-Security-Policy (script-src 'self'), bundled by esbuild with
+   wasm-bindgen's glue, the parts loader and the early fetch of a deep link's part (the route
+   table src/route-parts.json, matched by scripts/route-parts.mjs) into one file, app-<hash>.js.
+3. minify_css, inline_favicon: the stylesheet minified; the favicon as a data: address.
+4. add_echarts: ECharts bundled by esbuild from node_modules (the version in package.json),
+   keeping only what the charts use (tools/echarts/entry.js), loaded only by pages with a chart.
+5. add_locales: the UI languages other than German (compiled in) as hashed files, named in a
+   <meta name="wegmarke-locales">: the app fetches only the reader's one.
+6. precompress: .gz and .br files next to every build asset, for servers that serve
+   precompressed files (nginx gzip_static / brotli_static). The data folder and config.json are
+   left alone: staff replace them without a rebuild, and a stale .gz would be served instead.
+
+Run by trunk (TRUNK_STAGING_DIR, TRUNK_PROFILE) or by hand: python3 scripts/postbuild.py <folder>.
 """
 import base64
 import concurrent.futures
+import dataclasses
 import gzip
-import json
 import hashlib
+import json
 import os
 import pathlib
 import re
 import shutil
 import subprocess
 import sys
+from urllib.parse import quote
 
-stage = pathlib.Path(os.environ.get("TRUNK_STAGING_DIR", sys.argv[1] if len(sys.argv) > 1 else "dist"))
-root = pathlib.Path(__file__).resolve().parent.parent
-index = stage / "index.html"
-html = index.read_text(encoding="utf-8")
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+ROUTE_PARTS_JS = ROOT / "scripts" / "route-parts.mjs"
+ROUTE_PARTS_JSON = ROOT / "src" / "route-parts.json"
+
+
+class ShapeError(Exception):
+    """Generated JavaScript (wasm-split's parts loader, wasm-bindgen's glue, trunk's loader)
+    does not look the way this script reads it: a tool's output changed (docs/build.md, "When
+    upgrading")."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Build:
+    """Where this build reads and writes; fixed for the whole run."""
+
+    stage: pathlib.Path  # trunk's staging folder, dist/ to be
+    profile: str  # "release" or "debug" (TRUNK_PROFILE)
+    cargo_target: pathlib.Path  # CARGO_TARGET_DIR or target/
+    root: pathlib.Path = ROOT
+
+    @property
+    def release(self) -> bool:
+        return self.profile == "release"
+
+    @property
+    def esbuild(self) -> pathlib.Path:
+        return self.root / "node_modules" / ".bin" / "esbuild"
+
+    @property
+    def wasm_opt(self) -> pathlib.Path:
+        return self.root / "node_modules" / ".bin" / "wasm-opt"
+
+    @property
+    def wasm_out(self) -> pathlib.Path:
+        """Where cargo links the wasm32 build of this profile."""
+        return self.cargo_target / "wasm32-unknown-unknown" / self.profile
 
 
 def short_hash(data: bytes) -> str:
@@ -39,195 +78,348 @@ def short_hash(data: bytes) -> str:
 
 
 def sri(data: bytes) -> str:
+    """A Subresource Integrity value, as trunk writes them."""
     return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
 
 
-esbuild = root / "node_modules" / ".bin" / "esbuild"
-profile = os.environ.get("TRUNK_PROFILE", "release")
-
-
-def esbuilt(data: bytes, *flags: str, cwd: pathlib.Path = root) -> bytes:
+def esbuilt(build: Build, data: bytes, *flags: str, cwd: pathlib.Path | None = None) -> bytes:
     """`data` through esbuild (pinned in package-lock.json) with `flags`; imports in it are
-    resolved from `cwd`."""
-    return subprocess.run([str(esbuild), *flags, "--log-level=warning"],
-                          input=data, capture_output=True, check=True, cwd=cwd).stdout
+    resolved from `cwd` (the repository by default)."""
+    return subprocess.run([str(build.esbuild), *flags, "--log-level=warning"],
+                          input=data, capture_output=True, check=True, cwd=cwd or build.root).stdout
 
 
-# 0. The WebAssembly parts.
-def add_parts() -> dict:
-    """Returns each part's files (the part and the chunks it needs), by part name."""
-    glue_path = next((p for p in stage.glob("wegmarke-*.js")), None)
-    if glue_path is None or b'from "./__wasm_split.js"' not in glue_path.read_bytes():
-        return {}
-    target = pathlib.Path(os.environ.get("CARGO_TARGET_DIR", root / "target")) / "wasm32-unknown-unknown" / profile
-    linked = target / "wegmarke.wasm"
-    split = next((d for d in (target / "deps").glob("wegmarke-*.wasm.split")
-                  if pathlib.Path(str(d)[: -len(".split")]).exists()
-                  and os.path.samefile(str(d)[: -len(".split")], linked)), None)
-    if split is None:
-        sys.exit(f"postbuild: the parts of {linked} were not found (is .cargo/config.toml's linker scripts/wasm-link.sh?)")
-    wasm_opt = root / "node_modules" / ".bin" / "wasm-opt"
-    loader = (split / "__wasm_split.js").read_text(encoding="utf-8")
-    for old in [*stage.glob("part-*.wasm"), *stage.glob("parts-*.js")]:
-        old.unlink()
-    def optimised(part: pathlib.Path) -> bytes:
-        if profile != "release":
-            return part.read_bytes()
-        out = stage / f"{part.stem}.tmp.wasm"
-        subprocess.run(
-            [str(wasm_opt), "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int",
-             "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types",
-             "--enable-multivalue", "--strip-debug", str(part), "-o", str(out)],
-            check=True, stderr=subprocess.DEVNULL,
-        )
-        data = out.read_bytes()
-        out.unlink()
-        return data
+# --- Reading generated JavaScript (tested against samples in scripts/tests/fixtures/) ---------
 
-    parts = sorted(split.glob("*.wasm"))
-    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        for part, data in zip(parts, pool.map(optimised, parts)):
-            name = f"part-{part.stem}-{short_hash(data)}.wasm"
-            (stage / name).write_bytes(data)
-            if f'"./{part.name}"' not in loader:
-                sys.exit(f"postbuild: {part.name} is not named in the parts loader")
-            loader = loader.replace(f'"./{part.name}"', f'"./{name}"')
-    # What each part needs: its own file and the chunks named in its loader entry.
+PARTS_LOADER_IMPORT = b'from "./__wasm_split.js"'
+PARTS_LOADER_MAIN = 'from "./main.js"'
+
+
+def imports_parts_loader(glue: bytes) -> bool:
+    """Whether wasm-bindgen's glue imports wasm-split's parts loader (the build has parts)."""
+    return PARTS_LOADER_IMPORT in glue
+
+
+def part_files(loader: str) -> dict:
+    """Each part's files in wasm-split's loader (__wasm_split.js): its own .wasm and those of
+    the chunks it needs, by part name. Raises ShapeError when the loader is not shaped as
+    wasm-split-cli 0.2.4 writes it: no part entry, a part without a file, or a chunk named
+    by a part but not defined."""
     def files_of(entry: str) -> list:
         return re.findall(r'new URL\("\./([^"]+)"', entry)
+
     chunks = {m.group(1): files_of(m.group(2)) for m in
               re.finditer(r"const (__chunk_\d+) = makeLoad\((.*?)\n\}", loader, re.S)}
     needs = {}
-    for m in re.finditer(r"export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\((.*?)\]\)\);", loader, re.S):
-        own, _, deps = m.group(2).partition("\n}\n, [")
-        needs[m.group(1)] = files_of(own) + [f for d in re.findall(r"__chunk_\d+", deps) for f in chunks.get(d, [])]
-    if not needs or any(not files for files in needs.values()):
-        sys.exit("postbuild: could not read the parts' files from their loader")
-    # The loader imports trunk's module and trunk's module imports the loader: both take their
-    # name from one hash over both, so a change to either renames both.
-    glue = glue_path.read_bytes()
+    for m in re.finditer(r"export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\((.*?)\]\)\);",
+                         loader, re.S):
+        name = m.group(1)
+        own, sep, deps = m.group(2).partition("\n}\n, [")
+        if not sep:
+            raise ShapeError(f"the parts loader's entry for part {name} has no list of chunks")
+        files = files_of(own)
+        if len(files) != 1:
+            raise ShapeError(f"the parts loader's entry for part {name} names {len(files)} files, not one")
+        for chunk in re.findall(r"__chunk_\d+", deps):
+            if not chunks.get(chunk):
+                raise ShapeError(f"part {name} needs {chunk}, which the parts loader does not define with a file")
+            files += chunks[chunk]
+        needs[name] = files
+    if not needs:
+        raise ShapeError("the parts loader has no entry `export const __wasm_split_load_<part> = "
+                         "wrapAsyncCb(makeLoad(...))`")
+    return needs
+
+
+def rename_parts(loader: str, renames: dict) -> str:
+    """The loader with each part file's name (`{"x.wasm": "part-x-<hash>.wasm"}`) replaced."""
+    for old, new in renames.items():
+        if f'"./{old}"' not in loader:
+            raise ShapeError(f"{old} is not named in the parts loader")
+        loader = loader.replace(f'"./{old}"', f'"./{new}"')
+    return loader
+
+
+def link_glue_and_loader(glue: bytes, loader: str) -> tuple:
+    """Names the glue and the parts loader by one hash over both (the loader imports the glue
+    as "./main.js", the glue imports the loader as "./__wasm_split.js": a change to either
+    renames both) and points each one's import at the other. Returns (glue name, glue, loader
+    name, loader)."""
+    if PARTS_LOADER_MAIN not in loader:
+        raise ShapeError(f"the parts loader does not import wasm-bindgen's glue `{PARTS_LOADER_MAIN}`")
+    if not imports_parts_loader(glue):
+        raise ShapeError(f"wasm-bindgen's glue does not import the parts loader `{PARTS_LOADER_IMPORT.decode()}`")
     build = short_hash(glue + loader.encode("utf-8"))
     glue_name, loader_name = f"wegmarke-{build}.js", f"parts-{build}.js"
-    loader = loader.replace('from "./main.js"', f'from "./{glue_name}"')
+    loader = loader.replace(PARTS_LOADER_MAIN, f'from "./{glue_name}"')
     # Only the import statements: the wasm's own import module stays named "./__wasm_split.js".
-    glue = glue.replace(b'from "./__wasm_split.js"', f'from "./{loader_name}"'.encode())
+    glue = glue.replace(PARTS_LOADER_IMPORT, f'from "./{loader_name}"'.encode())
+    return glue_name, glue, loader_name, loader
+
+
+INLINE_LOADER = re.compile(r"<script type=\"module\"(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S)
+
+
+def find_inline_loader(html: str):
+    """trunk's inline `<script type="module">` in index.html (the match; group 1 is its body),
+    or None."""
+    return INLINE_LOADER.search(html)
+
+
+def split_imports(body: str) -> tuple:
+    """A module's top-level `import` lines and the other lines, each in their order."""
+    lines = body.split("\n")
+    return ([l for l in lines if l.startswith("import ")],
+            [l for l in lines if not l.startswith("import ")])
+
+
+def read_routes(path: pathlib.Path = ROUTE_PARTS_JSON) -> list:
+    """The routes of src/route-parts.json: [{"path": ..., "part": name or null}, ...]."""
+    routes = json.loads(path.read_text(encoding="utf-8"))["routes"]
+    for r in routes:
+        if not isinstance(r.get("path"), str) or not (r.get("part") is None or isinstance(r["part"], str)):
+            raise ShapeError(f"{path.name}: route {r} needs a path and a part (a name or null)")
+    return routes
+
+
+def early_fetch(routes: list, needs: dict, route_parts_js: pathlib.Path = ROUTE_PARTS_JS) -> tuple:
+    """The JavaScript that asks for a deep link's part beside the main module: an import of
+    partOf (scripts/route-parts.mjs, bundled by esbuild) and a block that adds a
+    `<link rel=preload as=fetch crossorigin=anonymous>` per file of the part the address needs
+    (the app fetches the same files, from the browser's preload cache). Returns (import line,
+    block). Raises ShapeError if a route names a part the loader does not have."""
+    missing = sorted({r["part"] for r in routes if r["part"] is not None} - needs.keys())
+    if missing:
+        raise ShapeError(f"src/route-parts.json names parts {missing} that the parts loader does not "
+                         f"have (it has {sorted(needs)})")
+    files = {p: [f"./{f}" for f in needs[p]] for p in sorted({r["part"] for r in routes} - {None})}
+    table = [{"path": r["path"], "part": r["part"]} for r in routes]
+    imp = f"import {{ partOf as __wegmarkePartOf }} from {json.dumps(route_parts_js.as_posix())};"
+    block = (
+        f"{{const files={json.dumps(files, separators=(',', ':'))}"
+        f"[__wegmarkePartOf(location.hash,{json.dumps(table, separators=(',', ':'))})]||[];"
+        "for(const href of files){const l=document.createElement('link');"
+        "l.rel='preload';l.as='fetch';l.crossOrigin='anonymous';l.href=href;document.head.append(l);}}\n"
+    )
+    return imp, block
+
+
+# --- The steps ---------------------------------------------------------------------------------
+
+def find_split_dir(build: Build) -> pathlib.Path:
+    """The folder wasm-link.sh wrote the parts of the linked wegmarke.wasm to
+    (target/.../deps/wegmarke-<hash>.wasm.split/, the one whose .wasm is the linked file)."""
+    linked = build.wasm_out / "wegmarke.wasm"
+    for d in (build.wasm_out / "deps").glob("wegmarke-*.wasm.split"):
+        wasm = pathlib.Path(str(d)[: -len(".split")])
+        if wasm.exists() and linked.exists() and os.path.samefile(wasm, linked):
+            return d
+    sys.exit(f"postbuild: the parts of {linked} were not found (is .cargo/config.toml's linker scripts/wasm-link.sh?)")
+
+
+def optimise_part(build: Build, part: pathlib.Path) -> bytes:
+    """Reads a part's .wasm; returns it through wasm-opt -Oz in release builds (as trunk does
+    for the main module), with a temporary file in the stage."""
+    if not build.release:
+        return part.read_bytes()
+    out = build.stage / f"{part.stem}.tmp.wasm"
+    subprocess.run(
+        [str(build.wasm_opt), "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int",
+         "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types",
+         "--enable-multivalue", "--strip-debug", str(part), "-o", str(out)],
+        check=True, stderr=subprocess.DEVNULL,
+    )
+    data = out.read_bytes()
+    out.unlink()
+    return data
+
+
+def add_parts(build: Build, html: str) -> tuple:
+    """Reads the glue wegmarke-*.js in the stage and the split folder (find_split_dir); writes
+    part-<name>-<hash>.wasm per part, wegmarke-<hash>.js and parts-<hash>.js (linked to each
+    other) in the stage, replacing trunk's glue. Returns index.html with a modulepreload for
+    both, and each part's files by part name ({} when the build has no parts)."""
+    glue_path = next(iter(build.stage.glob("wegmarke-*.js")), None)
+    if glue_path is None or not imports_parts_loader(glue_path.read_bytes()):
+        return html, {}
+    split = find_split_dir(build)
+    loader = (split / "__wasm_split.js").read_text(encoding="utf-8")
+    for old in [*build.stage.glob("part-*.wasm"), *build.stage.glob("parts-*.js")]:
+        old.unlink()
+    parts = sorted(split.glob("*.wasm"))
+    renames = {}
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        for part, data in zip(parts, pool.map(lambda p: optimise_part(build, p), parts)):
+            renames[part.name] = f"part-{part.stem}-{short_hash(data)}.wasm"
+            (build.stage / renames[part.name]).write_bytes(data)
+    loader = rename_parts(loader, renames)
+    needs = part_files(loader)
+    glue_name, glue, loader_name, loader = link_glue_and_loader(glue_path.read_bytes(), loader)
     glue_path.unlink()
-    (stage / glue_name).write_bytes(glue)
-    (stage / loader_name).write_text(loader, encoding="utf-8")
-    global html
+    (build.stage / glue_name).write_bytes(glue)
+    (build.stage / loader_name).write_text(loader, encoding="utf-8")
     html = re.sub(
         r'<link rel="modulepreload" href="\./' + re.escape(glue_path.name) + r'"[^>]*>',
         f'<link rel="modulepreload" href="./{glue_name}" crossorigin="anonymous" integrity="{sri(glue)}">'
         f'<link rel="modulepreload" href="./{loader_name}" crossorigin="anonymous" integrity="{sri(loader.encode("utf-8"))}">',
         html,
     )
-    html = html.replace(glue_path.name, glue_name)
-    return needs
+    return html.replace(glue_path.name, glue_name), needs
 
 
-parts = add_parts()
-
-# 1. The inline loader.
-inline = re.compile(r"<script type=\"module\"(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S)
-match = inline.search(html)
-if match:
-    body = match.group(1).strip().encode("utf-8")
-    if parts:
-        # A deep link's part starts downloading beside the main module instead of after it:
-        # the explorer and the council pages have parts of their own, every other page but the
-        # overview shares one (src/parts.rs; the app fetches the same files, from the browser's
-        # preload cache).
-        council, explorer, pages = (json.dumps([f"./{f}" for f in parts[p]])
-                                    for p in ("council", "explorer", "pages"))
-        early = (
-            "{const page=location.hash.replace(/^#\\/?/,'').split(/[/?]/)[0];"
-            f"const files=page===''?[]:/^(aenderungen|bericht)$/.test(page)?{council}"
-            f":page==='massnahmen'?{explorer}:{pages};"
-            "for(const href of files){const l=document.createElement('link');"
-            "l.rel='preload';l.as='fetch';l.crossOrigin='anonymous';l.href=href;document.head.append(l);}}\n"
-        )
-        lines = body.decode("utf-8").split("\n")
-        imports = [l for l in lines if l.startswith("import ")]
-        rest = [l for l in lines if not l.startswith("import ")]
-        body = "\n".join(imports + [early] + rest).encode("utf-8")
-    if esbuild.exists():
+def bundle_loader(build: Build, html: str, needs: dict, routes: list) -> str:
+    """Reads trunk's inline loader from `html` and, through its imports, the glue and parts
+    loader in the stage; writes app-<hash>.js (with esbuild: one minified bundle of all three
+    plus the early fetch of a deep link's part; the bundled files and their modulepreloads are
+    removed). Returns index.html with a `<script type="module" src integrity>` in place of the
+    inline loader."""
+    match = find_inline_loader(html)
+    if not match:
+        if "<script" in html and "app-" not in html:
+            sys.exit("postbuild: trunk's loader script was not found; the CSP rewrite would be incomplete")
+        return html
+    body = match.group(1).strip()
+    if needs:
+        if build.esbuild.exists():
+            imp, block = early_fetch(routes, needs)
+            imports, rest = split_imports(body)
+            body = "\n".join([*imports, imp, block, *rest])
+        else:
+            print("postbuild: esbuild missing (run scripts/setup.sh); a deep link fetches its part only "
+                  "after the main module", file=sys.stderr)
+    data = body.encode("utf-8")
+    if build.esbuild.exists():
         # One file instead of three: the loader, wasm-bindgen's glue and the parts loader,
-        # bundled (they import each other), so the first view makes two requests fewer; minified
-        # in release builds.
-        minify = ["--minify"] if profile == "release" else []
-        body = esbuilt(body, "--bundle", "--format=esm", *minify, cwd=stage).rstrip(b"\n")
-        for bundled in [*stage.glob("wegmarke-*.js"), *stage.glob("parts-*.js")]:
+        # bundled (they import each other), so the first view makes two requests fewer.
+        minify = ["--minify"] if build.release else []
+        data = esbuilt(build, data, "--bundle", "--format=esm", *minify, cwd=build.stage).rstrip(b"\n")
+        for bundled in [*build.stage.glob("wegmarke-*.js"), *build.stage.glob("parts-*.js")]:
             html = re.sub(r'<link rel="modulepreload" href="\./' + re.escape(bundled.name) + r'"[^>]*>', "", html)
             bundled.unlink()
-    for old in stage.glob("app-*.js"):
+    for old in build.stage.glob("app-*.js"):
         old.unlink()
-    name = f"app-{short_hash(body)}.js"
-    (stage / name).write_bytes(body + b"\n")
-    tag = f'<script type="module" src="./{name}" integrity="{sri(body + chr(10).encode())}"></script>'
-    html = html[: match.start()] + tag + html[match.end():]
-elif "<script" in html and "app-" not in html:
-    sys.exit("postbuild: trunk's loader script was not found; the CSP rewrite would be incomplete")
+    name = f"app-{short_hash(data)}.js"
+    data += b"\n"
+    (build.stage / name).write_bytes(data)
+    tag = f'<script type="module" src="./{name}" integrity="{sri(data)}"></script>'
+    return html[: match.start()] + tag + html[match.end():]
 
-# 1b. The stylesheet, minified by esbuild in release builds (its name keeps trunk's hash).
-if profile == "release" and esbuild.exists():
-    for css in stage.glob("main-*.css"):
+
+def minify_css(build: Build, html: str) -> str:
+    """Minifies main-*.css in the stage in place with esbuild (release builds; the name keeps
+    trunk's hash). Returns index.html with the stylesheet's new integrity value."""
+    if not (build.release and build.esbuild.exists()):
+        return html
+    for css in build.stage.glob("main-*.css"):
         before = css.read_bytes()
-        after = esbuilt(before, "--loader=css", "--minify")
+        after = esbuilt(build, before, "--loader=css", "--minify")
         css.write_bytes(after)
         html = html.replace(sri(before), sri(after))
+    return html
 
-# 1c. The favicon inside index.html (a data: address, allowed by img-src): one request fewer.
-favicon = stage / "favicon.svg"
-if favicon.exists():
-    from urllib.parse import quote
+
+def inline_favicon(build: Build, html: str) -> str:
+    """Reads favicon.svg in the stage; returns index.html with it as a data: address (allowed by
+    img-src): one request fewer. The file stays in dist/ for other sites linking to it."""
+    favicon = build.stage / "favicon.svg"
+    if not favicon.exists():
+        return html
     data_uri = "data:image/svg+xml," + quote(favicon.read_text(encoding="utf-8").strip(), safe=" =:/\"")
-    html = html.replace('<link rel="icon" href="favicon.svg"', f"<link rel=\"icon\" href='{data_uri}'", 1)
+    return html.replace('<link rel="icon" href="favicon.svg"', f"<link rel=\"icon\" href='{data_uri}'", 1)
 
-# 2. ECharts, vendored (never from a CDN): a custom build with only what the charts use
-#    (tools/echarts/entry.js), bundled by esbuild from the pinned npm package.
-entry = root / "tools" / "echarts" / "entry.js"
-if esbuild.exists() and (root / "node_modules" / "echarts").exists():
-    out = stage / "echarts.tmp.js"
+
+def echarts_version(root: pathlib.Path = ROOT) -> str:
+    """devDependencies.echarts in package.json: an exact version, as installed by npm ci."""
+    version = json.loads((root / "package.json").read_text(encoding="utf-8"))["devDependencies"]["echarts"]
+    if not re.fullmatch(r"\d+\.\d+\.\d+", version):
+        sys.exit(f"postbuild: package.json pins echarts as {version!r}, not an exact version")
+    return version
+
+
+def add_echarts(build: Build, html: str) -> str:
+    """Reads tools/echarts/entry.js and node_modules/echarts (the version in package.json);
+    writes echarts-<version>-<hash>.min.js in the stage (a custom build with only what the charts
+    use, never from a CDN). Returns index.html with its name in <meta name="wegmarke-echarts">."""
+    installed = build.root / "node_modules" / "echarts" / "package.json"
+    if not (build.esbuild.exists() and installed.exists()):
+        print("postbuild: node_modules/echarts or esbuild missing (run scripts/setup.sh); charts will not load",
+              file=sys.stderr)
+        return html
+    version = echarts_version(build.root)
+    have = json.loads(installed.read_text(encoding="utf-8"))["version"]
+    if have != version:
+        sys.exit(f"postbuild: package.json wants echarts {version}, node_modules has {have} (run scripts/setup.sh)")
+    out = build.stage / "echarts.tmp.js"
     subprocess.run(
-        [str(esbuild), str(entry), "--bundle", "--minify", "--format=iife", "--legal-comments=none",
-         "--log-level=warning", f"--outfile={out}"],
-        check=True, cwd=root,
+        [str(build.esbuild), str(build.root / "tools" / "echarts" / "entry.js"), "--bundle", "--minify",
+         "--format=iife", "--legal-comments=none", "--log-level=warning", f"--outfile={out}"],
+        check=True, cwd=build.root,
     )
     data = out.read_bytes()
     out.unlink()
-    name = f"echarts-5.6.0-{short_hash(data)}.min.js"
-    for old in stage.glob("echarts-*.js"):
+    for old in build.stage.glob("echarts-*.js"):
         old.unlink()
-    (stage / name).write_bytes(data)
-    html = html.replace("</head>", f'<meta name="wegmarke-echarts" content="./{name}">\n</head>', 1)
-else:
-    print("postbuild: node_modules/echarts or esbuild missing (run scripts/setup.sh); charts will not load", file=sys.stderr)
+    name = f"echarts-{version}-{short_hash(data)}.min.js"
+    (build.stage / name).write_bytes(data)
+    return html.replace("</head>", f'<meta name="wegmarke-echarts" content="./{name}">\n</head>', 1)
 
-# 3. The UI languages other than German, each as a content-hashed file.
-locales = stage / "locales"
-if locales.exists():
-    shutil.rmtree(locales)
-locales.mkdir()
-entries = []
-for source in sorted((root / "locales").glob("*.json")):
-    if source.stem == "de":
-        continue
-    data = source.read_bytes()
-    name = f"{source.stem}-{short_hash(data)}.json"
-    (locales / name).write_bytes(data)
-    entries.append(f"{source.stem}=./locales/{name}")
-html = html.replace("</head>", f'<meta name="wegmarke-locales" content="{" ".join(entries)}">\n</head>', 1)
 
-index.write_text(html, encoding="utf-8")
+def add_locales(build: Build, html: str) -> str:
+    """Reads locales/*.json but de.json (compiled into the app); writes each as
+    locales/<tag>-<hash>.json in the stage (the folder made anew). Returns index.html with
+    them in <meta name="wegmarke-locales" content="tag=./locales/... ...">."""
+    locales = build.stage / "locales"
+    if locales.exists():
+        shutil.rmtree(locales)
+    locales.mkdir()
+    entries = []
+    for source in sorted((build.root / "locales").glob("*.json")):
+        if source.stem == "de":
+            continue
+        data = source.read_bytes()
+        name = f"{source.stem}-{short_hash(data)}.json"
+        (locales / name).write_bytes(data)
+        entries.append(f"{source.stem}=./locales/{name}")
+    return html.replace("</head>", f'<meta name="wegmarke-locales" content="{" ".join(entries)}">\n</head>', 1)
 
-# 4. Precompressed copies of the build's own assets.
-brotli = shutil.which("brotli")
-for path in [*stage.iterdir(), *locales.iterdir()]:
-    if path.is_file() and (path.suffix in {".js", ".wasm", ".css", ".html", ".svg"} or path.parent == locales):
-        raw = path.read_bytes()
-        with gzip.open(str(path) + ".gz", "wb", compresslevel=9) as f:
-            f.write(raw)
-        if brotli:
-            subprocess.run([brotli, "-f", "-q", "11", "-o", str(path) + ".br", str(path)], check=True)
-if not brotli:
-    print("postbuild: brotli not installed; .br files not written", file=sys.stderr)
+
+def precompress(build: Build) -> None:
+    """Writes <file>.gz (gzip -9) and, if Debian's brotli is installed, <file>.br (-q 11) next
+    to the stage's .js, .wasm, .css, .html and .svg files and the locales/ files; not into
+    data/ or config.json."""
+    brotli = shutil.which("brotli")
+    locales = build.stage / "locales"
+    for path in [*build.stage.iterdir(), *locales.iterdir()]:
+        if path.is_file() and (path.suffix in {".js", ".wasm", ".css", ".html", ".svg"} or path.parent == locales):
+            with gzip.open(str(path) + ".gz", "wb", compresslevel=9) as f:
+                f.write(path.read_bytes())
+            if brotli:
+                subprocess.run([brotli, "-f", "-q", "11", "-o", str(path) + ".br", str(path)], check=True)
+    if not brotli:
+        print("postbuild: brotli not installed; .br files not written", file=sys.stderr)
+
+
+def main() -> None:
+    stage = pathlib.Path(os.environ.get("TRUNK_STAGING_DIR", sys.argv[1] if len(sys.argv) > 1 else "dist"))
+    build = Build(
+        stage=stage,
+        profile=os.environ.get("TRUNK_PROFILE", "release"),
+        cargo_target=pathlib.Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")),
+    )
+    index = build.stage / "index.html"
+    try:
+        html = index.read_text(encoding="utf-8")
+        html, needs = add_parts(build, html)
+        html = bundle_loader(build, html, needs, read_routes())
+    except ShapeError as e:
+        sys.exit(f"postbuild: {e}")
+    html = minify_css(build, html)
+    html = inline_favicon(build, html)
+    html = add_echarts(build, html)
+    html = add_locales(build, html)
+    index.write_text(html, encoding="utf-8")
+    precompress(build)
+
+
+if __name__ == "__main__":
+    main()

@@ -10,6 +10,9 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
+step "build script tests"
+python3 -m unittest discover -s scripts/tests -v
+node --test scripts/tests/
 step "cargo clippy (native and wasm)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy -p wegmarke --target wasm32-unknown-unknown --locked -- -D warnings
