@@ -638,12 +638,57 @@ contract_type! {
         /// Where the data folder is: relative to the page, or an absolute URL (CORS).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub data: Option<String>,
+        /// The languages the picker offers, in this order (built-in tags; German is always
+        /// offered as the fallback). Empty: all built-in languages.
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         pub languages: Vec<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub theme: Option<Theme>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub links: Option<SiteLinks>,
+        /// The licence the data is published under, shown on the data page.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub licence: Option<Licence>,
+        #[serde(flatten)]
+        pub extra: Extra,
+    }
+}
+
+impl Config {
+    /// The languages the picker offers: the configured built-in ones in their order, German
+    /// added at the end when not listed (it is every language's fallback); all built-in
+    /// languages when none is configured. Unknown tags are skipped (validation reports them).
+    pub fn offered_languages(&self) -> Vec<crate::i18n::Language> {
+        use crate::i18n::LANGUAGES;
+        let mut offered: Vec<crate::i18n::Language> = Vec::new();
+        for tag in &self.languages {
+            if let Some(l) = LANGUAGES.iter().find(|l| l.tag == tag) {
+                if !offered.contains(l) {
+                    offered.push(*l);
+                }
+            }
+        }
+        if offered.is_empty() {
+            return LANGUAGES.to_vec();
+        }
+        if !offered.contains(&LANGUAGES[0]) {
+            offered.push(LANGUAGES[0]);
+        }
+        offered
+    }
+}
+
+contract_type! {
+    /// The licence of the published data.
+    pub struct Licence {
+        /// Its name, e.g. "Datenlizenz Deutschland – Namensnennung – Version 2.0".
+        pub name: Text,
+        /// The licence text; a link like the others (http, https).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub url: Option<String>,
+        /// A short identifier for open-data records, e.g. `dl-by-de/2.0`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub id: Option<String>,
         #[serde(flatten)]
         pub extra: Extra,
     }

@@ -105,6 +105,130 @@ impl RefKind {
     }
 }
 
+/// Why a link is not shown (see [`check_link`](crate::validate::check_link)).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkFault {
+    /// A scheme other than http, https, mailto or tel (`javascript:`, `data:`, none at all).
+    Scheme,
+    /// Spaces at the start or end, or control, line-break or invisible characters anywhere.
+    Whitespace,
+    /// Longer than [`MAX_LINK`](crate::validate::MAX_LINK) characters.
+    TooLong,
+    /// A web address without `//` and a plain host name, or with a backslash.
+    Host,
+    /// A user name or password before the host (`https://user:pw@host`).
+    Credentials,
+    /// A mail link or address that is not exactly one plain address.
+    MailAddress,
+    /// A mail link with something other than one `subject` (`cc`, `bcc`, `body`, …).
+    MailQuery,
+    /// A phone number with characters other than `+`, digits, spaces, `-`, `(`, `)`, `/`.
+    Phone,
+}
+
+impl LinkFault {
+    fn de(self) -> &'static str {
+        match self {
+            LinkFault::Scheme => "nur http, https, mailto oder tel",
+            LinkFault::Whitespace => {
+                "Leerzeichen am Anfang oder Ende, Zeilenumbruch, Steuer- oder unsichtbares Zeichen"
+            }
+            LinkFault::TooLong => "länger als 2000 Zeichen",
+            LinkFault::Host => {
+                "eine Webadresse braucht \"//\" und einen Servernamen, ohne Backslash"
+            }
+            LinkFault::Credentials => "Benutzername oder Passwort in der Adresse",
+            LinkFault::MailAddress => "genau eine E-Mail-Adresse der Form name@beispiel.de",
+            LinkFault::MailQuery => {
+                "nach der E-Mail-Adresse ist nur ?subject=… erlaubt, kein cc, bcc oder body"
+            }
+            LinkFault::Phone => "eine Telefonnummer aus +, Ziffern, Leerzeichen, -, (, ) und /",
+        }
+    }
+    fn en(self) -> &'static str {
+        match self {
+            LinkFault::Scheme => "only http, https, mailto or tel",
+            LinkFault::Whitespace => {
+                "a space at the start or end, a line break, a control or an invisible character"
+            }
+            LinkFault::TooLong => "longer than 2,000 characters",
+            LinkFault::Host => "a web address needs \"//\" and a server name, without backslashes",
+            LinkFault::Credentials => "a user name or password in the address",
+            LinkFault::MailAddress => "exactly one email address such as name@example.org",
+            LinkFault::MailQuery => {
+                "after the email address only ?subject=… is allowed, no cc, bcc or body"
+            }
+            LinkFault::Phone => "a phone number of +, digits, spaces, -, (, ) and /",
+        }
+    }
+}
+
+/// Why a path is not used (see [`check_path`](crate::validate::check_path)).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PathFault {
+    /// Empty, or naming the folder itself rather than something in it.
+    Empty,
+    /// Spaces at the start or end, or control, line-break or invisible characters anywhere.
+    Whitespace,
+    /// A backslash (`\`); paths use `/`.
+    Backslash,
+    /// An address with a scheme (`https:`, `javascript:`, `data:`, `C:`).
+    Scheme,
+    /// Starts with `//` (or `/\`): another server.
+    OtherHost,
+    /// Resolves outside its folder (`..`, also percent-encoded as `%2e%2e`, or a leading `/`).
+    Outside,
+    /// A percent-encoded `/`, `\`, `.` or `..` segment or control character (`%2f`, `%5c`).
+    Encoded,
+    /// A `?` or `#`: a path names a file or folder, nothing more.
+    QueryOrFragment,
+    /// Longer than [`MAX_LINK`](crate::validate::MAX_LINK) characters.
+    TooLong,
+}
+
+impl PathFault {
+    fn de(self) -> &'static str {
+        match self {
+            PathFault::Empty => "leer oder nur der Ordner selbst",
+            PathFault::Whitespace => {
+                "Leerzeichen am Anfang oder Ende, Zeilenumbruch, Steuer- oder unsichtbares Zeichen"
+            }
+            PathFault::Backslash => "Backslash \\; Pfade verwenden /",
+            PathFault::Scheme => {
+                "eine Adresse mit Schema wie https: oder javascript: statt eines relativen Pfads"
+            }
+            PathFault::OtherHost => "beginnt mit // und zeigt damit auf einen anderen Server",
+            PathFault::Outside => "führt aus dem Ordner hinaus (.. oder / am Anfang)",
+            PathFault::Encoded => {
+                "kodierter Schrägstrich, Backslash, Punkt oder Steuerzeichen (%2f, %5c, %2e)"
+            }
+            PathFault::QueryOrFragment => "enthält ? oder #",
+            PathFault::TooLong => "länger als 2000 Zeichen",
+        }
+    }
+    fn en(self) -> &'static str {
+        match self {
+            PathFault::Empty => "empty, or only the folder itself",
+            PathFault::Whitespace => {
+                "a space at the start or end, a line break, a control or an invisible character"
+            }
+            PathFault::Backslash => "a backslash \\; paths use /",
+            PathFault::Scheme => {
+                "an address with a scheme such as https: or javascript: instead of a relative path"
+            }
+            PathFault::OtherHost => "starts with // and so points to another server",
+            PathFault::Outside => "leads out of the folder (.. or a leading /)",
+            PathFault::Encoded => {
+                "an encoded slash, backslash, dot or control character (%2f, %5c, %2e)"
+            }
+            PathFault::QueryOrFragment => "contains ? or #",
+            PathFault::TooLong => "longer than 2,000 characters",
+        }
+    }
+}
+
 /// What is wrong. Each kind has a German and an English message.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -151,8 +275,14 @@ pub enum ProblemKind {
     EndBeforeStart { start: String, end: String },
     /// A suppressed observation with a value.
     SuppressedNotNull,
-    /// A link with a scheme other than http, https or mailto.
-    BadLinkScheme { url: String },
+    /// A link (or email address, phone number) the dashboard does not show, and why.
+    BadLink { url: String, fault: LinkFault },
+    /// A path that would leave its folder or is not a plain relative path, and why; not used.
+    BadPath { path: String, fault: PathFault },
+    /// A language in config.json's `languages` the dashboard does not have; not offered.
+    UnknownLanguage { tag: String },
+    /// A licence id with other characters than letters, digits and `. _ - / + :`, or too long.
+    InvalidLicenceId { value: String },
     /// A text longer than allowed; it is cut.
     TooLong { length: usize, max: usize },
     /// A required text that is empty.
@@ -253,7 +383,10 @@ fn message_de(k: &ProblemKind) -> String {
         AbsurdNumber { value } => format!("unplausibel großer Wert {}; der Wert wird ausgelassen", crate::format::scientific(*value)),
         EndBeforeStart { start, end } => format!("Ende {end} liegt vor dem Beginn {start}"),
         SuppressedNotNull => "gesperrter Wert (\"suppressed\") muss null sein; der Wert wird nicht angezeigt".into(),
-        BadLinkScheme { url } => format!("unzulässiger Link \"{}\" (nur http, https oder mailto); der Link wird ausgelassen", clip(url)),
+        BadLink { url, fault } => format!("unzulässiger Link \"{}\" ({}); der Link wird ausgelassen", clip(url), fault.de()),
+        BadPath { path, fault } => format!("unzulässiger Pfad \"{}\" ({}); der Pfad wird nicht verwendet", clip(path), fault.de()),
+        UnknownLanguage { tag } => format!("unbekannte Sprache \"{}\" (vorhanden: {}); sie wird nicht angeboten", clip(tag), language_tags()),
+        InvalidLicenceId { value } => format!("ungültige Lizenzkennung \"{}\" (höchstens 100 Zeichen: A–Z, a–z, 0–9, . _ - / + :, z. B. dl-by-de/2.0); sie wird ausgelassen", clip(value)),
         TooLong { length, max } => format!("Text zu lang ({length} Zeichen, höchstens {max}); er wird gekürzt"),
         EmptyText => "Text ist leer".into(),
         DuplicateKey { key } => format!("Feld \"{}\" kommt in diesem Objekt doppelt vor; der spätere Wert wird verwendet", clip(key)),
@@ -289,7 +422,10 @@ fn message_en(k: &ProblemKind) -> String {
         AbsurdNumber { value } => format!("implausibly large value {}; the value is left out", crate::format::scientific(*value)),
         EndBeforeStart { start, end } => format!("end {end} is before start {start}"),
         SuppressedNotNull => "a suppressed value must be null; the value is not shown".into(),
-        BadLinkScheme { url } => format!("link \"{}\" is not allowed (only http, https or mailto); the link is left out", clip(url)),
+        BadLink { url, fault } => format!("link \"{}\" is not allowed ({}); the link is left out", clip(url), fault.en()),
+        BadPath { path, fault } => format!("path \"{}\" is not allowed ({}); the path is not used", clip(path), fault.en()),
+        UnknownLanguage { tag } => format!("unknown language \"{}\" (available: {}); it is not offered", clip(tag), language_tags()),
+        InvalidLicenceId { value } => format!("invalid licence id \"{}\" (at most 100 characters: A–Z, a–z, 0–9, . _ - / + :, e.g. dl-by-de/2.0); it is left out", clip(value)),
         TooLong { length, max } => format!("text too long ({length} characters, at most {max}); it is shortened"),
         EmptyText => "text is empty".into(),
         DuplicateKey { key } => format!("field \"{}\" appears twice in this object; the later value is used", clip(key)),
@@ -300,15 +436,30 @@ fn message_en(k: &ProblemKind) -> String {
     }
 }
 
-/// Keeps hostile or huge values from flooding a message.
+/// The built-in language tags, `de, en, …`.
+fn language_tags() -> String {
+    let tags: Vec<&str> = crate::i18n::LANGUAGES.iter().map(|l| l.tag).collect();
+    tags.join(", ")
+}
+
+/// Keeps hostile or huge values from flooding a message: at most 80 characters, and control
+/// or invisible characters written as escapes (`\n`, `\u{202e}`) so a message shows what is
+/// really there and cannot move a terminal's cursor.
 fn clip(s: &str) -> String {
     const MAX: usize = 80;
-    if s.chars().count() <= MAX {
-        s.to_owned()
-    } else {
-        let cut: String = s.chars().take(MAX).collect();
-        format!("{cut}…")
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i == MAX {
+            out.push('…');
+            break;
+        }
+        if c.is_control() || crate::validate::is_invisible(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
     }
+    out
 }
 
 /// German names for the JSON type words serde uses in its messages.

@@ -132,8 +132,6 @@ fn poison(v: &mut Value, payload: &str) {
         "method",
         "by",
         "name",
-        "email",
-        "phone",
         "summary",
         "easy_summary",
         "status_note",
@@ -1056,7 +1054,7 @@ fn cases() -> Vec<Case> {
                 )
             },
             Problem(
-                kind!(K::BadLinkScheme { .. }),
+                kind!(K::BadLink { .. }),
                 "measures[0].links[0].url",
                 Line::Of("javascript:"),
             ),
@@ -1071,7 +1069,7 @@ fn cases() -> Vec<Case> {
                 })
             },
             Problem(
-                kind!(K::BadLinkScheme { .. }),
+                kind!(K::BadLink { .. }),
                 "plan.contact.url",
                 Line::Of("JaVaScRiPt"),
             ),
@@ -1085,7 +1083,7 @@ fn cases() -> Vec<Case> {
                     v["actors"][0]["url"] = json!("java\tscript:window.__pwned=1")
                 })
             },
-            Problem(kind!(K::BadLinkScheme { .. }), "actors[0].url", Line::Any),
+            Problem(kind!(K::BadLink { .. }), "actors[0].url", Line::Any),
             Others::Same,
         ),
         c(
@@ -1098,7 +1096,7 @@ fn cases() -> Vec<Case> {
                 })
             },
             Problem(
-                kind!(K::BadLinkScheme { .. }),
+                kind!(K::BadLink { .. }),
                 "indicators[0].source.url",
                 Line::Of("data:text/html"),
             ),
@@ -1117,7 +1115,7 @@ fn cases() -> Vec<Case> {
                 )
             },
             Problem(
-                kind!(K::BadLinkScheme { .. }),
+                kind!(K::BadLink { .. }),
                 "measures[0].links[0].url",
                 Line::Any,
             ),
@@ -1128,7 +1126,7 @@ fn cases() -> Vec<Case> {
             Plan,
             || edit(Plan, |v| v["reports"][0]["path"] = json!("../../../etc/")),
             Problem(
-                kind!(K::BadLinkScheme { .. }),
+                kind!(K::BadPath { .. }),
                 "reports[0].path",
                 Line::Of("../../../etc/"),
             ),
@@ -1143,9 +1141,40 @@ fn cases() -> Vec<Case> {
                 })
             },
             Problem(
-                kind!(K::BadLinkScheme { .. }),
+                kind!(K::BadPath { .. }),
                 "reports[0].path",
                 Line::Of("evil.example"),
+            ),
+            Others::Same,
+        ),
+        c(
+            "a report path leaving the data folder percent-encoded",
+            Plan,
+            || {
+                edit(Plan, |v| {
+                    v["reports"][0]["path"] = json!("%2e%2e/%2E%2e/etc/")
+                })
+            },
+            Problem(
+                kind!(K::BadPath { .. }),
+                "reports[0].path",
+                Line::Of("%2e%2e/"),
+            ),
+            Others::Same,
+        ),
+        c(
+            "a contact email with a hidden bcc",
+            Plan,
+            || {
+                edit(Plan, |v| {
+                    v["plan"]["contact"]["email"] =
+                        json!("integration@example.org?bcc=spy@evil.example")
+                })
+            },
+            Problem(
+                kind!(K::BadLink { .. }),
+                "plan.contact.email",
+                Line::Of("bcc="),
             ),
             Others::Same,
         ),
@@ -1155,14 +1184,14 @@ fn cases() -> Vec<Case> {
             || {
                 br#"{"links": {"imprint": "javascript:window.__pwned=1", "privacy": "https://example.org/datenschutz"}}"#.to_vec()
             },
-            Problem(kind!(K::BadLinkScheme { .. }), "links.imprint", Line::At(1)),
+            Problem(kind!(K::BadLink { .. }), "links.imprint", Line::At(1)),
             Others::Same,
         ),
         c(
             "config: a logo from another host",
             Config,
             || br#"{"theme": {"logo": "https://evil.example/logo.svg"}}"#.to_vec(),
-            Problem(kind!(K::BadLinkScheme { .. }), "theme.logo", Line::At(1)),
+            Problem(kind!(K::BadPath { .. }), "theme.logo", Line::At(1)),
             Others::Same,
         ),
         c(
@@ -1410,7 +1439,7 @@ fn cases() -> Vec<Case> {
                 )
             },
             Problem(
-                kind!(K::BadLinkScheme { .. }),
+                kind!(K::BadLink { .. }),
                 "measures[0].links[0].url",
                 Line::Any,
             ),

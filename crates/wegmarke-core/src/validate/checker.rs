@@ -1,12 +1,13 @@
 //! One file's problem list (capped, located at the end) and the checks every data file shares:
-//! ids, references, text lengths, links, numbers, start before end.
+//! ids, references, text lengths, links and paths, numbers, start before end.
 
 use std::collections::{HashMap, HashSet};
 
-use super::{is_safe_link, is_valid_id, MAX_ABS_NUMBER, MAX_LOCATED, MAX_PROBLEMS_PER_FILE};
+use super::link::{check_email, check_link, check_path, check_phone, PathUse};
+use super::{is_valid_id, MAX_ABS_NUMBER, MAX_LOCATED, MAX_PROBLEMS_PER_FILE};
 use super::{MAX_SHORT, MAX_TITLE};
 use crate::locate::locate;
-use crate::problem::{JsonPath, Problem, ProblemKind, RefKind, Severity};
+use crate::problem::{JsonPath, LinkFault, Problem, ProblemKind, RefKind, Severity};
 use crate::text::Text;
 
 /// Collects the problems of one file. `LOCATED`: a value of the wrong type is reported at its
@@ -218,24 +219,65 @@ impl<const LOCATED: bool> Checker<LOCATED> {
         }
     }
 
-    /// Whether a link may be shown; reports it otherwise.
+    /// Whether a link may be shown ([`check_link`]); reports it otherwise.
     pub(super) fn safe_link(&mut self, url: &str, path: &JsonPath) -> bool {
-        let ok = is_safe_link(url) && url.chars().count() <= MAX_SHORT;
-        if !ok {
-            self.problem(
-                path.clone(),
-                ProblemKind::BadLinkScheme {
-                    url: url.to_owned(),
-                },
-            );
+        self.link_ok(url, check_link(url), path)
+    }
+
+    fn link_ok(&mut self, url: &str, checked: Result<(), LinkFault>, path: &JsonPath) -> bool {
+        match checked {
+            Ok(()) => true,
+            Err(fault) => {
+                self.problem(
+                    path.clone(),
+                    ProblemKind::BadLink {
+                        url: url.to_owned(),
+                        fault,
+                    },
+                );
+                false
+            }
         }
-        ok
     }
 
     /// Clears a link that may not be shown, reporting it.
     pub(super) fn check_url(&mut self, url: &mut Option<String>, path: &JsonPath) {
         if url.as_ref().is_some_and(|u| !self.safe_link(u, path)) {
             *url = None;
+        }
+    }
+
+    /// Clears an email address that is not one plain address ([`check_email`]), reporting it.
+    pub(super) fn check_email(&mut self, email: &mut Option<String>, path: &JsonPath) {
+        if let Some(e) = email.as_deref() {
+            if !self.link_ok(e, check_email(e), path) {
+                *email = None;
+            }
+        }
+    }
+
+    /// Clears a phone number with other characters than a `tel:` link allows, reporting it.
+    pub(super) fn check_phone(&mut self, phone: &mut Option<String>, path: &JsonPath) {
+        if let Some(p) = phone.as_deref() {
+            if !self.link_ok(p, check_phone(p), path) {
+                *phone = None;
+            }
+        }
+    }
+
+    /// Clears a path that would leave its folder ([`check_path`]), reporting it.
+    pub(super) fn check_path(&mut self, p: &mut Option<String>, what: PathUse, path: &JsonPath) {
+        if let Some(value) = p.as_deref() {
+            if let Err(fault) = check_path(value, what) {
+                self.problem(
+                    path.clone(),
+                    ProblemKind::BadPath {
+                        path: value.to_owned(),
+                        fault,
+                    },
+                );
+                *p = None;
+            }
         }
     }
 

@@ -1,9 +1,12 @@
 //! config.json: the deployment settings, typed leniently like the data files; a missing or
-//! broken config falls back to the defaults, unsafe links and unreadable colours are dropped.
+//! broken config falls back to the defaults, unsafe links and paths, unknown languages and
+//! unreadable colours are dropped.
 
-use super::checker::Checker;
-use super::{is_safe_relative_path, Input};
-use crate::model::Config;
+use super::checker::{retain_indexed, Checker};
+use super::link::{check_data_location, Fault, PathUse};
+use super::Input;
+use crate::i18n::LANGUAGES;
+use crate::model::{Config, Licence};
 use crate::problem::{JsonPath, Problem, ProblemKind};
 
 /// Validates config.json; a missing or broken config falls back to the defaults.
@@ -34,6 +37,30 @@ fn validate_config_with<const LOCATED: bool>(input: &Input) -> ((Config, Vec<Pro
 impl<const LOCATED: bool> Checker<LOCATED> {
     fn check_config(&mut self, config: &mut Config) {
         let path = JsonPath::root();
+        if let Some(data) = config.data.as_deref() {
+            let problem = match check_data_location(data) {
+                Ok(()) => None,
+                Err(Fault::Link(fault)) => Some(ProblemKind::BadLink {
+                    url: data.to_owned(),
+                    fault,
+                }),
+                Err(Fault::Path(fault)) => Some(ProblemKind::BadPath {
+                    path: data.to_owned(),
+                    fault,
+                }),
+            };
+            if let Some(kind) = problem {
+                // The default data folder is used instead.
+                self.problem(path.key("data"), kind);
+                config.data = None;
+            }
+        }
+        self.check_languages(&mut config.languages);
+        if let Some(licence) = config.licence.as_mut() {
+            if !self.check_licence(licence) {
+                config.licence = None;
+            }
+        }
         if let Some(links) = config.links.as_mut() {
             let p = path.key("links");
             self.check_url(&mut links.imprint, &p.key("imprint"));
@@ -61,12 +88,57 @@ impl<const LOCATED: bool> Checker<LOCATED> {
                     _ => theme.accent = None,
                 }
             }
-            if let Some(logo) = theme.logo.take_if(|l| !is_safe_relative_path(l)) {
-                self.problem(
-                    path.key("theme").key("logo"),
-                    ProblemKind::BadLinkScheme { url: logo },
-                );
-            }
+            self.check_path(
+                &mut theme.logo,
+                PathUse::File,
+                &path.key("theme").key("logo"),
+            );
         }
     }
+
+    /// Keeps the built-in language tags (once each, in order); reports the others.
+    fn check_languages(&mut self, languages: &mut Vec<String>) {
+        let base = JsonPath::root().key("languages");
+        let mut seen = Vec::new();
+        retain_indexed(languages, |i, tag| {
+            if !LANGUAGES.iter().any(|l| l.tag == tag) {
+                self.problem(
+                    base.index(i),
+                    ProblemKind::UnknownLanguage { tag: tag.clone() },
+                );
+                return false;
+            }
+            let first = !seen.contains(tag);
+            seen.push(tag.clone());
+            first
+        });
+    }
+
+    /// The licence: a name, a link like the others, a plain id. `false`: leave it out.
+    fn check_licence(&mut self, licence: &mut Licence) -> bool {
+        let at = JsonPath::root().key("licence");
+        self.check_url(&mut licence.url, &at.key("url"));
+        if let Some(id) = licence.id.as_deref() {
+            if !is_licence_id(id) {
+                self.problem(
+                    at.key("id"),
+                    ProblemKind::InvalidLicenceId {
+                        value: id.to_owned(),
+                    },
+                );
+                licence.id = None;
+            }
+        }
+        let named = !licence.name.is_blank();
+        self.check_title(&mut licence.name, &at.key("name"));
+        named
+    }
+}
+
+/// 1–100 characters from `A–Z a–z 0–9 . _ - / + :` (e.g. `dl-by-de/2.0`, `CC-BY-4.0`).
+fn is_licence_id(id: &str) -> bool {
+    (1..=100).contains(&id.len())
+        && id.bytes().all(|b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'/' | b'+' | b':')
+        })
 }

@@ -5,14 +5,17 @@
 //! The stages, one module each: `read` (bytes, encoding, JSON syntax, format), `lenient` (typing
 //! each entry on its own), then the checks of `plan`, `measures` and `indicators`, which share the
 //! per-file problem list and checks of `checker`; `config` validates config.json the same way.
+//! `link` decides which links and paths are used, with `url` resolving paths as a browser does.
 
 mod checker;
 mod config;
 mod indicators;
 mod lenient;
+mod link;
 mod measures;
 mod plan;
 mod read;
+pub mod url;
 
 use std::collections::HashSet;
 
@@ -24,6 +27,10 @@ use crate::DATA_FILES;
 use checker::Checker;
 
 pub use config::{validate_config, validate_config_quick};
+pub use link::{
+    check_data_location, check_email, check_link, check_path, check_phone, is_invisible, Fault,
+    PathUse, MAX_LINK,
+};
 
 /// Longest title (characters); longer ones are cut.
 pub const MAX_TITLE: usize = 300;
@@ -93,23 +100,15 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
 }
 
-/// Whether a link uses a scheme the dashboard may show: http, https or mailto.
+/// Whether a link may be shown (see [`check_link`]).
 pub fn is_safe_link(url: &str) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:"))
-        && !url.chars().any(char::is_control)
+    check_link(url).is_ok()
 }
 
-/// Whether a snapshot path stays inside the data folder (relative, no "..", no scheme), so a
-/// data file cannot make the dashboard fetch from another host.
+/// Whether a snapshot path stays inside the data folder (see [`check_path`]), so a data file
+/// cannot make the dashboard fetch from another host or folder.
 pub fn is_safe_relative_path(p: &str) -> bool {
-    !p.is_empty()
-        && !p.starts_with('/')
-        && !p.starts_with('\\')
-        && !p.contains("://")
-        && !p.contains(':')
-        && !p.split(['/', '\\']).any(|s| s == "..")
-        && !p.chars().any(char::is_control)
+    check_path(p, PathUse::Folder).is_ok()
 }
 
 /// Validates the three files. `prefix` is put before the file names in problems (e.g.

@@ -4,7 +4,8 @@
 use serde_json::Value;
 
 use super::checker::{retain_indexed, Checker};
-use super::{extra_of, is_safe_relative_path, Known, MAX_TEXT, MAX_TITLE};
+use super::link::PathUse;
+use super::{extra_of, Known, MAX_TEXT, MAX_TITLE};
 use crate::model::{Extra, Plan, PlanFile, FORMAT};
 use crate::problem::{JsonPath, ProblemKind, RefKind};
 use crate::text::Text;
@@ -89,9 +90,7 @@ impl<const LOCATED: bool> Checker<LOCATED> {
         for (i, r) in p.reports.iter_mut().enumerate() {
             let at = JsonPath::root().key("reports").index(i);
             self.check_title(&mut r.title, &at.key("title"));
-            if let Some(path) = r.path.take_if(|path| !is_safe_relative_path(path)) {
-                self.problem(at.key("path"), ProblemKind::BadLinkScheme { url: path });
-            }
+            self.check_path(&mut r.path, PathUse::Folder, &at.key("path"));
         }
     }
 
@@ -116,7 +115,10 @@ impl<const LOCATED: bool> Checker<LOCATED> {
             }
         }
         if let Some(c) = plan.contact.as_mut() {
-            self.check_url(&mut c.url, &root.key("contact").key("url"));
+            let at = root.key("contact");
+            self.check_url(&mut c.url, &at.key("url"));
+            self.check_email(&mut c.email, &at.key("email"));
+            self.check_phone(&mut c.phone, &at.key("phone"));
         }
         if !is_language_tag(&plan.default_language) {
             self.problem(
