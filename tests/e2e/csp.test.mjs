@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, openPage } from './browser.mjs';
-import { APP, DIST, ROUTES, TIMEOUT, assertClean, ready } from './env.mjs';
+import { APP, DIST, ROUTES, TIMEOUT, assertClean, pointAtChart, ready } from './env.mjs';
 import { CSP, IMMUTABLE, REVALIDATE } from './server.mjs';
 
 let browser;
@@ -66,16 +66,10 @@ test('every page runs under the strict CSP without a violation (German, English 
       await page.goto(`${APP}?lang=${lang}${hash}`);
       await ready(page);
       if (lang === 'ar') assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
-      const chart = page.getByTestId('chart').first();
-      if (await chart.count()) {
-        // The first view (drawn in a worker), the live chart a pointer starts and its tooltip:
-        // all must work under the policy.
-        await chart.locator('svg').first().waitFor();
-        const box = await chart.boundingBox();
-        await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
-        await page.waitForFunction(() => window.echarts && window.echarts.getInstanceByDom(document.querySelector('[data-testid=chart]')));
-        await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.5);
-      }
+      // The first view (drawn in a worker), the live chart a pointer starts and its tooltip:
+      // all must work under the policy.
+      const box = await pointAtChart(page);
+      if (box) await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.5);
       const violations = await page.evaluate(() => window.__csp || []);
       assert.deepEqual(violations, [], `CSP violations on ${lang} ${hash}`);
     }

@@ -35,3 +35,18 @@ export const ROUTES = ['#/', '#/handlungsfeld/sprache', '#/massnahmen', '#/massn
   '#/massnahme/M-1.1', '#/indikatoren', '#/indikator/I-alq-ausl', '#/akteure', '#/akteur/vhs', '#/methodik',
   '#/aenderungen', '#/daten', '#/barrierefreiheit', '#/leichte-sprache', '#/gebaerdensprache', '#/bericht',
   '#/embed/kennzahlen', '#/embed/handlungsfeld/sprache', '#/embed/indikator/I-alq-ausl'];
+
+/**
+ * Points at the page's first chart, if it has one: waits for its first view (drawn in a worker),
+ * then moves the pointer onto it until the live ECharts instance has taken over. Returns the
+ * chart's box, or null on a page without a chart.
+ */
+export async function pointAtChart(page) {
+  const chart = page.getByTestId('chart').first();
+  if (!(await chart.count())) return null;
+  await chart.locator('svg').first().waitFor();
+  const box = await chart.boundingBox();
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
+  await page.waitForFunction(() => window.echarts && window.echarts.getInstanceByDom(document.querySelector('[data-testid=chart]')));
+  return box;
+}

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { launch, openPage } from './browser.mjs';
-import { DIST, ROUTES, TIMEOUT, assertClean, ready } from './env.mjs';
+import { DIST, ROUTES, TIMEOUT, assertClean, pointAtChart, ready } from './env.mjs';
 
 const TYPES = {
   '.html': 'text/html', '.js': 'application/javascript', '.css': 'text/css', '.json': 'application/json',
@@ -86,14 +86,8 @@ test('every page works under the meta policy alone, without a violation', { time
   for (const hash of ROUTES) {
     await page.goto(app + hash);
     await ready(page);
-    const chart = page.getByTestId('chart').first();
-    if (await chart.count()) {
-      // The first view from the worker, then the live chart a pointer starts.
-      await chart.locator('svg').first().waitFor();
-      const box = await chart.boundingBox();
-      await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
-      await page.waitForFunction(() => window.echarts && window.echarts.getInstanceByDom(document.querySelector('[data-testid=chart]')));
-    }
+    // The first view from the worker, then the live chart a pointer starts.
+    await pointAtChart(page);
   }
   await assertClean(assert, page, log);
   await page.close();
