@@ -11,12 +11,12 @@ use crate::route::{Location, Route};
 use crate::ui::use_ui;
 
 /// Site header: the city's logo (`theme.logo` in config.json) or our mark, the app name,
-/// navigation and language picker.
+/// navigation and the picker of the languages config.json offers.
 #[component]
 pub fn Header(
     /// The current location (marks the current page in the navigation).
     location: RwSignal<Location>,
-    /// The data, once loaded (for the city's logo).
+    /// The data, once loaded (for the city's logo and the offered languages).
     data: RwSignal<Option<Arc<Loaded>>>,
 ) -> impl IntoView {
     let ui = use_ui();
@@ -56,18 +56,28 @@ pub fn Header(
             }
         })
         .collect_view();
-    let languages = LANGUAGES
-        .iter()
-        .map(|l| {
-            let tag = l.tag;
-            let href = move || format!("?lang={tag}{}", location.with(|loc| loc.route.href()));
-            view! {
-                <li>
-                    <a href=href lang=tag hreflang=tag aria-current=(tag == current).then_some("true")>{l.name}</a>
-                </li>
-            }
+    // The languages config.json offers; all built-in ones until it has arrived (the picker
+    // works while the data loads), so the list changes once when the config comes.
+    let offered = move || {
+        data.with(|d| match d {
+            Some(l) => l.config.offered_languages(),
+            None => LANGUAGES.to_vec(),
         })
-        .collect_view();
+    };
+    let languages = move || {
+        offered()
+            .into_iter()
+            .map(|l| {
+                let tag = l.tag;
+                let href = move || format!("?lang={tag}{}", location.with(|loc| loc.route.href()));
+                view! {
+                    <li>
+                        <a href=href lang=tag hreflang=tag aria-current=(tag == current).then_some("true")>{l.name}</a>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <header class="site-header">
             <div class="wrap header-row">

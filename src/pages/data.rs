@@ -47,15 +47,10 @@ pub fn DataPage(
             <a href="#" download=what.file_name(ds, csv::Dialect::German) data-testid=german on:click=download(what, csv::Dialect::German)>{german_label.clone()}</a>
         }
     };
-    // The licence is a deployment setting: config.json may name it ("licence": {"name", "url"}).
-    let licence = loaded.config.extra.get("licence").and_then(|l| {
-        let name = l.get("name")?.as_str()?.to_owned();
-        let url = l
-            .get("url")
-            .and_then(|u| u.as_str())
-            .filter(|u| wegmarke_core::validate::is_safe_link(u))
-            .map(str::to_owned);
-        Some((name, url))
+    // The licence is a deployment setting (config.json `licence`); validation checked its link.
+    let licence = loaded.config.licence.as_ref().map(|l| {
+        let name = l.name.resolve(ui.lang(), ds.default_lang()).to_owned();
+        (name, l.url.clone())
     });
     view! {
         <div class="wrap page data-page">
