@@ -24,11 +24,14 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Prüft plan.json, measures.json und indicators.json. Exit: 0 fehlerfrei, 1 Probleme, 2 fatal.
+    /// Prüft plan.json, measures.json, indicators.json, die Berichtsstände und config.json. Exit: 0 fehlerfrei, 1 Probleme, 2 fatal.
     Validate {
         /// Datenordner (Standard: public/data).
         #[arg(default_value = "public/data")]
         data_dir: PathBuf,
+        /// config.json der Seite (Standard: config.json neben dem Datenordner, falls vorhanden).
+        #[arg(long)]
+        config: Option<PathBuf>,
         /// Ausgabe als Text oder JSON (für Maschinen).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -112,7 +115,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.lang;
     match cli.command {
-        Command::Validate { data_dir, format } => commands::validate::run(&data_dir, format, lang),
+        Command::Validate {
+            data_dir,
+            config,
+            format,
+        } => commands::validate::run(&data_dir, config.as_deref(), format, lang),
         Command::Template {
             out,
             example,

@@ -200,9 +200,9 @@ impl PathFault {
                 "eine Adresse mit Schema wie https: oder javascript: statt eines relativen Pfads"
             }
             PathFault::OtherHost => "beginnt mit // und zeigt damit auf einen anderen Server",
-            PathFault::Outside => "führt aus dem Ordner hinaus (.. oder / am Anfang)",
+            PathFault::Outside => "führt aus dem Ordner hinaus, mit .. oder / am Anfang",
             PathFault::Encoded => {
-                "kodierter Schrägstrich, Backslash, Punkt oder Steuerzeichen (%2f, %5c, %2e)"
+                "kodierter Schrägstrich, Backslash, Punkt oder Steuerzeichen wie %2f, %5c, %2e"
             }
             PathFault::QueryOrFragment => "enthält ? oder #",
             PathFault::TooLong => "länger als 2000 Zeichen",
@@ -219,9 +219,9 @@ impl PathFault {
                 "an address with a scheme such as https: or javascript: instead of a relative path"
             }
             PathFault::OtherHost => "starts with // and so points to another server",
-            PathFault::Outside => "leads out of the folder (.. or a leading /)",
+            PathFault::Outside => "leads out of the folder, with .. or a leading /",
             PathFault::Encoded => {
-                "an encoded slash, backslash, dot or control character (%2f, %5c, %2e)"
+                "an encoded slash, backslash, dot or control character such as %2f, %5c, %2e"
             }
             PathFault::QueryOrFragment => "contains ? or #",
             PathFault::TooLong => "longer than 2,000 characters",

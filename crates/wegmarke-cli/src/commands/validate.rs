@@ -1,10 +1,13 @@
-//! `validate`: checks the three data files with exactly the app's checks and messages, grouped
-//! per file. Exit code 0 clean, 1 problems, 2 fatal.
+//! `validate`: checks the three data files, config.json beside the data folder and the report
+//! snapshots plan.json lists, with exactly the app's checks and messages, grouped per file.
+//! Exit code 0 clean, 1 problems, 2 fatal.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use wegmarke_core::{validate, Dataset, Inputs, Severity};
+use wegmarke_core::changes::snapshot_prefix;
+use wegmarke_core::validate::{check_path, PathUse};
+use wegmarke_core::{validate, validate_config, Dataset, Input, Inputs, Problem, Severity};
 
 use super::Format;
 use crate::files::DATA_FILES;
@@ -20,11 +23,69 @@ pub fn check(dir: &Path) -> Dataset {
     validate(&Inputs::from_results(&files), "")
 }
 
+/// What `validate` looked at, in order (`config.json`, the data files, each snapshot's files),
+/// and every problem found.
+pub struct Checked {
+    pub files: Vec<String>,
+    pub problems: Vec<Problem>,
+}
+
+/// The config.json that belongs to a data folder: the one given, else the one next to the folder
+/// (`public/data` -> `public/config.json`) if there is one.
+fn config_path(dir: &Path, explicit: Option<&Path>) -> Option<PathBuf> {
+    if let Some(p) = explicit {
+        return Some(p.to_owned());
+    }
+    let beside = dir.parent()?.join("config.json");
+    beside.is_file().then_some(beside)
+}
+
+/// Validates a site as the app would: config.json (if found), the data folder, and the snapshot
+/// folder of every report plan.json lists with a usable path.
+pub fn check_site(dir: &Path, config: Option<&Path>) -> Checked {
+    let mut checked = Checked {
+        files: Vec::new(),
+        problems: Vec::new(),
+    };
+    if let Some(path) = config_path(dir, config) {
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()));
+        let (_, problems) = validate_config(&Input::from_result(&bytes));
+        checked.files.push("config.json".to_owned());
+        checked.problems.extend(problems);
+    }
+    let ds = check(dir);
+    checked.files.extend(DATA_FILES.map(str::to_owned));
+    checked.problems.extend(ds.problems.iter().cloned());
+    for report in ds.reports() {
+        let (Some(prefix), Some(path)) = (snapshot_prefix(report), report.path.as_deref()) else {
+            continue;
+        };
+        // Validation kept only paths inside the data folder; their segments are decoded.
+        let Ok(segments) = check_path(path, PathUse::Folder) else {
+            continue;
+        };
+        let folder = segments.iter().fold(dir.to_owned(), |d, s| d.join(s));
+        let files = DATA_FILES.map(|f| read(&folder, f));
+        let snapshot = validate(&Inputs::from_results(&files), &prefix);
+        checked
+            .files
+            .extend(DATA_FILES.map(|f| format!("{prefix}{f}")));
+        checked.problems.extend(snapshot.problems);
+    }
+    checked
+}
+
 /// Prints the problems of a data set grouped per file; returns whether one was fatal.
 pub fn print_dataset(ds: &Dataset, lang: Lang) -> bool {
+    let files = DATA_FILES.map(str::to_owned);
+    print_files(&files, &ds.problems, lang)
+}
+
+/// Prints problems grouped per file, in the order of `files`; returns whether one was fatal.
+fn print_files(files: &[String], problems: &[Problem], lang: Lang) -> bool {
     let de = lang == Lang::De;
-    for file in DATA_FILES {
-        let mine: Vec<_> = ds.problems.iter().filter(|p| p.file == file).collect();
+    for file in files {
+        let mine: Vec<_> = problems.iter().filter(|p| &p.file == file).collect();
         if mine.is_empty() {
             crate::msg::say(&format!(
                 "✔ {file}: {}",
@@ -46,17 +107,18 @@ pub fn print_dataset(ds: &Dataset, lang: Lang) -> bool {
             crate::msg::say(&format!("  [{tag}] {}", p.to_line(lang.tag())));
         }
     }
-    ds.problems.iter().any(|p| p.severity == Severity::Fatal)
+    problems.iter().any(|p| p.severity == Severity::Fatal)
 }
 
-/// The `validate` command.
-pub fn run(dir: &Path, format: Format, lang: Lang) -> ExitCode {
-    let ds = check(dir);
+/// The `validate` command; `config` is config.json's path if given (`--config`).
+pub fn run(dir: &Path, config: Option<&Path>, format: Format, lang: Lang) -> ExitCode {
+    let ds = check_site(dir, config);
     let fatal = ds.problems.iter().any(|p| p.severity == Severity::Fatal);
     match format {
         Format::Json => {
             let out = serde_json::json!({
                 "data_dir": dir.display().to_string(),
+                "files": ds.files,
                 "fatal": fatal,
                 "problems": ds.problems.iter().map(|p| {
                     let mut v = serde_json::to_value(p).unwrap_or_default();
@@ -67,7 +129,7 @@ pub fn run(dir: &Path, format: Format, lang: Lang) -> ExitCode {
             crate::msg::say_json(&out);
         }
         Format::Text => {
-            print_dataset(&ds, lang);
+            print_files(&ds.files, &ds.problems, lang);
             let summary = match (fatal, ds.problems.is_empty()) {
                 (true, _) => lang.pick(
                     "Nicht veröffentlichen: mindestens eine Datei ist unbrauchbar.",
