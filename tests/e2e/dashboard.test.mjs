@@ -94,9 +94,11 @@ test('a shared filtered link opens the same selection; CSV holds exactly it', as
   assert.match(blobs[0].url, /^blob:/);
   assert.equal(await page.locator('a[href^="data:" i]').count(), 0);
   assert.match(german.suggestedFilename(), /^massnahmen-excel-de-2026-10-31\.csv$/);
-  const de = fs.readFileSync(await german.path(), 'utf8').trim().split('\r\n');
+  const germanText = fs.readFileSync(await german.path(), 'utf8');
+  assert.ok(germanText.startsWith('\ufeff'), 'UTF-8 with a byte-order mark');
+  const de = germanText.trim().split('\r\n');
   assert.equal(de.length, 11);
-  assert.match(de[0], /^\ufeffid;title;status;progress;/);
+  assert.match(de[0], /^id;title;status;progress;/);
   assert.ok(de.slice(1).every(r => /;(completed|continued);/.test(r)), de.join('\n'));
   await assertClean(assert, page, log);
   await page.close();
