@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { launch, openPage } from './browser.mjs';
-import { APP, assertClean } from './env.mjs';
+import { APP, assertClean, ready, site } from './env.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -229,6 +229,37 @@ test('back and forward move between pages; each has its own title', async () => 
   await page.goForward();
   await page.getByTestId('measure').waitFor();
   assert.equal(await page.title(), measureTitle);
+  await assertClean(assert, page, log);
+  await page.close();
+});
+
+test('config.json languages: the picker offers exactly the configured ones, once the config has arrived', async () => {
+  const { url } = site('languages-de-en', { 'config.json': JSON.stringify({ data: 'data/', languages: ['de', 'en'] }) });
+  const { page, log } = await openPage(browser);
+  await page.goto(url + '#/');
+  await ready(page);
+  const picker = page.locator('.lang-picker a');
+  await page.waitForFunction(() => document.querySelectorAll('.lang-picker a').length === 2);
+  assert.deepEqual(await picker.evaluateAll(as => as.map(a => a.getAttribute('hreflang'))), ['de', 'en']);
+  assert.equal(await picker.first().getAttribute('aria-current'), 'true');
+  await assertClean(assert, page, log);
+  await page.close();
+
+  // The bundled config names all five.
+  const { page: all } = await openPage(browser);
+  await all.goto(APP + '#/');
+  await ready(all);
+  assert.equal(await all.locator('.lang-picker a').count(), 5);
+  await all.close();
+});
+
+test('config.json licence is shown on the data page with its link', async () => {
+  const { page, log } = await openPage(browser);
+  await page.goto(APP + '#/daten');
+  await ready(page);
+  const licence = page.getByTestId('licence').locator('a');
+  assert.equal(await licence.textContent(), 'Datenlizenz Deutschland – Namensnennung – Version 2.0');
+  assert.equal(await licence.getAttribute('href'), 'https://www.govdata.de/dl-de/by-2-0');
   await assertClean(assert, page, log);
   await page.close();
 });

@@ -98,6 +98,13 @@ const CASES = [
     problem: /measures\.json:\d+:\d+: measures\[0\]\.links\[0\]\.url unzulässiger Link/,
     visit: ['#/massnahme/M-1.1', '#/akteure', '#/methodik'] };
   })(),
+  // Paths that leave their folder once decoded: reported, and never requested.
+  { name: 'path-tricks', files: {
+      'config.json': JSON.stringify({ theme: { logo: '%2e%2e/%2e%2e/logo.svg' } }),
+      'data/plan.json': edit('plan.json', v => { v.reports[0].path = '%2e%2E/%2e%2e/'; }) },
+    problem: /plan\.json:\d+:\d+: reports\[0\]\.path unzulässiger Pfad/,
+    check: async page => assert.equal(await page.getByTestId('logo').count(), 0, 'the logo is not used'),
+    visit: ['#/aenderungen'] },
   { name: 'bidi', files: { 'data/plan.json': pretty(poison(json('plan.json'), BIDI)), 'data/measures.json': pretty(poison(json('measures.json'), BIDI)) },
     title: BIDI, visit: ['#/massnahmen', '#/massnahme/M-1.1'],
     check: async page => assert.equal(await page.locator('html').getAttribute('dir'), 'ltr') },
