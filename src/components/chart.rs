@@ -358,19 +358,12 @@ pub fn EChart(
     });
     // Chart image download: the SVG on screen, as a file.
     let st = state.clone();
+    let name = file_name.clone();
     let download = move |ev: leptos::ev::MouseEvent| {
-        if let (Some(svg), Some(a)) = (
-            st.svg(),
-            ev.current_target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok()),
-        ) {
-            let _ = a.set_attribute(
-                "href",
-                &format!(
-                    "data:image/svg+xml;charset=utf-8,{}",
-                    crate::route::encode(&svg)
-                ),
-            );
+        // A Blob, not a data: address: no length limit, saved rather than opened.
+        if let Some(svg) = st.svg() {
+            ev.prevent_default();
+            crate::browser::download(&name, "image/svg+xml", &svg);
         }
     };
     let download = send_wrapper::SendWrapper::new(download);
