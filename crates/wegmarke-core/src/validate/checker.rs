@@ -7,7 +7,9 @@ use super::link::{check_email, check_link, check_path, check_phone, PathUse};
 use super::{is_valid_id, MAX_ABS_NUMBER, MAX_LOCATED, MAX_PROBLEMS_PER_FILE};
 use super::{MAX_SHORT, MAX_TITLE};
 use crate::locate::locate;
-use crate::problem::{JsonPath, LinkFault, Problem, ProblemKind, RefKind, Severity};
+use crate::problem::{
+    JsonPath, LeftOutReason, LinkFault, Problem, ProblemKind, RefKind, Segment, Severity,
+};
 use crate::text::Text;
 
 /// Collects the problems of one file. `LOCATED`: a value of the wrong type is reported at its
@@ -17,6 +19,9 @@ pub(super) struct Checker<const LOCATED: bool> {
     file: String,
     problems: Vec<Problem>,
     dropped: usize,
+    /// Every entry left out, uncapped, so that [`Checker::finish`] can name those whose problem
+    /// was only counted.
+    left_out: Vec<JsonPath>,
     pub(super) unlocated: bool,
 }
 
@@ -37,6 +42,7 @@ impl<const LOCATED: bool> Checker<LOCATED> {
             file: file.to_owned(),
             problems: Vec::new(),
             dropped: 0,
+            left_out: Vec::new(),
             unlocated: false,
         }
     }
@@ -62,6 +68,12 @@ impl<const LOCATED: bool> Checker<LOCATED> {
         }
     }
 
+    /// Records that the entry at `path` is left out. Called wherever an entry is dropped, after
+    /// (or instead of) the problem that says why.
+    pub(super) fn leave_out(&mut self, path: &JsonPath) {
+        self.left_out.push(path.clone());
+    }
+
     /// A problem in an entry that stays usable (or is left out on its own).
     pub(super) fn problem(&mut self, path: JsonPath, kind: ProblemKind) {
         self.push_at(Severity::Problem, path, kind, None);
@@ -72,10 +84,43 @@ impl<const LOCATED: bool> Checker<LOCATED> {
         self.push_at(Severity::Fatal, JsonPath::root(), kind, None);
     }
 
-    /// Adds line and column to the first problems and closes with a count of the rest.
+    /// Names every left-out entry that no listed problem names (its problem was only counted),
+    /// adds line and column to the first problems and closes with a count of the rest.
     pub(super) fn finish(mut self, text: Option<&str>) -> Vec<Problem> {
+        let named: HashSet<&[Segment]> = self
+            .problems
+            .iter()
+            .flat_map(|p| (0..=p.path.0.len()).map(|n| &p.path.0[..n]))
+            .collect();
+        let mut unnamed: Vec<JsonPath> = Vec::new();
+        let mut added: HashSet<&JsonPath> = HashSet::new();
+        for path in &self.left_out {
+            if !named.contains(path.0.as_slice()) && added.insert(path) {
+                unnamed.push(path.clone());
+            }
+        }
+        drop(named);
+        let listed = self.problems.len();
+        for path in unnamed {
+            self.problems.push(Problem::new(
+                Severity::Problem,
+                &self.file,
+                path,
+                ProblemKind::EntryLeftOut {
+                    reason: LeftOutReason::TooManyProblems,
+                },
+            ));
+        }
         if let Some(text) = text {
-            for p in self.problems.iter_mut().take(MAX_LOCATED) {
+            // The first listed problems and the first of the entries named here get located.
+            let located =
+                |i: &usize| *i < MAX_LOCATED || (*i >= listed && *i - listed < MAX_LOCATED);
+            for (_, p) in self
+                .problems
+                .iter_mut()
+                .enumerate()
+                .filter(|(i, _)| located(i))
+            {
                 if p.line.is_none() && !p.path.0.is_empty() {
                     if let Some((l, c)) = locate(text, &p.path) {
                         p.line = Some(l);
@@ -115,6 +160,7 @@ impl<const LOCATED: bool> Checker<LOCATED> {
                         value: the_id.to_owned(),
                     },
                 );
+                self.leave_out(&base.index(i));
                 false
             } else if let Some(first) = seen.get(the_id) {
                 let first = base.index(*first).to_string();
@@ -125,6 +171,7 @@ impl<const LOCATED: bool> Checker<LOCATED> {
                         first,
                     },
                 );
+                self.leave_out(&base.index(i));
                 false
             } else {
                 seen.insert(the_id.to_owned(), i);
@@ -142,6 +189,8 @@ impl<const LOCATED: bool> Checker<LOCATED> {
         path: &JsonPath,
     ) {
         let Some(known) = known else { return };
+        // A dropped reference is a value of its entry, not an entry: like a cleared single
+        // reference it is not recorded as left out (its entry stays).
         retain_indexed(list, |index, id| {
             let ok = known.contains(id);
             if !ok {

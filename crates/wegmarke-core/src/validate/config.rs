@@ -106,8 +106,10 @@ impl<const LOCATED: bool> Checker<LOCATED> {
                     base.index(i),
                     ProblemKind::UnknownLanguage { tag: tag.clone() },
                 );
+                self.leave_out(&base.index(i));
                 return false;
             }
+            // A repeated language is still offered once: nothing is lost, so nothing to name.
             let first = !seen.contains(tag);
             seen.push(tag.clone());
             first

@@ -83,6 +83,7 @@ impl<const LOCATED: bool> Checker<LOCATED> {
                     value: s.id.clone(),
                 },
             );
+            self.leave_out(&sp);
             return false;
         }
         // `first` names the previous series with this id (for top-level ids, the first one).
@@ -94,6 +95,7 @@ impl<const LOCATED: bool> Checker<LOCATED> {
                     first: at.key("series").index(first).to_string(),
                 },
             );
+            self.leave_out(&sp);
             return false;
         }
         self.check_opt_text(&mut s.label, MAX_TITLE, &sp.key("label"));
@@ -106,6 +108,7 @@ impl<const LOCATED: bool> Checker<LOCATED> {
             if o.value
                 .is_some_and(|v| !self.plausible(v, &op.key("value")))
             {
+                self.leave_out(&op);
                 return false;
             }
             self.check_opt_text(&mut o.note, MAX_TEXT, &op.key("note"));

@@ -7,8 +7,9 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::checker::Checker;
+use super::MAX_CUTS_PER_ENTRY;
 use crate::period::{DATE_ERROR_TAG, PERIOD_ERROR_TAG};
-use crate::problem::{JsonPath, ProblemKind, Segment};
+use crate::problem::{JsonPath, LeftOutReason, ProblemKind, Segment};
 
 /// Parts cut out of a value during lenient deserialization, to report later errors at the
 /// indices of the original file.
@@ -84,8 +85,17 @@ impl Cuts {
 impl<const LOCATED: bool> Checker<LOCATED> {
     /// Deserializes one value, turning each serde error into a located problem. A bad part is
     /// cut out and the rest tried again, so a bad date or one bad observation costs only itself;
-    /// only when a required part is bad is the whole value left out (`None`).
+    /// only when a required part is bad, or more than [`MAX_CUTS_PER_ENTRY`] parts, is the whole
+    /// value left out (`None`, recorded with [`Checker::leave_out`]).
     pub(super) fn typed<T: DeserializeOwned>(&mut self, value: &Value, at: &JsonPath) -> Option<T> {
+        let typed = self.try_typed(value, at);
+        if typed.is_none() {
+            self.leave_out(at);
+        }
+        typed
+    }
+
+    fn try_typed<T: DeserializeOwned>(&mut self, value: &Value, at: &JsonPath) -> Option<T> {
         if !LOCATED {
             return match T::deserialize(value) {
                 Ok(t) => Some(t),
@@ -103,7 +113,7 @@ impl<const LOCATED: bool> Checker<LOCATED> {
         let mut value = value.clone();
         let mut cuts = Cuts::default();
         let mut err = first;
-        for _ in 0..64 {
+        for _ in 0..MAX_CUTS_PER_ENTRY {
             let path = to_json_path(err.path());
             let kind = classify(&err.inner().to_string());
             // Cutting a required field shows up as "missing field": the cause was reported.
@@ -120,6 +130,12 @@ impl<const LOCATED: bool> Checker<LOCATED> {
                 Err(e) => err = e,
             }
         }
+        self.problem(
+            at.clone(),
+            ProblemKind::EntryLeftOut {
+                reason: LeftOutReason::TooManyBadValues,
+            },
+        );
         None
     }
 

@@ -58,6 +58,8 @@ impl<const LOCATED: bool> Checker<LOCATED> {
                 let safe = self.safe_link(&l.url, &lp.key("url"));
                 if safe {
                     self.check_text(&mut l.title, MAX_TITLE, &lp.key("title"));
+                } else {
+                    self.leave_out(&lp);
                 }
                 safe
             });

@@ -77,6 +77,9 @@ impl<const LOCATED: bool> Checker<LOCATED> {
             );
             self.check_int(&mut g.target_year, 1900, 2200, &at.key("target_year"));
             // A goal without its field has no place on the dashboard: it is left out.
+            if field.is_none() {
+                self.leave_out(&at);
+            }
             field.is_some()
         });
 
