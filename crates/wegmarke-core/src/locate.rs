@@ -131,6 +131,84 @@ fn find_index(b: &[u8], i: usize, n: usize) -> Option<usize> {
     (!matches!(b.get(i), None | Some(b']'))).then_some(i)
 }
 
+/// Segments of a path from [`path_at`]; deeper ones are left off, so that a message about deeply
+/// nested garbage stays short (the entry is named in the first few).
+const MAX_PATH_DEPTH: usize = 16;
+
+/// The path of the innermost value that contains byte `offset`, for text that need not parse:
+/// a JSON syntax error is named by the entry it is in (`measures[3].observations[7].value`).
+/// Lenient and without recursion: a stack of open objects (with the current key) and arrays
+/// (with the current index). Inside a key, or on an object's or array's own brackets, the path
+/// is that of the object or array; past the end, that of the values still open there.
+pub fn path_at(text: &str, offset: usize) -> JsonPath {
+    enum Frame {
+        /// The current key, and whether its `:` has been seen (the offset is in its value).
+        Object(Option<String>, bool),
+        Array(usize),
+    }
+    let b = text.as_bytes();
+    let end = offset.min(b.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    let mut in_string = false;
+    while i < end {
+        match b[i] {
+            b'"' => {
+                let close = skip_string(b, i);
+                if close > end {
+                    // The offset is inside this string (a key or a value).
+                    in_string = true;
+                    break;
+                }
+                if let Some(Frame::Object(key, false)) = stack.last_mut() {
+                    let raw = text.get(i..close).unwrap_or("");
+                    let name = serde_json::from_str::<String>(raw).unwrap_or_else(|_| {
+                        let inner = raw.strip_prefix('"').unwrap_or(raw);
+                        inner.strip_suffix('"').unwrap_or(inner).to_owned()
+                    });
+                    *key = Some(name);
+                }
+                i = close;
+                continue;
+            }
+            b'{' => stack.push(Frame::Object(None, false)),
+            b'[' => stack.push(Frame::Array(0)),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b':' => {
+                if let Some(Frame::Object(_, in_value)) = stack.last_mut() {
+                    *in_value = true;
+                }
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object(key, in_value)) => {
+                    *key = None;
+                    *in_value = false;
+                }
+                Some(Frame::Array(n)) => *n += 1,
+                None => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    // On a closing bracket the offset belongs to the object or array it closes.
+    if !in_string && matches!(b.get(offset), Some(b'}' | b']')) {
+        stack.pop();
+    }
+    let mut path = JsonPath::root();
+    for frame in stack.iter().take(MAX_PATH_DEPTH) {
+        match frame {
+            Frame::Object(Some(k), true) => path.0.push(Segment::Key(k.clone())),
+            Frame::Array(n) => path.0.push(Segment::Index(*n)),
+            // In a key or between members: the innermost value is this object.
+            Frame::Object(..) => break,
+        }
+    }
+    path
+}
+
 /// Paths of the keys that occur twice in the same object (the parsed value keeps the last).
 /// Walks the text with an explicit stack, so nesting depth cannot overflow; `limit` caps the
 /// number reported.
@@ -261,6 +339,65 @@ mod tests {
             .collect();
         assert_eq!(found, ["m[0].id", "a"]);
         assert!(duplicate_keys(r#"{"a": {"b": 1}, "c": {"b": 2}}"#, 10).is_empty());
+    }
+
+    fn at(text: &str, marker: &str) -> String {
+        let offset = text.find(marker).map_or(usize::MAX, |o| o);
+        path_at(text, offset).to_string()
+    }
+
+    #[test]
+    fn path_at_objects_and_arrays() {
+        let text = r#"{"format": "wegmarke/1", "measures": [{"id": "a"}, {"id": "b", "progress": 1e400}]}"#;
+        assert_eq!(at(text, "wegmarke/1"), "format");
+        assert_eq!(at(text, r#""a""#), "measures[0].id");
+        assert_eq!(at(text, "1e400"), "measures[1].progress");
+        assert_eq!(at(text, "e400"), "measures[1].progress");
+        assert_eq!(at(text, r#"{"id": "b""#), "measures[1]");
+        assert_eq!(at(text, "[{"), "measures");
+        assert_eq!(at(text, "{"), "");
+    }
+
+    #[test]
+    fn path_at_nested() {
+        let text = "{\"indicators\": [\n {\"id\": \"x\", \"series\": [{\"id\": \"s\", \"observations\": [\n  {\"period\": \"2020\", \"value\": 1},\n  {\"period\": \"2021\", \"value\": @}\n ]}]}]}";
+        assert_eq!(
+            at(text, "@"),
+            "indicators[0].series[0].observations[1].value"
+        );
+        assert_eq!(
+            at(text, "2021"),
+            "indicators[0].series[0].observations[1].period"
+        );
+        // A closing bracket belongs to what it closes.
+        assert_eq!(at(text, "}\n ]"), "indicators[0].series[0].observations[1]");
+    }
+
+    #[test]
+    fn path_at_strings_with_escapes_and_brackets() {
+        let text = r#"{"a": "x\"}],{[\\", "b": [1, "\"", {"c\"d": 2, "e": "!"}]}"#;
+        assert_eq!(at(text, "],{"), "a");
+        assert_eq!(at(text, "2,"), "b[2].c\"d");
+        assert_eq!(at(text, "!"), "b[2].e");
+    }
+
+    #[test]
+    fn path_at_inside_a_key_is_the_object() {
+        let text = r#"{"m": [{"id": "a", "titl\ud800e": 1}]}"#;
+        assert_eq!(at(text, "\\ud800"), "m[0]");
+        assert_eq!(at(text, "titl"), "m[0]");
+    }
+
+    #[test]
+    fn path_at_past_the_end_and_garbage() {
+        let text = r#"{"m": [{"id": "a"}, {"id": "#;
+        assert_eq!(path_at(text, text.len() + 100).to_string(), "m[1].id");
+        assert_eq!(path_at("", 5), JsonPath::root());
+        assert_eq!(path_at("]]}}::,,\"", 9), JsonPath::root());
+        assert_eq!(path_at("@@ {", 1), JsonPath::root());
+        assert_eq!(path_at("[1, 2, @", 7).to_string(), "[2]");
+        let deep = "[".repeat(1000);
+        assert_eq!(path_at(&deep, 1000).0.len(), MAX_PATH_DEPTH);
     }
 
     #[test]

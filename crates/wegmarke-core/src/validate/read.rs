@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::checker::Checker;
 use super::{Input, MAX_LOCATED};
-use crate::locate::{duplicate_keys, line_col, locate};
+use crate::locate::{duplicate_keys, line_col, locate, path_at};
 use crate::model::FORMAT;
 use crate::problem::{JsonPath, ProblemKind, Segment, Severity};
 
@@ -68,11 +68,8 @@ impl<const LOCATED: bool> Checker<LOCATED> {
                 let detail = syntax_detail(&e);
                 // serde_json reports column 0 for an error right after a line break.
                 let at = (e.line(), e.column().max(1));
-                self.fatal_at(
-                    JsonPath::root(),
-                    ProblemKind::Syntax { detail, truncated },
-                    Some(at),
-                );
+                let path = path_at(text, byte_offset(text, e.line(), e.column()));
+                self.fatal_at(path, ProblemKind::Syntax { detail, truncated }, Some(at));
                 return None;
             }
         };
@@ -124,5 +121,21 @@ fn syntax_detail(e: &serde_json::Error) -> String {
     match s.rfind(" at line ") {
         Some(i) => s[..i].to_owned(),
         None => s,
+    }
+}
+
+/// The byte offset of serde_json's 1-based line and column (counted in bytes; column 0 means
+/// the line break before the line).
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1)
+    };
+    match column {
+        0 => line_start.saturating_sub(1),
+        c => line_start.saturating_add(c - 1).min(text.len()),
     }
 }
