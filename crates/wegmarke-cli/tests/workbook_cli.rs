@@ -98,7 +98,19 @@ fn export_then_import_gives_byte_identical_json() {
             assert!(got == expected, "{source}: {f} differs");
         }
     }
-    // The written files are what the app accepts without a word.
+    // The written files are what the app accepts without a word, published beside the report
+    // snapshots that plan.json lists (an import writes the three files, not the snapshots).
+    let reports = example_dir().join("reports");
+    for entry in std::fs::read_dir(&reports).unwrap() {
+        let folder = entry.unwrap().path();
+        let target = dir
+            .join("from-xlsx/reports")
+            .join(folder.file_name().unwrap());
+        std::fs::create_dir_all(&target).unwrap();
+        for f in FILES {
+            std::fs::copy(folder.join(f), target.join(f)).unwrap();
+        }
+    }
     let (code, out) = run(bin().arg("validate").arg(dir.join("from-xlsx")));
     assert_eq!(code, 0, "{out}");
 }

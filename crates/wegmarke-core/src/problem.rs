@@ -471,7 +471,7 @@ fn clip(s: &str) -> String {
             out.push('…');
             break;
         }
-        if c.is_control() || crate::validate::is_invisible(c) {
+        if c.is_control() || crate::text::is_invisible(c) {
             out.extend(c.escape_default());
         } else {
             out.push(c);

@@ -34,17 +34,7 @@ pub enum PathUse {
     Folder,
 }
 
-/// Zero-width and direction-changing characters: invisible, and able to make a value read
-/// differently from what it is.
-pub fn is_invisible(c: char) -> bool {
-    matches!(c,
-        '\u{00ad}' | '\u{061c}' | '\u{180e}'
-        | '\u{200b}'..='\u{200f}'
-        | '\u{202a}'..='\u{202e}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{feff}')
-}
+pub use crate::text::is_invisible;
 
 /// Control, line-break or invisible characters anywhere, or whitespace at either end.
 fn unclean(s: &str) -> bool {

@@ -68,8 +68,19 @@ impl<const LOCATED: bool> Checker<LOCATED> {
                 let detail = syntax_detail(&e);
                 // serde_json reports column 0 for an error right after a line break.
                 let at = (e.line(), e.column().max(1));
-                let path = path_at(text, byte_offset(text, e.line(), e.column()));
-                self.fatal_at(path, ProblemKind::Syntax { detail, truncated }, Some(at));
+                // The file stays unusable, but the message names the entry the error is in, so
+                // staff find it; the problem itself stays at the file (its location is the line).
+                let entry = path_at(text, byte_offset(text, e.line(), e.column()));
+                let detail = if entry.0.is_empty() {
+                    detail
+                } else {
+                    format!("{detail}, in {entry}")
+                };
+                self.fatal_at(
+                    JsonPath::root(),
+                    ProblemKind::Syntax { detail, truncated },
+                    Some(at),
+                );
                 return None;
             }
         };
