@@ -1,9 +1,12 @@
 //! An entry is never dropped silently: a syntax error names the entry it is in, an entry with
 //! too many bad values says it is left out, and entries dropped past the problem cap are named.
 
+mod common;
+
+use common::{check, pretty};
 use serde_json::{json, Value};
 use wegmarke_core::problem::{LeftOutReason, Segment};
-use wegmarke_core::{validate, Dataset, Input, Inputs, Problem, ProblemKind, Severity};
+use wegmarke_core::{Dataset, Problem, ProblemKind, Severity};
 
 fn plan() -> Value {
     json!({
@@ -33,21 +36,6 @@ fn indicator(observations: Vec<Value>) -> Value {
 fn indicators() -> Value {
     let obs = vec![json!({"period": "2019", "value": 50})];
     json!({"format": "wegmarke/1", "indicators": [indicator(obs.clone()), indicator(obs)]})
-}
-
-fn pretty(v: &Value) -> String {
-    serde_json::to_string_pretty(v).unwrap_or_default()
-}
-
-fn check(plan: &str, measures: &str, indicators: &str) -> Dataset {
-    validate(
-        &Inputs {
-            plan: Input::Bytes(plan.as_bytes()),
-            measures: Input::Bytes(measures.as_bytes()),
-            indicators: Input::Bytes(indicators.as_bytes()),
-        },
-        "",
-    )
 }
 
 /// The 1-based line of the first `marker` in `text`.

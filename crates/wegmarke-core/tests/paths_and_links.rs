@@ -2,12 +2,13 @@
 //! config.json's `languages`, `data` and `licence` are what the docs say: each refused value is
 //! a located problem naming it, and is not in the validated data.
 
+mod common;
+
+use common::{check, pretty};
 use serde_json::{json, Value};
 use wegmarke_core::problem::{LinkFault, PathFault};
 use wegmarke_core::validate::{check_email, check_link, check_path, check_phone, PathUse};
-use wegmarke_core::{
-    validate, validate_config, Config, Dataset, Input, Inputs, Problem, ProblemKind,
-};
+use wegmarke_core::{validate_config, Config, Dataset, Input, Problem, ProblemKind};
 
 /// Paths a data file could use to leave the folder or reach another host, and why each fails.
 const BAD_PATHS: &[(&str, PathFault)] = &[
@@ -141,17 +142,9 @@ fn plan_with(report_path: &str, contact: Value) -> Value {
 }
 
 fn check_plan(plan: &Value) -> Dataset {
-    let plan = serde_json::to_string_pretty(plan).unwrap();
     let measures = r#"{"format": "wegmarke/1", "measures": []}"#;
     let indicators = r#"{"format": "wegmarke/1", "indicators": []}"#;
-    validate(
-        &Inputs {
-            plan: Input::Bytes(plan.as_bytes()),
-            measures: Input::Bytes(measures.as_bytes()),
-            indicators: Input::Bytes(indicators.as_bytes()),
-        },
-        "",
-    )
+    check(&pretty(plan), measures, indicators)
 }
 
 #[test]
@@ -346,14 +339,7 @@ fn every_link_field_uses_the_one_check() {
         {"id": "I-1", "title": "I", "source": {"name": "Amt", "url": bad}}
     ]});
     let [p, m, i] = [plan, measures, indicators].map(|v| serde_json::to_string(&v).unwrap());
-    let ds = validate(
-        &Inputs {
-            plan: Input::Bytes(p.as_bytes()),
-            measures: Input::Bytes(m.as_bytes()),
-            indicators: Input::Bytes(i.as_bytes()),
-        },
-        "",
-    );
+    let ds = check(&p, &m, &i);
     let found: Vec<(String, Option<LinkFault>)> = ds
         .problems
         .iter()

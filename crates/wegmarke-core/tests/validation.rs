@@ -1,5 +1,8 @@
 //! Every class of bad input yields its located message, and the rest of the data stays usable.
 
+mod common;
+
+use common::{check, pretty};
 use serde_json::{json, Value};
 use wegmarke_core::problem::RefKind;
 use wegmarke_core::{validate, Dataset, Input, Inputs, Problem, ProblemKind, Severity};
@@ -44,22 +47,6 @@ fn indicators() -> Value {
             ]}]
         }]
     })
-}
-
-fn pretty(v: &Value) -> String {
-    serde_json::to_string_pretty(v).unwrap()
-}
-
-/// Validates the three files given as text.
-fn check(plan: &str, measures: &str, indicators: &str) -> Dataset {
-    validate(
-        &Inputs {
-            plan: Input::Bytes(plan.as_bytes()),
-            measures: Input::Bytes(measures.as_bytes()),
-            indicators: Input::Bytes(indicators.as_bytes()),
-        },
-        "",
-    )
 }
 
 fn check_values(p: &Value, m: &Value, i: &Value) -> Dataset {
