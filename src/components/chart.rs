@@ -39,9 +39,8 @@ fn call(obj: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsValu
 
 /// The vendored ECharts file (one file for the page and the worker); its hashed name is in a
 /// meta tag written at build time.
-fn echarts_src(doc: &web_sys::Document) -> Result<String, JsValue> {
-    doc.query_selector("meta[name=wegmarke-echarts]")?
-        .and_then(|m| m.get_attribute("content"))
+fn echarts_src() -> Result<String, JsValue> {
+    crate::browser::meta_content("wegmarke-echarts")
         .ok_or_else(|| JsValue::from_str("ECharts is not part of this build"))
 }
 
@@ -59,7 +58,7 @@ async fn load_echarts() -> Result<JsValue, JsValue> {
             .document()
             .ok_or_else(|| JsValue::from_str("no document"))?;
         let script: web_sys::HtmlScriptElement = doc.create_element("script")?.dyn_into()?;
-        script.set_src(&echarts_src(&doc)?);
+        script.set_src(&echarts_src()?);
         let s2 = script.clone();
         let p = Promise::new(&mut |resolve, reject| {
             s2.set_onload(Some(&resolve));
@@ -88,10 +87,7 @@ struct Drawer {
 
 impl Drawer {
     fn start() -> Result<Drawer, JsValue> {
-        let doc = window()
-            .and_then(|w| w.document())
-            .ok_or_else(|| JsValue::from_str("no document"))?;
-        let worker = web_sys::Worker::new(&echarts_src(&doc)?)?;
+        let worker = web_sys::Worker::new(&echarts_src()?)?;
         let waiting: Waiting = Rc::default();
         let broken = Rc::new(Cell::new(false));
         let owed = waiting.clone();
