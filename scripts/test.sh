@@ -15,7 +15,7 @@ python3 -m unittest discover -s scripts/tests -v
 node --test scripts/tests/
 step "cargo clippy (native and wasm)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
-cargo clippy -p wegmarke --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy -p wegmarke -p wegmarke-workbook --target wasm32-unknown-unknown --locked -- -D warnings
 cargo clippy -p wegmarke --target wasm32-unknown-unknown --locked --features unsplit --tests -- -D warnings
 step "native tests"
 cargo test --workspace --locked

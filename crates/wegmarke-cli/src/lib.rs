@@ -2,8 +2,9 @@
 //! the tests can reach the workbook model directly (round trips, fuzzing).
 //!
 //! - [`commands`]: one module per subcommand (validate, template, import, export, snapshot, schema)
-//! - [`workbook`]: the spreadsheet side: table model, sheet definitions, xlsx/ods/csv I/O and the
-//!   conversion between the three JSON files and the sheets
+//! - [`workbook`] (the `wegmarke-workbook` crate): the spreadsheet side: table model, sheet
+//!   definitions, xlsx/ods/csv I/O and the conversion between the three JSON files and the sheets
+//! - [`input`]: reading a workbook file or CSV folder from disk
 //! - [`files`]: the data folder side: canonical JSON, atomic writes, backups, the write manifest
 //! - [`msg`]: messages in German and English
 
@@ -13,7 +14,10 @@
 
 pub mod commands;
 pub mod files;
+pub mod input;
 pub mod msg;
-pub mod workbook;
+
+/// The workbook crate, under the name the commands have always used.
+pub use wegmarke_workbook as workbook;
 
 pub use msg::{Lang, Msg};

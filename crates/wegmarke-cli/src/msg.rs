@@ -1,71 +1,7 @@
-//! Messages in German (the default) and English: the tool builds both and prints the one asked
-//! for with `--lang`, so a message never depends on where it was made.
+//! Text output of the staff tool: every line goes through [`say`], made [`inert`] for the
+//! terminal. The messages themselves (German and English) come from the workbook crate.
 
-use std::fmt;
-
-/// Language of the messages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Lang {
-    De,
-    En,
-}
-
-impl Lang {
-    /// The language tag the core messages take.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::De => "de",
-            Lang::En => "en",
-        }
-    }
-
-    /// The German or the English text.
-    pub fn pick<'a>(self, de: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::De => de,
-            Lang::En => en,
-        }
-    }
-}
-
-/// A text in both languages.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Msg {
-    pub de: String,
-    pub en: String,
-}
-
-impl Msg {
-    /// A message from its German and English wording.
-    pub fn new(de: impl Into<String>, en: impl Into<String>) -> Msg {
-        Msg {
-            de: de.into(),
-            en: en.into(),
-        }
-    }
-
-    /// The message of a core problem kind (exactly the app's wording).
-    pub fn core(kind: &wegmarke_core::ProblemKind) -> Msg {
-        let p = wegmarke_core::Problem::new(
-            wegmarke_core::Severity::Problem,
-            "",
-            wegmarke_core::JsonPath::root(),
-            kind.clone(),
-        );
-        Msg::new(p.message("de"), p.message("en"))
-    }
-
-    /// The text in one language.
-    pub fn get(&self, lang: Lang) -> &str {
-        lang.pick(&self.de, &self.en)
-    }
-}
-
-impl fmt::Display for Msg {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.de)
-    }
-}
+pub use wegmarke_workbook::{msg, Lang, Msg};
 
 /// Whether a character could steer a terminal or reorder what it shows: C0 and C1 controls,
 /// DEL, and the bidirectional controls (embeddings, overrides, isolates, marks).
@@ -112,14 +48,6 @@ pub fn say_json(value: &serde_json::Value) {
         }
     }
     println!("{out}");
-}
-
-/// Builds a [`Msg`] from two format strings sharing the same arguments in scope.
-#[macro_export]
-macro_rules! msg {
-    ($de:literal, $en:literal $(,)?) => {
-        $crate::Msg::new(format!($de), format!($en))
-    };
 }
 
 #[cfg(test)]

@@ -31,7 +31,7 @@ fn via_csv(data: &Data, dir: &Path) -> Vec<Grid> {
         )
         .unwrap();
     }
-    csv::read_folder(dir).expect("read").sheets
+    wegmarke_cli::input::read_path(dir).expect("read").sheets
 }
 
 /// Imports sheets into fresh files (nothing existing) and compares the canonical texts.

@@ -13,11 +13,12 @@ use wegmarke_core::{validate, Input, Inputs};
 
 use super::{exit_code, findings_json, print_findings, write_error, Format};
 use crate::files::{self, Manifest, Plan, DATA_FILES};
-use crate::msg;
+use crate::input::read_path;
 use crate::msg::Lang;
 use crate::workbook::import::{import, locate_problems, sort_findings, Existing};
-use crate::workbook::read::{read_path, Source};
+use crate::workbook::read::Source;
 use crate::workbook::{Finding, Level, Loc};
+use wegmarke_workbook::msg;
 
 /// What the import command was asked to do.
 pub struct Options<'a> {
@@ -80,7 +81,7 @@ pub fn run(o: &Options) -> ExitCode {
             Ok(b) => current.push(b),
             Err(e) => {
                 pb.finish_and_clear();
-                let f = crate::workbook::read::io_error(&path.display().to_string(), &e);
+                let f = crate::input::io_error(&path.display().to_string(), &e);
                 return report(o, &[f], &[], Some(book.source));
             }
         }

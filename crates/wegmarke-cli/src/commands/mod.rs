@@ -16,11 +16,11 @@ use serde_json::json;
 use wegmarke_core::{IndicatorsFile, MeasuresFile, PlanFile};
 
 use crate::files::{self, INDICATORS_FILE, MEASURES_FILE, PLAN_FILE};
-use crate::msg;
+use crate::input::lock_file;
 use crate::msg::Lang;
 use crate::workbook::export::Data;
-use crate::workbook::read::lock_file;
 use crate::workbook::{Finding, Level, Loc};
+use wegmarke_workbook::msg;
 
 /// Output for people or for machines.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

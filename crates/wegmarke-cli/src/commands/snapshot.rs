@@ -10,9 +10,9 @@ use wegmarke_core::{Date, Report, Text};
 
 use super::{fail, load_data, print_findings, write_error};
 use crate::files::{self, Manifest, Plan, DATA_FILES, PLAN_FILE};
-use crate::msg;
 use crate::msg::Lang;
 use crate::workbook::{Finding, Loc};
+use wegmarke_workbook::msg;
 
 /// What to register.
 pub struct Options<'a> {
@@ -82,7 +82,7 @@ pub fn run(o: &Options) -> ExitCode {
             Ok(b) => originals.push(b),
             Err(e) => {
                 return fail(
-                    crate::workbook::read::io_error(&path.display().to_string(), &e),
+                    crate::input::io_error(&path.display().to_string(), &e),
                     lang,
                 )
             }
@@ -102,7 +102,7 @@ pub fn run(o: &Options) -> ExitCode {
                 ),
             )),
             Ok(_) => {}
-            Err(e) => findings.push(crate::workbook::read::io_error(&path.display().to_string(), &e)),
+            Err(e) => findings.push(crate::input::io_error(&path.display().to_string(), &e)),
         }
     }
 

@@ -5,10 +5,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::{fail, may_write_output, write_output};
-use crate::msg;
 use crate::msg::Lang;
 use crate::workbook::export::{tables, Data};
 use crate::workbook::{xlsx, Finding, Loc};
+use wegmarke_workbook::msg;
 
 /// The example plan shipped with the app (public/data), compiled in.
 pub fn example() -> Option<Data> {

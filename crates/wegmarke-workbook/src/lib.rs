@@ -1,4 +1,4 @@
-//! The spreadsheet side of the staff tool: one table model shared by the xlsx writer, the
+//! Wegmarke's spreadsheet side, for the staff tool and the Datenwerkstatt page alike: one table model shared by the xlsx writer, the
 //! xlsx/ods reader and CSV, the sheet definitions, and the conversion between the three JSON
 //! files and the sheets.
 //!
@@ -7,16 +7,21 @@
 //! - [`import`]: tables -> data files, with every problem located at sheet, row and column
 //! - [`xlsx`], [`read`], [`csv`]: the file formats
 
+// Errors are located findings with messages in two languages; they are built once per problem,
+// never in a hot loop, so their size does not matter.
+#![allow(clippy::result_large_err)]
+
 pub mod csv;
 pub mod export;
 pub mod import;
+mod msg;
 pub mod read;
 pub mod sheets;
 pub mod xlsx;
 
 use std::fmt;
 
-use crate::msg::{Lang, Msg};
+pub use msg::{Lang, Msg};
 
 /// One cell, independent of the file format.
 #[derive(Clone, Debug, PartialEq)]

@@ -44,7 +44,7 @@ impl Existing {
     ) -> Existing {
         let parse = |b: Option<&[u8]>| -> Option<Map<String, Value>> {
             let b = b?;
-            match crate::files::parse(b) {
+            match serde_json::from_slice(b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b)) {
                 Ok(Value::Object(o)) => Some(o),
                 _ => None,
             }

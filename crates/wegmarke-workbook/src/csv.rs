@@ -11,12 +11,9 @@
 //! CSV files have no second header row: the explanations are in the xlsx template and in the
 //! how-to (docs/daten-pflegen.md).
 
-use std::path::Path;
-
 use wegmarke_core::csv::{self as core_csv, Dialect, Field};
-use wegmarke_core::{MEASURES_FILE, PLAN_FILE};
 
-use super::read::{io_error, Book, Source};
+use super::read::{Book, Source};
 use super::{Cell, Finding, Grid, GridRow, Loc, Table};
 use crate::msg;
 
@@ -24,7 +21,8 @@ use crate::msg;
 pub const DEFAULT_DIALECT: Dialect = Dialect::German;
 
 /// The dialect as given on the command line (`--csv-dialect de|standard`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum CsvDialect {
     /// `;` between fields, decimal comma (German Excel, LibreOffice).
     #[default]
@@ -80,55 +78,39 @@ pub fn file_name(sheet: &str) -> String {
     format!("{sheet}.csv")
 }
 
-/// Reads every `*.csv` file of a folder as one sheet named like the file.
-pub fn read_folder(dir: &Path) -> Result<Book, Finding> {
-    let name = dir.display().to_string();
-    let entries = std::fs::read_dir(dir).map_err(|e| io_error(&name, &e))?;
-    let mut files: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.is_file()
-                && p.extension()
-                    .is_some_and(|x| x.to_string_lossy().eq_ignore_ascii_case("csv"))
-        })
-        .collect();
-    files.sort();
-    if files.is_empty() {
-        let is_data = dir.join(PLAN_FILE).exists() || dir.join(MEASURES_FILE).exists();
-        let m = if is_data {
-            msg!(
-                "„{name}“ ist ein Datenordner mit JSON-Dateien, keine Arbeitsmappe. Zum Exportieren: „wegmarke-daten export {name} -o plan.xlsx“.",
-                "\"{name}\" is a data folder with JSON files, not a workbook. To export it: \"wegmarke-daten export {name} -o plan.xlsx\".",
-            )
-        } else {
-            msg!(
-                "Der Ordner „{name}“ enthält keine CSV-Dateien.",
-                "The folder \"{name}\" holds no CSV files.",
-            )
-        };
-        return Err(Finding::fatal(Loc::sheet(&name), m));
-    }
+/// Reads CSV files as one sheet each, named like the file without `.csv` (`Maßnahmen.csv` is
+/// the sheet „Maßnahmen“): the staff tool passes a folder's files, the Datenwerkstatt the files
+/// a person chose. The caller says what it means when there are none.
+pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Book, Finding> {
     let mut sheets = Vec::new();
     let mut notes = Vec::new();
-    for path in files {
-        let file = path.display().to_string();
-        let bytes = std::fs::read(&path).map_err(|e| io_error(&file, &e))?;
-        let sheet = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let (text, note) = decode(&bytes);
+    for (file, bytes) in files {
+        let sheet = sheet_of_file(file);
+        let (text, note) = decode(bytes);
         if let Some(n) = note {
-            notes.push(Finding::note(Loc::sheet(&sheet), n));
+            notes.push(Finding::note(Loc::sheet(sheet), n));
         }
-        sheets.push(parse(&sheet, &text)?);
+        sheets.push(parse(sheet, &text)?);
     }
     Ok(Book {
         source: Source::CsvFolder,
         sheets,
         notes,
     })
+}
+
+/// The sheet a CSV file stands for: its name without folders and without `.csv`.
+pub fn sheet_of_file(file: &str) -> &str {
+    let base = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    match base.len().checked_sub(4) {
+        Some(i) if base.is_char_boundary(i) && base[i..].eq_ignore_ascii_case(".csv") => &base[..i],
+        _ => base,
+    }
+}
+
+/// Whether a file name ends in `.csv` (any case).
+pub fn is_csv_name(file: &str) -> bool {
+    sheet_of_file(file).len() != file.rsplit(['/', '\\']).next().unwrap_or(file).len()
 }
 
 /// Text from UTF-8 (with or without byte-order mark), UTF-16 with byte-order mark, or

@@ -133,7 +133,10 @@ impl Vocab {
         static WORDS: [OnceLock<Vec<Word>>; 5] = [const { OnceLock::new() }; 5];
         WORDS[self as usize].get_or_init(|| {
             let de = Catalog::german();
-            let en = Catalog::new("en");
+            // English words are accepted too; compiled in here, as the web app's core keeps
+            // its other languages out of the wasm.
+            let en = Catalog::from_json("en", include_str!("../../../locales/en.json"))
+                .unwrap_or_else(Catalog::german);
             self.codes()
                 .into_iter()
                 .map(|code| {

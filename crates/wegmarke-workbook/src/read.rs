@@ -6,7 +6,6 @@
 use std::cell::Cell as StdCell;
 use std::io::{Cursor, Read};
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::{Path, PathBuf};
 use std::sync::Once;
 
 use calamine::{Data, DataRef, Ods, Reader, Xls, XlsError, Xlsx, XlsxError};
@@ -37,57 +36,6 @@ pub const MAX_ROWS: u32 = 200_000;
 pub const MAX_COLS: u32 = 1_000;
 
 const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-
-/// Reads a workbook file or a folder of CSV files.
-pub fn read_path(path: &Path) -> Result<Book, Finding> {
-    let name = path.display().to_string();
-    if path.is_dir() {
-        return super::csv::read_folder(path);
-    }
-    let bytes = std::fs::read(path).map_err(|e| io_error(&name, &e))?;
-    let mut book = read_bytes(&bytes, &name)?;
-    if let Some(lock) = lock_file(path) {
-        let lock = lock.display().to_string();
-        book.notes.push(Finding::note(
-            Loc::sheet(&name),
-            msg!(
-                "Die Arbeitsmappe ist gerade in einem Tabellenprogramm geöffnet (Sperrdatei {lock}). Gelesen wird der zuletzt gespeicherte Stand – ungespeicherte Änderungen fehlen.",
-                "The workbook is open in a spreadsheet program (lock file {lock}). The last saved state is read – unsaved changes are missing.",
-            ),
-        ));
-    }
-    Ok(book)
-}
-
-/// The lock file LibreOffice (`.~lock.NAME#`) or Excel (`~$NAME`) keeps next to an open file.
-pub fn lock_file(path: &Path) -> Option<PathBuf> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path.file_name()?.to_string_lossy();
-    [format!(".~lock.{name}#"), format!("~${name}")]
-        .into_iter()
-        .map(|n| dir.join(n))
-        .find(|p| p.exists())
-}
-
-/// The message for a file that cannot be read at all.
-pub fn io_error(name: &str, e: &std::io::Error) -> Finding {
-    use std::io::ErrorKind;
-    let m = match e.kind() {
-        ErrorKind::NotFound => msg!(
-            "Die Datei „{name}“ gibt es nicht. Bitte Pfad und Namen prüfen.",
-            "The file \"{name}\" does not exist. Please check the path and name.",
-        ),
-        ErrorKind::PermissionDenied => msg!(
-            "Die Datei „{name}“ kann nicht gelesen werden: keine Berechtigung, oder ein anderes Programm sperrt sie. Bitte das Programm schließen bzw. die Berechtigung prüfen.",
-            "The file \"{name}\" cannot be read: no permission, or another program locks it. Please close that program or check the permission.",
-        ),
-        _ => msg!(
-            "Die Datei „{name}“ kann nicht gelesen werden ({e}).",
-            "The file \"{name}\" cannot be read ({e}).",
-        ),
-    };
-    Finding::fatal(Loc::sheet(name), m)
-}
 
 fn corrupt(name: &str, detail: &str) -> Finding {
     Finding::fatal(
