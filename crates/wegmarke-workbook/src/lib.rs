@@ -6,6 +6,8 @@
 //! - [`export`]: data files -> tables (also the template)
 //! - [`import`]: tables -> data files, with every problem located at sheet, row and column
 //! - [`xlsx`], [`read`], [`csv`]: the file formats
+//! - [`removals`]: what an import would take away from the published data
+//! - [`json`]: the canonical JSON text the data files are written in
 
 // Errors are located findings with messages in two languages; they are built once per problem,
 // never in a hot loop, so their size does not matter.
@@ -14,8 +16,10 @@
 pub mod csv;
 pub mod export;
 pub mod import;
+pub mod json;
 mod msg;
 pub mod read;
+pub mod removals;
 pub mod sheets;
 pub mod xlsx;
 
