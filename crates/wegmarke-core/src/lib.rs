@@ -12,6 +12,7 @@ pub mod locate;
 pub mod lookup;
 pub mod model;
 pub mod period;
+pub mod plausibility;
 pub mod problem;
 pub mod rating;
 pub mod rollup;
