@@ -11,7 +11,7 @@ use crate::browser;
 use crate::components::loading::Loading;
 use crate::components::problems::DataNotices;
 use crate::components::site::{Footer, Header};
-use crate::load::{load, Loaded};
+use crate::load::{load, Loaded, Shown};
 use crate::parts;
 use crate::route::{Location, Route};
 use crate::theme::apply_theme;
@@ -99,6 +99,13 @@ fn Shell(ui: Ui, data: Arriving<Arc<Loaded>>) -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
 
+    let preview = RwSignal::new(None);
+    provide_context(Shown {
+        published: data,
+        preview,
+    });
+    let shown = move || preview.get().or_else(|| data.get());
+
     let retry = Callback::new(move |_: ()| {
         data.set(None);
         fill(data, load());
@@ -123,12 +130,29 @@ fn Shell(ui: Ui, data: Arriving<Arc<Loaded>>) -> impl IntoView {
         <Header location data/>
         <main id="main" tabindex="-1">
             {missing}
-            {move || match data.get() {
+            {move || preview.with(Option::is_some).then(|| view! { <PreviewBanner preview/> })}
+            {move || match shown() {
                 Some(loaded) => view! { <Page loaded location retry/> }.into_any(),
                 None => view! { <Loading/> }.into_any(),
             }}
         </main>
         {move || data.get().map(|loaded| view! { <Footer loaded/> })}
+    }
+}
+
+/// Above every page while new data from the Datenwerkstatt is previewed: that this is not
+/// what the public sees, the way back to the Datenwerkstatt, and the end of the preview.
+#[component]
+fn PreviewBanner(preview: RwSignal<Option<Arc<Loaded>>>) -> impl IntoView {
+    let ui = crate::ui::use_ui();
+    view! {
+        <div class="wrap">
+            <div class="notice preview-banner" role="status" data-testid="preview-banner">
+                <strong>{ui.t("preview.banner")}</strong>" "
+                <a href=Route::Workshop.href()>{ui.t("preview.back")}</a>" "
+                <button type="button" on:click=move |_| preview.set(None) data-testid="preview-end">{ui.t("preview.end")}</button>
+            </div>
+        </div>
     }
 }
 

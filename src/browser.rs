@@ -172,14 +172,20 @@ const DOWNLOAD_URL_LIFETIME_MS: i32 = 60_000;
 /// through a temporary link, so any size works (a `data:` URL has length limits); the URL is
 /// revoked a minute later. Returns whether the browser took it.
 pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
-    save_blob(file_name, mime, text).is_some()
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    save_blob(file_name, &format!("{mime};charset=utf-8"), &parts).is_some()
 }
 
-fn save_blob(file_name: &str, mime: &str, text: &str) -> Option<()> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+/// Saves `bytes` as the file `file_name` of type `mime` (a ZIP, a workbook), as [`download`].
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> bool {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    save_blob(file_name, mime, &parts).is_some()
+}
+
+fn save_blob(file_name: &str, mime: &str, parts: &js_sys::Array) -> Option<()> {
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type(&format!("{mime};charset=utf-8"));
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &options).ok()?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
     let saved = (|| {
         let doc = document()?;
@@ -202,6 +208,25 @@ fn save_blob(file_name: &str, mime: &str, text: &str) -> Option<()> {
         let _ = web_sys::Url::revoke_object_url(&url);
     }
     saved
+}
+
+/// The bytes of a file the reader chose or dropped; `None` if the browser could not read it.
+pub async fn file_bytes(file: &web_sys::File) -> Option<Vec<u8>> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Today's date in the reader's time zone, as `YYYY-MM-DD`.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
 }
 
 /// Marks the document as embedded (CSS hides the site chrome) and reports its height to the

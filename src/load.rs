@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use gloo_net::http::Request;
+use leptos::prelude::RwSignal;
 use thiserror::Error;
 use wasm_bindgen::prelude::*;
 use web_sys::RequestCache;
@@ -32,6 +33,27 @@ pub struct Loaded {
     pub data_url: String,
     /// The data; its `problems` include those of config.json.
     pub data: Dataset,
+}
+
+/// What the pages show: the published data and, while a staff member previews new data from
+/// the Datenwerkstatt, that data in its place (kept in memory only, gone on reload). The app
+/// shell provides it.
+#[derive(Clone, Copy)]
+pub struct Shown {
+    /// The published data, once loaded.
+    pub published: RwSignal<Option<Arc<Loaded>>>,
+    /// New data being previewed, if any.
+    pub preview: RwSignal<Option<Arc<Loaded>>>,
+}
+
+impl Shown {
+    /// The shell's context (nothing loaded, no preview, if there is none, e.g. in a test).
+    pub fn get() -> Shown {
+        leptos::prelude::use_context::<Shown>().unwrap_or_else(|| Shown {
+            published: RwSignal::new(None),
+            preview: RwSignal::new(None),
+        })
+    }
 }
 
 /// Why a file could not be fetched.

@@ -65,6 +65,9 @@ split_points! {
     council fn report_page(loaded: Arc<Loaded>) -> AnyView {
         view! { <report::ReportPage loaded/> }.into_any()
     }
+    workshop fn workshop_page(loaded: Arc<Loaded>) -> AnyView {
+        view! { <workshop::WorkshopPage loaded/> }.into_any()
+    }
     pages fn embed_page(loaded: Arc<Loaded>, embed: Embed) -> AnyView {
         view! { <embed::EmbedPage loaded embed/> }.into_any()
     }
@@ -91,6 +94,7 @@ pub fn page(route: Route, loaded: Arc<Loaded>) -> AnyView {
         Route::Data => from_part(data_page(loaded)),
         Route::Changes => from_part(changes_page(loaded)),
         Route::Report => from_part(report_page(loaded)),
+        Route::Workshop => from_part(workshop_page(loaded)),
         Route::Embed(embed) => from_part(embed_page(loaded, embed)),
     }
 }
@@ -107,6 +111,7 @@ pub fn preload(route: &Route) {
         Some(crate::route::Part::Council) => Box::pin(__wasm_split_preload_changes_page()),
         Some(crate::route::Part::Explorer) => Box::pin(__wasm_split_preload_measures_page()),
         Some(crate::route::Part::Pages) => Box::pin(__wasm_split_preload_field_page()),
+        Some(crate::route::Part::Workshop) => Box::pin(__wasm_split_preload_workshop_page()),
     };
     leptos::task::spawn_local(async move {
         let _ = load.await;

@@ -20,6 +20,8 @@ pub enum Route {
     Data,
     Changes,
     Report,
+    /// The Datenwerkstatt: staff check, preview and download new data in the browser.
+    Workshop,
     /// A chromeless view for the city website.
     Embed(Embed),
     NotFound(String),
@@ -45,6 +47,8 @@ pub enum Part {
     Explorer,
     /// The changes page and the printable report.
     Council,
+    /// The Datenwerkstatt with the spreadsheet reader and writer (staff only).
+    Workshop,
 }
 
 impl Part {
@@ -54,6 +58,7 @@ impl Part {
             Part::Pages => "pages",
             Part::Explorer => "explorer",
             Part::Council => "council",
+            Part::Workshop => "workshop",
         }
     }
 }
@@ -94,6 +99,7 @@ impl Location {
             ["leichte-sprache"] => Route::EasyLanguage,
             ["gebaerdensprache"] => Route::SignLanguage,
             ["daten"] => Route::Data,
+            ["datenwerkstatt"] => Route::Workshop,
             ["aenderungen"] => Route::Changes,
             ["bericht"] => Route::Report,
             ["embed", "kennzahlen"] => Route::Embed(Embed::KeyFigures),
@@ -164,6 +170,7 @@ impl Route {
             Route::EasyLanguage => "#/leichte-sprache".to_owned(),
             Route::SignLanguage => "#/gebaerdensprache".to_owned(),
             Route::Data => "#/daten".to_owned(),
+            Route::Workshop => "#/datenwerkstatt".to_owned(),
             Route::Changes => "#/aenderungen".to_owned(),
             Route::Report => "#/bericht".to_owned(),
             Route::Embed(Embed::KeyFigures) => "#/embed/kennzahlen".to_owned(),
@@ -180,6 +187,7 @@ impl Route {
             Route::Overview | Route::NotFound(_) => None,
             Route::Measures => Some(Part::Explorer),
             Route::Changes | Route::Report => Some(Part::Council),
+            Route::Workshop => Some(Part::Workshop),
             Route::Field(_)
             | Route::Measure(_)
             | Route::Indicators

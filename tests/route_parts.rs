@@ -26,6 +26,7 @@ fn one_of_each_page() -> Vec<Route> {
         Route::Data,
         Route::Changes,
         Route::Report,
+        Route::Workshop,
         Route::Embed(Embed::KeyFigures),
         Route::Embed(Embed::Field("sprache".into())),
         Route::Embed(Embed::Measure("M-1?x=1".into())),
@@ -112,6 +113,7 @@ fn every_page_is_in_the_build_table() {
             | Route::Data
             | Route::Changes
             | Route::Report
+            | Route::Workshop
             | Route::Embed(
                 Embed::KeyFigures | Embed::Field(_) | Embed::Measure(_) | Embed::Indicator(_),
             )

@@ -125,6 +125,7 @@ pub fn Footer(
                     <li><a href=Route::EasyLanguage.href() lang="de">"Leichte Sprache"</a></li>
                     <li><a href=Route::SignLanguage.href()>{ui.t("sign.title")}</a></li>
                     <li><a href=Route::Data.href()>{ui.t("data.title")}</a></li>
+                    <li><a href=Route::Workshop.href() data-testid="workshop-link">{ui.t("footer.workshop")}</a></li>
                     {links.imprint.map(|u| view! { <li><a href=u>{ui.t("footer.imprint")}</a></li> })}
                     {links.privacy.map(|u| view! { <li><a href=u>{ui.t("footer.privacy_link")}</a></li> })}
                 </ul>

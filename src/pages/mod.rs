@@ -13,3 +13,4 @@ pub mod not_found;
 pub mod overview;
 pub mod report;
 pub mod statement;
+pub mod workshop;

@@ -13,6 +13,7 @@
 // never in a hot loop, so their size does not matter.
 #![allow(clippy::result_large_err)]
 
+pub mod check;
 pub mod csv;
 pub mod export;
 pub mod import;
