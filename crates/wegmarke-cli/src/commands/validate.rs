@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use wegmarke_core::changes::snapshot_prefix;
+use wegmarke_core::plausibility::{self, Note};
 use wegmarke_core::validate::{check_path, PathUse};
-use wegmarke_core::{validate, validate_config, Dataset, Input, Inputs, Problem, Severity};
+use wegmarke_core::{validate, validate_config, Dataset, Date, Input, Inputs, Problem, Severity};
 
 use super::Format;
 use crate::files::DATA_FILES;
@@ -28,6 +29,33 @@ pub fn check(dir: &Path) -> Dataset {
 pub struct Checked {
     pub files: Vec<String>,
     pub problems: Vec<Problem>,
+    /// What a careful colleague would ask before publishing the data folder (not problems).
+    pub notes: Vec<Note>,
+}
+
+/// Today's date (UTC) from the system clock, for the plausibility notes.
+pub fn today() -> Option<Date> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    Date::parse(&format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// Year, month and day of a day count since 1970-01-01 (proleptic Gregorian calendar; Howard
+/// Hinnant's `civil_from_days`).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
 }
 
 /// The config.json that belongs to a data folder: the one given, else the one next to the folder
@@ -46,6 +74,7 @@ pub fn check_site(dir: &Path, config: Option<&Path>) -> Checked {
     let mut checked = Checked {
         files: Vec::new(),
         problems: Vec::new(),
+        notes: Vec::new(),
     };
     if let Some(path) = config_path(dir, config) {
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()));
@@ -54,6 +83,9 @@ pub fn check_site(dir: &Path, config: Option<&Path>) -> Checked {
         checked.problems.extend(problems);
     }
     let ds = check(dir);
+    if let Some(today) = today() {
+        checked.notes = plausibility::check(&ds, None, today);
+    }
     checked.files.extend(DATA_FILES.map(str::to_owned));
     checked.problems.extend(ds.problems.iter().cloned());
     for report in ds.reports() {
@@ -110,6 +142,28 @@ fn print_files(files: &[String], problems: &[Problem], lang: Lang) -> bool {
     problems.iter().any(|p| p.severity == Severity::Fatal)
 }
 
+/// Prints the plausibility notes, if any, under their own heading: questions, not problems.
+pub fn print_notes(notes: &[Note], lang: Lang) {
+    if notes.is_empty() {
+        return;
+    }
+    crate::msg::say(&format!(
+        "? {} ({}):",
+        lang.pick(
+            "Vor dem Veröffentlichen zu fragen",
+            "To ask before publishing"
+        ),
+        notes.len()
+    ));
+    for n in notes {
+        crate::msg::say(&format!(
+            "  [{}] {}",
+            lang.pick("Hinweis", "note"),
+            n.to_line(lang.tag())
+        ));
+    }
+}
+
 /// The `validate` command; `config` is config.json's path if given (`--config`).
 pub fn run(dir: &Path, config: Option<&Path>, format: Format, lang: Lang) -> ExitCode {
     let ds = check_site(dir, config);
@@ -125,11 +179,18 @@ pub fn run(dir: &Path, config: Option<&Path>, format: Format, lang: Lang) -> Exi
                     v["message"] = serde_json::Value::String(p.message(lang.tag()));
                     v
                 }).collect::<Vec<_>>(),
+                "notes": ds.notes.iter().map(|n| {
+                    let mut v = serde_json::to_value(n).unwrap_or_default();
+                    v["location"] = serde_json::Value::String(n.location());
+                    v["message"] = serde_json::Value::String(n.message(lang.tag()));
+                    v
+                }).collect::<Vec<_>>(),
             });
             crate::msg::say_json(&out);
         }
         Format::Text => {
             print_files(&ds.files, &ds.problems, lang);
+            print_notes(&ds.notes, lang);
             let summary = match (fatal, ds.problems.is_empty()) {
                 (true, _) => lang.pick(
                     "Nicht veröffentlichen: mindestens eine Datei ist unbrauchbar.",
@@ -153,5 +214,19 @@ pub fn run(dir: &Path, config: Option<&Path>, format: Format, lang: Lang) -> Exi
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::civil_from_days;
+
+    #[test]
+    fn days_since_1970_become_calendar_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(59), (1970, 3, 1));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(civil_from_days(20_790), (2026, 12, 3));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
     }
 }
