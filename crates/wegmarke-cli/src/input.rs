@@ -9,7 +9,7 @@ use wegmarke_core::{MEASURES_FILE, PLAN_FILE};
 
 use crate::workbook::csv::{is_csv_name, read_files};
 use crate::workbook::read::{read_bytes, Book};
-use crate::workbook::{Finding, Loc};
+use crate::workbook::{Finding, FindingKind, Loc};
 use wegmarke_workbook::msg;
 
 /// Reads a workbook file or a folder of CSV files.
@@ -24,6 +24,7 @@ pub fn read_path(path: &Path) -> Result<Book, Finding> {
         let lock = lock.display().to_string();
         book.notes.push(Finding::note(
             Loc::sheet(&name),
+            FindingKind::OpenElsewhere,
             msg!(
                 "Die Arbeitsmappe ist gerade in einem Tabellenprogramm geöffnet (Sperrdatei {lock}). Gelesen wird der zuletzt gespeicherte Stand – ungespeicherte Änderungen fehlen.",
                 "The workbook is open in a spreadsheet program (lock file {lock}). The last saved state is read – unsaved changes are missing.",
@@ -56,7 +57,10 @@ fn read_folder(dir: &Path) -> Result<Book, Finding> {
                 "The folder \"{name}\" holds no CSV files.",
             )
         };
-        return Err(Finding::fatal(Loc::sheet(&name), m));
+        let kind = FindingKind::NoCsvFiles {
+            data_folder: is_data,
+        };
+        return Err(Finding::fatal(Loc::sheet(&name), kind, m));
     }
     let mut files = Vec::with_capacity(paths.len());
     for path in paths {
@@ -80,19 +84,19 @@ pub fn lock_file(path: &Path) -> Option<PathBuf> {
 /// The message for a file that cannot be read at all.
 pub fn io_error(name: &str, e: &std::io::Error) -> Finding {
     use std::io::ErrorKind;
-    let m = match e.kind() {
-        ErrorKind::NotFound => msg!(
+    let (kind, m) = match e.kind() {
+        ErrorKind::NotFound => (FindingKind::FileNotFound, msg!(
             "Die Datei „{name}“ gibt es nicht. Bitte Pfad und Namen prüfen.",
             "The file \"{name}\" does not exist. Please check the path and name.",
-        ),
-        ErrorKind::PermissionDenied => msg!(
+        )),
+        ErrorKind::PermissionDenied => (FindingKind::NoPermission, msg!(
             "Die Datei „{name}“ kann nicht gelesen werden: keine Berechtigung, oder ein anderes Programm sperrt sie. Bitte das Programm schließen bzw. die Berechtigung prüfen.",
             "The file \"{name}\" cannot be read: no permission, or another program locks it. Please close that program or check the permission.",
-        ),
-        _ => msg!(
+        )),
+        _ => (FindingKind::Unreadable { detail: e.to_string() }, msg!(
             "Die Datei „{name}“ kann nicht gelesen werden ({e}).",
             "The file \"{name}\" cannot be read ({e}).",
-        ),
+        )),
     };
-    Finding::fatal(Loc::sheet(name), m)
+    Finding::fatal(Loc::sheet(name), kind, m)
 }

@@ -268,7 +268,11 @@ fn list(s: impl Strategy<Value = String>) -> impl Strategy<Value = Vec<String>> 
 fn id_ref() -> impl Strategy<Value = String> {
     prop_oneof![
         4 => "[a-z]{1,3}-[0-9]",
-        1 => tricky(),
+        // Import trims spaces (also invisible ones) around an id, with a note: such an id is
+        // invalid data, repaired rather than kept.
+        1 => tricky().prop_filter("trimmed on import", |s| {
+            s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}')) == s
+        }),
     ]
 }
 
@@ -631,12 +635,27 @@ fn data() -> impl Strategy<Value = Data> {
         })
 }
 
+/// Whether a measure or update has a progress a fresh import takes for a percent-formatted
+/// cell (strictly between 0 and 1, at most two decimals as a percentage).
+fn has_typed_fraction_progress(d: &Data) -> bool {
+    let typed = |p: Option<f64>| {
+        p.is_some_and(|v| v > 0.0 && v < 1.0 && (v * 10000.0).round() / 10000.0 == v)
+    };
+    d.measures
+        .measures
+        .iter()
+        .any(|m| typed(m.progress) || m.updates.iter().any(|u| typed(u.progress)))
+}
+
 proptest! {
     // Each case writes and reads a whole workbook and a CSV folder: 64 keeps CI fast.
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     #[test]
     fn generated_plans_round_trip_through_xlsx(d in data()) {
+        // A progress such as 0.45 is what Excel stores for a typed "45 %": a fresh import
+        // (no existing files to tell) reads it as a percentage, by design.
+        prop_assume!(!has_typed_fraction_progress(&d));
         let imported = import(&via_xlsx(&d), &Existing::default());
         prop_assert!(!any_fatal(&imported.findings), "{:#?}", imported.findings);
         let back = imported.data.unwrap();

@@ -11,7 +11,7 @@ use wegmarke_core::{validate, Dataset, Input, Inputs, Problem, DATA_FILES};
 use crate::csv::{is_csv_name, read_files};
 use crate::import::{import, locate_problems, sort_findings, Existing, Locator};
 use crate::read::{read_bytes, Book, Source};
-use crate::{any_fatal, msg, Finding, Loc};
+use crate::{any_fatal, msg, Finding, FindingKind, Loc};
 
 /// A file a person chose or dropped: its name and its bytes.
 #[derive(Clone, Debug)]
@@ -54,6 +54,7 @@ pub fn read(uploads: &[Upload]) -> Result<Read, Finding> {
     match (other.as_slice(), csv.is_empty(), json.is_empty()) {
         ([], true, true) => Err(Finding::fatal(
             Loc::default(),
+            FindingKind::NoFile,
             msg!(
                 "Keine Datei gewählt. Bitte eine Arbeitsmappe (.xlsx, .ods), die CSV-Dateien eines Ordners oder die drei JSON-Dateien wählen.",
                 "No file chosen. Please choose a workbook (.xlsx, .ods), a folder's CSV files or the three JSON files.",
@@ -76,6 +77,7 @@ pub fn read(uploads: &[Upload]) -> Result<Read, Finding> {
                 .join(", ");
             Err(Finding::fatal(
                 Loc::default(),
+                FindingKind::MixedFiles,
                 msg!(
                     "Bitte nur eine Art von Dateien wählen: eine Arbeitsmappe, oder CSV-Dateien, oder JSON-Dateien (gewählt: {names}).",
                     "Please choose one kind of files only: one workbook, or CSV files, or JSON files (chosen: {names}).",
@@ -99,6 +101,9 @@ fn read_json(files: &[&Upload]) -> Result<Read, Finding> {
             let name = &u.name;
             return Err(Finding::fatal(
                 Loc::sheet(name),
+                FindingKind::NotADataFile {
+                    name: name.to_string(),
+                },
                 msg!(
                     "„{name}“ ist keine Datendatei des Dashboards; erwartet werden {expected}.",
                     "\"{name}\" is not one of the dashboard's data files; expected are {expected}.",
@@ -158,6 +163,7 @@ fn check_json(files: &[Option<Vec<u8>>; 3], published: [Option<&[u8]>; 3]) -> Ch
             (None, Some(b)) => {
                 findings.push(Finding::note(
                     Loc::sheet(name),
+                    FindingKind::NotChosen,
                     msg!(
                         "Nicht gewählt: die veröffentlichte Fassung bleibt.",
                         "Not chosen: the published version stays.",
@@ -219,6 +225,7 @@ fn json_finding(p: &Problem) -> Finding {
     let mut f = Finding::new(
         level,
         Loc::sheet(&p.location()),
+        FindingKind::Core(p.kind.clone()),
         crate::Msg::new(p.message("de"), p.message("en")),
     );
     f.json = Some((p.file.clone(), p.path.to_string()));

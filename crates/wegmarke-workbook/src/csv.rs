@@ -14,7 +14,7 @@
 use wegmarke_core::csv::{self as core_csv, Dialect, Field};
 
 use super::read::{Book, Source};
-use super::{Cell, Finding, Grid, GridRow, Loc, Table};
+use super::{Cell, Finding, FindingKind, Grid, GridRow, Loc, Table};
 use crate::msg;
 
 /// The dialect written when none is asked for: what German spreadsheets open directly.
@@ -88,7 +88,7 @@ pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Book, Finding> {
         let sheet = sheet_of_file(file);
         let (text, note) = decode(bytes);
         if let Some(n) = note {
-            notes.push(Finding::note(Loc::sheet(sheet), n));
+            notes.push(Finding::note(Loc::sheet(sheet), FindingKind::NotUtf8, n));
         }
         sheets.push(parse(sheet, &text)?);
     }
@@ -209,6 +209,9 @@ pub fn parse(sheet: &str, text: &str) -> Result<Grid, Finding> {
             Err(e) => {
                 return Err(Finding::fatal(
                     Loc::row(sheet, number),
+                    FindingKind::MalformedCsv {
+                        detail: e.to_string(),
+                    },
                     msg!(
                         "Die CSV-Datei ist fehlerhaft ({e}).",
                         "The CSV file is malformed ({e}).",

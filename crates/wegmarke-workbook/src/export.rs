@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use wegmarke_core::{IndicatorsFile, MeasuresFile, PlanFile, PLAN_FILE};
 
 use super::sheets::*;
-use super::{Cell, Column, Finding, Loc, Style, Table};
+use super::{Cell, Column, Finding, FindingKind, Loc, Style, Table};
 use crate::msg;
 
 /// The three data files, typed.
@@ -56,6 +56,7 @@ pub fn tables(data: Option<&Data>) -> Result<Vec<Table>, Vec<Finding>> {
         if !representable_language(lang) {
             findings.push(Finding::fatal(
                 Loc::default(),
+                FindingKind::LanguageTag { tag: lang.clone() },
                 msg!(
                     "Die Sprachkennung „{lang}“ kann nicht als Spaltenüberschrift dargestellt werden (erlaubt: Sprachkennungen wie de, en, tr).",
                     "The language tag \"{lang}\" cannot be shown as a column header (allowed: language tags such as de, en, tr).",

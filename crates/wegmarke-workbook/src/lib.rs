@@ -18,6 +18,7 @@ pub mod csv;
 pub mod export;
 pub mod import;
 pub mod json;
+mod kind;
 mod msg;
 pub mod read;
 pub mod removals;
@@ -26,6 +27,7 @@ pub mod xlsx;
 
 use std::fmt;
 
+pub use kind::FindingKind;
 pub use msg::{Lang, Msg};
 
 /// One cell, independent of the file format.
@@ -227,31 +229,39 @@ pub enum Level {
 pub struct Finding {
     pub level: Level,
     pub loc: Loc,
+    /// What the finding is about, as data: code tells findings apart by this, never by the
+    /// message.
+    pub kind: FindingKind,
     pub msg: Msg,
     /// For problems the core validation found: the data file and JSON path.
     pub json: Option<(String, String)>,
 }
 
 impl Finding {
-    pub fn new(level: Level, loc: Loc, msg: Msg) -> Finding {
+    /// A finding of a level.
+    pub fn new(level: Level, loc: Loc, kind: FindingKind, msg: Msg) -> Finding {
         Finding {
             level,
             loc,
+            kind,
             msg,
             json: None,
         }
     }
 
-    pub fn fatal(loc: Loc, msg: Msg) -> Finding {
-        Finding::new(Level::Fatal, loc, msg)
+    /// Nothing is written.
+    pub fn fatal(loc: Loc, kind: FindingKind, msg: Msg) -> Finding {
+        Finding::new(Level::Fatal, loc, kind, msg)
     }
 
-    pub fn problem(loc: Loc, msg: Msg) -> Finding {
-        Finding::new(Level::Problem, loc, msg)
+    /// Written, but the app leaves the entry out or flags it.
+    pub fn problem(loc: Loc, kind: FindingKind, msg: Msg) -> Finding {
+        Finding::new(Level::Problem, loc, kind, msg)
     }
 
-    pub fn note(loc: Loc, msg: Msg) -> Finding {
-        Finding::new(Level::Note, loc, msg)
+    /// For information.
+    pub fn note(loc: Loc, kind: FindingKind, msg: Msg) -> Finding {
+        Finding::new(Level::Note, loc, kind, msg)
     }
 
     /// `Maßnahmen!C14 (Ziele): unbekanntes Ziel "sprache-9"`.

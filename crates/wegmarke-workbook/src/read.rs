@@ -11,7 +11,7 @@ use std::sync::Once;
 use calamine::{Data, DataRef, Ods, Reader, Xls, XlsError, Xlsx, XlsxError};
 
 use super::sheets::{sheet_names, GUIDE_SHEET};
-use super::{Cell, Finding, Grid, GridRow, Loc};
+use super::{Cell, Finding, FindingKind, Grid, GridRow, Loc};
 use crate::msg;
 
 /// The kind of file a workbook came from.
@@ -40,6 +40,9 @@ const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 fn corrupt(name: &str, detail: &str) -> Finding {
     Finding::fatal(
         Loc::sheet(name),
+        FindingKind::Corrupt {
+            detail: detail.to_owned(),
+        },
         msg!(
             "Die Datei „{name}“ ist beschädigt oder keine vollständige Arbeitsmappe ({detail}). Bitte im Tabellenprogramm öffnen und neu als .xlsx oder .ods speichern.",
             "The file \"{name}\" is damaged or not a complete workbook ({detail}). Please open it in the spreadsheet program and save it again as .xlsx or .ods.",
@@ -50,6 +53,7 @@ fn corrupt(name: &str, detail: &str) -> Finding {
 fn password(name: &str) -> Finding {
     Finding::fatal(
         Loc::sheet(name),
+        FindingKind::Password,
         msg!(
             "Die Arbeitsmappe „{name}“ ist mit einem Kennwort verschlüsselt und kann nicht gelesen werden. Bitte im Tabellenprogramm öffnen, den Kennwortschutz entfernen (Excel: Datei → Informationen → Arbeitsmappe schützen → Mit Kennwort verschlüsseln; LibreOffice: Speichern unter ohne „Mit Kennwort speichern“) und erneut importieren.",
             "The workbook \"{name}\" is encrypted with a password and cannot be read. Please open it in the spreadsheet program, remove the password (Excel: File → Info → Protect Workbook → Encrypt with Password; LibreOffice: Save As without \"Save with password\") and import again.",
@@ -60,6 +64,9 @@ fn password(name: &str) -> Finding {
 fn not_a_workbook(name: &str, what_de: &str, what_en: &str) -> Finding {
     Finding::fatal(
         Loc::sheet(name),
+        FindingKind::NotAWorkbook {
+            what: what_en.to_owned(),
+        },
         msg!(
             "„{name}“ ist keine Arbeitsmappe, sondern {what_de}. Erwartet: eine .xlsx- oder .ods-Datei oder ein Ordner mit CSV-Dateien.",
             "\"{name}\" is not a workbook but {what_en}. Expected: an .xlsx or .ods file, or a folder of CSV files.",
@@ -71,6 +78,9 @@ fn too_large(name: &str, sheet: &str) -> Finding {
     let (rows, cols) = (MAX_ROWS, MAX_COLS);
     Finding::fatal(
         Loc::sheet(name),
+        FindingKind::TooLarge {
+            sheet: sheet.to_owned(),
+        },
         msg!(
             "Das Tabellenblatt „{sheet}“ ist zu groß (mehr als {rows} Zeilen oder {cols} Spalten belegt). Bitte leere, aber formatierte Bereiche löschen.",
             "The sheet \"{sheet}\" is too large (more than {rows} rows or {cols} columns in use). Please delete empty but formatted areas.",
@@ -104,6 +114,7 @@ pub fn read_bytes(bytes: &[u8], name: &str) -> Result<Book, Finding> {
     if bytes.is_empty() {
         return Err(Finding::fatal(
             Loc::sheet(name),
+            FindingKind::EmptyFile,
             msg!(
                 "Die Datei „{name}“ ist leer (0 Bytes) – vermutlich wurde das Speichern abgebrochen.",
                 "The file \"{name}\" is empty (0 bytes) – saving was probably interrupted.",

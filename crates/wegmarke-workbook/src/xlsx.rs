@@ -11,7 +11,7 @@ use rust_xlsxwriter::{
 use wegmarke_core::{MEASURES_FILE, PLAN_FILE};
 
 use super::sheets::{GUIDE_SHEET, NO, STATUS, YES};
-use super::{column_letter, Cell, Finding, Loc, Style, Table};
+use super::{column_letter, Cell, Finding, FindingKind, Loc, Style, Table};
 use crate::msg;
 
 /// Rows below the data that still get drop-downs, for new entries.
@@ -43,6 +43,9 @@ pub fn to_bytes(tables: &[Table]) -> Result<Vec<u8>, Finding> {
 fn internal(e: XlsxError) -> Finding {
     Finding::fatal(
         Loc::default(),
+        FindingKind::WriteFailed {
+            detail: e.to_string(),
+        },
         msg!(
             "Die Arbeitsmappe konnte nicht erzeugt werden ({e}).",
             "The workbook could not be created ({e}).",
@@ -176,6 +179,9 @@ fn sheet(ws: &mut Worksheet, t: &Table, rows_of: &dyn Fn(&str) -> u32) -> Result
                     let sheet = &t.name;
                     Err(Finding::fatal(
                         Loc::sheet(sheet),
+                        FindingKind::CellTooLong {
+                            cell: format!("{sheet}!{cell}"),
+                        },
                         msg!(
                             "Der Text für {sheet}!{cell} ist länger als die {MAX_CELL_CHARS} Zeichen, die eine Excel-Zelle fasst. Bitte als CSV exportieren (--csv).",
                             "The text for {sheet}!{cell} is longer than the {MAX_CELL_CHARS} characters an Excel cell holds. Please export as CSV (--csv).",

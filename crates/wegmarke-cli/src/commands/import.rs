@@ -17,7 +17,7 @@ use crate::input::read_path;
 use crate::msg::Lang;
 use crate::workbook::import::{import, locate_problems, sort_findings, Existing};
 use crate::workbook::read::Source;
-use crate::workbook::{Finding, Level, Loc};
+use crate::workbook::{Finding, FindingKind, Level, Loc};
 use wegmarke_workbook::msg;
 
 /// What the import command was asked to do.
@@ -141,6 +141,7 @@ pub fn run(o: &Options) -> ExitCode {
             let bak = format!("{name}.bak");
             findings.push(Finding::fatal(
                 Loc::sheet(&o.out_dir.join(name).display().to_string()),
+                FindingKind::NotWrittenByTool,
                 msg!(
                     "Die Datei wurde nicht von wegmarke-daten geschrieben oder seitdem von Hand geändert; sie wird nicht überschrieben. Änderungen darin bitte in die Arbeitsmappe übernehmen (oder zuerst exportieren) – oder mit --force überschreiben (die bisherige Fassung bleibt als {bak} erhalten).",
                     "The file was not written by wegmarke-daten or was edited by hand since; it is not overwritten. Please bring its changes into the workbook (or export first) – or overwrite with --force (the previous version is kept as {bak}).",
@@ -201,6 +202,9 @@ pub fn run(o: &Options) -> ExitCode {
     if let Err(e) = manifest.save(o.out_dir) {
         findings.push(Finding::problem(
             Loc::sheet(files::MANIFEST),
+            FindingKind::ManifestNotSaved {
+                detail: e.to_string(),
+            },
             msg!(
                 "Die Liste der geschriebenen Dateien konnte nicht gespeichert werden ({e}); beim nächsten Import ist --force nötig.",
                 "The list of written files could not be saved ({e}); the next import will need --force.",

@@ -19,7 +19,7 @@ use crate::files::{self, INDICATORS_FILE, MEASURES_FILE, PLAN_FILE};
 use crate::input::lock_file;
 use crate::msg::Lang;
 use crate::workbook::export::Data;
-use crate::workbook::{Finding, Level, Loc};
+use crate::workbook::{Finding, FindingKind, Level, Loc};
 use wegmarke_workbook::msg;
 
 /// Output for people or for machines.
@@ -83,6 +83,7 @@ pub fn findings_json(findings: &[Finding], lang: Lang) -> serde_json::Value {
             .map(|f| {
                 json!({
                     "severity": f.level,
+                    "kind": f.kind,
                     "sheet": f.loc.sheet,
                     "cell": f.loc.cell_ref(),
                     "row": f.loc.row,
@@ -145,6 +146,7 @@ pub fn may_write_output(path: &Path, force: bool) -> Result<(), Finding> {
             let lock = lock.display().to_string();
             return Err(Finding::fatal(
                 Loc::sheet(&name),
+                FindingKind::OpenElsewhere,
                 msg!(
                     "„{name}“ ist gerade in einem Tabellenprogramm geöffnet (Sperrdatei {lock}). Bitte schließen – oder mit --force trotzdem überschreiben.",
                     "\"{name}\" is open in a spreadsheet program (lock file {lock}). Please close it – or overwrite anyway with --force.",
@@ -155,6 +157,7 @@ pub fn may_write_output(path: &Path, force: bool) -> Result<(), Finding> {
     if path.exists() && !force {
         return Err(Finding::fatal(
             Loc::sheet(&name),
+            FindingKind::OutputExists,
             msg!(
                 "„{name}“ gibt es schon; sie könnte Änderungen enthalten, die noch nicht importiert sind. Bitte einen anderen Namen wählen – oder mit --force überschreiben.",
                 "\"{name}\" already exists; it may hold changes not imported yet. Please choose another name – or overwrite with --force.",
@@ -186,7 +189,14 @@ pub fn write_error(path: &Path, e: &std::io::Error) -> Finding {
             "\"{name}\" cannot be written ({e}).",
         )
     };
-    Finding::fatal(Loc::sheet(&name), m)
+    let kind = if e.kind() == std::io::ErrorKind::PermissionDenied {
+        FindingKind::NoPermission
+    } else {
+        FindingKind::WriteFailed {
+            detail: e.to_string(),
+        }
+    };
+    Finding::fatal(Loc::sheet(&name), kind, m)
 }
 
 /// Prints one fatal finding and returns exit code 2.

@@ -11,7 +11,7 @@ use wegmarke_core::{Date, Report, Text};
 use super::{fail, load_data, print_findings, write_error};
 use crate::files::{self, Manifest, Plan, DATA_FILES, PLAN_FILE};
 use crate::msg::Lang;
-use crate::workbook::{Finding, Loc};
+use crate::workbook::{Finding, FindingKind, Loc};
 use wegmarke_workbook::msg;
 
 /// What to register.
@@ -43,8 +43,8 @@ pub fn today() -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-fn finding(name: &str, m: crate::Msg) -> Finding {
-    Finding::fatal(Loc::sheet(name), m)
+fn finding(name: &str, kind: FindingKind, m: crate::Msg) -> Finding {
+    Finding::fatal(Loc::sheet(name), kind, m)
 }
 
 /// The `snapshot` command.
@@ -55,6 +55,9 @@ pub fn run(o: &Options) -> ExitCode {
         return fail(
             finding(
                 "--date",
+                FindingKind::NotADay {
+                    value: date.clone(),
+                },
                 msg!(
                     "„{date}“ ist kein Tagesdatum; erwartet wird z. B. 2026-05-12.",
                     "\"{date}\" is not a day; expected e.g. 2026-05-12.",
@@ -96,6 +99,7 @@ pub fn run(o: &Options) -> ExitCode {
         match files::read_optional(&path) {
             Ok(Some(old)) if old != *bytes && !o.force => findings.push(finding(
                 &path.display().to_string(),
+                FindingKind::SnapshotExists,
                 msg!(
                     "Für {date} gibt es schon einen eingefrorenen Stand mit anderem Inhalt; er wird nicht überschrieben (mit --force doch).",
                     "There already is a frozen state for {date} with different content; it is not overwritten (use --force to do so).",
@@ -152,6 +156,7 @@ pub fn run(o: &Options) -> ExitCode {
         Some(i) if plan.reports[i] == report => changed = false,
         Some(_) if !o.force => findings.push(finding(
             PLAN_FILE,
+            FindingKind::SnapshotExists,
             msg!(
                 "Für {rel} ist schon ein Bericht mit anderem Titel oder anderer Drucksache eingetragen; mit --force wird er ersetzt.",
                 "A report with another title or reference is already registered for {rel}; --force replaces it.",
@@ -177,6 +182,7 @@ pub fn run(o: &Options) -> ExitCode {
     if write == Plan::Refuse {
         findings.push(finding(
             &plan_path.display().to_string(),
+            FindingKind::NotWrittenByTool,
             msg!(
                 "plan.json wurde nicht von wegmarke-daten geschrieben oder seitdem von Hand geändert. Der Bericht wird eingetragen, indem die Datei neu geschrieben wird (Inhalt bleibt erhalten, die Formatierung wird vereinheitlicht) – dazu bitte --force angeben; die bisherige Fassung bleibt als plan.json.bak erhalten.",
                 "plan.json was not written by wegmarke-daten or was edited by hand since. Registering the report rewrites the file (content kept, formatting normalised) – please give --force for that; the previous version is kept as plan.json.bak.",

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use super::{fail, may_write_output, write_output};
 use crate::msg::Lang;
 use crate::workbook::export::{tables, Data};
-use crate::workbook::{xlsx, Finding, Loc};
+use crate::workbook::{xlsx, Finding, FindingKind, Loc};
 use wegmarke_workbook::msg;
 
 /// The example plan shipped with the app (public/data), compiled in.
@@ -39,6 +39,7 @@ pub fn check_xlsx_name(out: &Path) -> Result<(), Finding> {
     let name = out.display().to_string();
     Err(Finding::fatal(
         Loc::sheet(&name),
+        FindingKind::WrongExtension,
         msg!(
             "„{name}“: die Arbeitsmappe wird als .xlsx geschrieben; bitte einen Namen mit der Endung .xlsx angeben (LibreOffice öffnet .xlsx ebenfalls).",
             "\"{name}\": the workbook is written as .xlsx; please give a name ending in .xlsx (LibreOffice opens .xlsx too).",
@@ -58,6 +59,9 @@ pub fn run(out: &Path, with_example: bool, force: bool, lang: Lang) -> ExitCode 
                 return fail(
                     Finding::fatal(
                         Loc::default(),
+                        FindingKind::Internal {
+                            detail: "example".to_owned(),
+                        },
                         msg!(
                             "Das eingebaute Beispiel ist ungültig.",
                             "The built-in example is invalid.",

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::merge::Existing;
-use crate::{msg, Finding, Loc};
+use crate::{msg, Finding, FindingKind, Loc};
 
 /// The state of one import run.
 pub(super) struct Ctx<'a> {
@@ -35,5 +35,12 @@ pub(super) fn missing_sheet_note(ctx: &mut Ctx, sheet: &str, file: &str) {
             "The sheet is missing; there is no existing {file}, so there are no entries.",
         )
     };
-    ctx.push(Finding::note(Loc::sheet(sheet), m));
+    ctx.push(Finding::note(
+        Loc::sheet(sheet),
+        FindingKind::MissingSheet {
+            sheet: sheet.to_owned(),
+            kept,
+        },
+        m,
+    ));
 }

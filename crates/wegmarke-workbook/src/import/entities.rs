@@ -9,16 +9,17 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use wegmarke_core::INDICATORS_FILE;
 
-use super::cells::{cell_text, convert, set_path};
+use super::cells::{cell_text, convert_in, number_value, set_path, trim_id, Decimal, Reading};
 use super::ctx::{missing_sheet_note, Ctx};
 use super::header::{
     find_sheet, first_filled, is_explanation_row, read_header, read_text, FieldCols, Header,
 };
 use super::locate::Locator;
 use super::merge::{array_of, pick_existing, restore, Matcher};
+use crate::export::get_path;
 use crate::msg;
 use crate::sheets::{FieldSpec, Kind, SheetSpec, SERIES, VALUES};
-use crate::{Finding, Grid, GridRow, Loc};
+use crate::{Cell, Finding, FindingKind, Grid, GridRow, Loc};
 
 /// One entity row as read.
 #[derive(Clone, Debug, Default)]
@@ -30,6 +31,9 @@ pub(super) struct Row {
     pub(super) extras: Option<Map<String, Value>>,
     /// Field path -> (column, header) that held it.
     pub(super) cols: Vec<(&'static str, u32, String)>,
+    /// Percentages read from fractions (field, the cell's fraction, the note), decided when
+    /// the existing entry is known.
+    pub(super) fractions: Vec<(&'static str, f64, Finding)>,
     /// Whether the row converted without a fatal finding.
     pub(super) ok: bool,
 }
@@ -53,6 +57,7 @@ pub(super) fn read_sheet(spec: &SheetSpec, grid: Option<&Grid>, ctx: &mut Ctx) -
     let Some(first) = rows.next() else {
         ctx.push(Finding::note(
             Loc::sheet(spec.name),
+            FindingKind::EmptySheet,
             msg!(
                 "Das Tabellenblatt ist leer; es enthält keine Einträge.",
                 "The sheet is empty; it holds no entries.",
@@ -78,6 +83,7 @@ pub(super) fn read_sheet(spec: &SheetSpec, grid: Option<&Grid>, ctx: &mut Ctx) -
         let row = first.number;
         ctx.push(Finding::fatal(
             Loc::row(spec.name, row),
+            FindingKind::NoHeaderRow,
             msg!(
                 "Keine Kopfzeile gefunden: Zeile {row} muss die Spaltenüberschriften enthalten (z. B. {expected}).",
                 "No header row found: row {row} must hold the column headers (e.g. {expected}).",
@@ -94,6 +100,9 @@ pub(super) fn read_sheet(spec: &SheetSpec, grid: Option<&Grid>, ctx: &mut Ctx) -
             let h = k.header;
             ctx.push(Finding::fatal(
                 Loc::row(spec.name, hdr.row),
+                FindingKind::MissingColumn {
+                    column: h.to_owned(),
+                },
                 msg!(
                     "Pflichtspalte „{h}“ fehlt.",
                     "Required column \"{h}\" is missing.",
@@ -104,6 +113,9 @@ pub(super) fn read_sheet(spec: &SheetSpec, grid: Option<&Grid>, ctx: &mut Ctx) -
     if spec.field("id").is_some() && !hdr.fields.first().is_some_and(FieldCols::present) {
         ctx.push(Finding::fatal(
             Loc::row(spec.name, hdr.row),
+            FindingKind::MissingColumn {
+                column: "Kennung".to_owned(),
+            },
             msg!(
                 "Pflichtspalte „Kennung“ fehlt.",
                 "Required column \"Kennung\" (id) is missing.",
@@ -122,6 +134,7 @@ pub(super) fn read_sheet(spec: &SheetSpec, grid: Option<&Grid>, ctx: &mut Ctx) -
         if let Some(r) = data_rows.iter().find(|r| !r.cell(*c).is_empty()) {
             ctx.push(Finding::problem(
                 Loc::cell(spec.name, r.number, *c, h),
+                FindingKind::UnknownColumn { column: h.clone() },
                 msg!(
                     "Unbekannte Spalte „{h}“: ihr Inhalt wird nicht übernommen.",
                     "Unknown column \"{h}\": its content is not imported.",
@@ -129,9 +142,10 @@ pub(super) fn read_sheet(spec: &SheetSpec, grid: Option<&Grid>, ctx: &mut Ctx) -
             ));
         }
     }
+    let decimal = decimal_of(spec, &hdr, &data_rows);
     let mut out = Vec::with_capacity(data_rows.len());
     for r in data_rows {
-        out.push(read_row(spec, &hdr, r, ctx));
+        out.push(read_row(spec, &hdr, r, decimal, ctx));
     }
     Sheet {
         present: true,
@@ -140,7 +154,24 @@ pub(super) fn read_sheet(spec: &SheetSpec, grid: Option<&Grid>, ctx: &mut Ctx) -
     }
 }
 
-fn read_row(spec: &SheetSpec, hdr: &Header, r: &GridRow, ctx: &mut Ctx) -> Row {
+/// How the sheet writes numbers, from the texts in its number columns.
+fn decimal_of(spec: &SheetSpec, hdr: &Header, rows: &[&GridRow]) -> Decimal {
+    let cols: Vec<u32> = spec
+        .fields
+        .iter()
+        .zip(&hdr.fields)
+        .filter(|(f, _)| matches!(f.kind, Kind::Number | Kind::Integer))
+        .filter_map(|(_, fc)| fc.plain.as_ref().map(|(c, _)| *c))
+        .collect();
+    Decimal::of_texts(rows.iter().flat_map(|r| {
+        cols.iter().filter_map(|c| match r.cell(*c) {
+            Cell::Text(t) => Some(t.as_str()),
+            _ => None,
+        })
+    }))
+}
+
+fn read_row(spec: &SheetSpec, hdr: &Header, r: &GridRow, decimal: Decimal, ctx: &mut Ctx) -> Row {
     let mut row = Row {
         number: r.number,
         ok: true,
@@ -149,12 +180,22 @@ fn read_row(spec: &SheetSpec, hdr: &Header, r: &GridRow, ctx: &mut Ctx) -> Row {
     let sheet = spec.name;
     for (i, k) in hdr.keys.iter().enumerate() {
         let Some((c, h)) = k else { continue };
-        match cell_text(r.cell(*c)) {
-            Ok(Some(t)) => row.keys.push(t),
-            Ok(None) => {
+        let at = Loc::cell(sheet, r.number, *c, h);
+        let key = cell_text(r.cell(*c)).map(|t| t.map(|t| trim_id(&t)));
+        match key {
+            Ok(Some((t, note))) if !t.is_empty() => {
+                if let Some(n) = note {
+                    ctx.push(n.at(at));
+                }
+                row.keys.push(t);
+            }
+            Ok(_) => {
                 let what = spec.keys[i].header;
                 ctx.push(Finding::fatal(
-                    Loc::cell(sheet, r.number, *c, h),
+                    at,
+                    FindingKind::MissingValue {
+                        column: what.to_owned(),
+                    },
                     msg!(
                         "Pflichtangabe „{what}“ fehlt: die Zeile kann keinem Eintrag zugeordnet werden.",
                         "Required value \"{what}\" is missing: the row cannot be attached to an entry.",
@@ -163,7 +204,7 @@ fn read_row(spec: &SheetSpec, hdr: &Header, r: &GridRow, ctx: &mut Ctx) -> Row {
                 row.ok = false;
             }
             Err(m) => {
-                ctx.push(Finding::fatal(Loc::cell(sheet, r.number, *c, h), m));
+                ctx.push(m.at(at));
                 row.ok = false;
             }
         }
@@ -177,14 +218,24 @@ fn read_row(spec: &SheetSpec, hdr: &Header, r: &GridRow, ctx: &mut Ctx) -> Row {
             Kind::Text { .. } => read_text(fc, r, &ctx.default_lang),
             kind => {
                 let Some((c, h)) = &fc.plain else { continue };
-                convert(kind, r.cell(*c)).map_err(|m| (*c, h.clone(), m))
+                let how = Reading {
+                    decimal,
+                    percent: field.path == "progress",
+                };
+                convert_in(kind, r.cell(*c), how).map_err(|m| (*c, h.clone(), m))
             }
         };
         match result {
             Ok((v, warn)) => {
                 let (c, h) = first_filled(fc, r);
                 if let Some(w) = warn {
-                    ctx.push(Finding::problem(Loc::cell(sheet, r.number, c, &h), w));
+                    let at = Loc::cell(sheet, r.number, c, &h);
+                    match w.kind {
+                        FindingKind::PercentAsFraction { found, .. } => {
+                            row.fractions.push((field.path, found, w.at(at)))
+                        }
+                        _ => ctx.push(w.at(at)),
+                    }
                 }
                 row.cols.push((field.path, c, h));
                 if let Some(v) = v {
@@ -192,7 +243,7 @@ fn read_row(spec: &SheetSpec, hdr: &Header, r: &GridRow, ctx: &mut Ctx) -> Row {
                 }
             }
             Err((c, h, m)) => {
-                ctx.push(Finding::fatal(Loc::cell(sheet, r.number, c, &h), m));
+                ctx.push(m.at(Loc::cell(sheet, r.number, c, &h)));
                 row.cols.push((field.path, c, h));
                 row.ok = false;
             }
@@ -207,6 +258,7 @@ fn read_row(spec: &SheetSpec, hdr: &Header, r: &GridRow, ctx: &mut Ctx) -> Row {
                 _ => {
                     ctx.push(Finding::fatal(
                         Loc::cell(sheet, r.number, *c, h),
+                        FindingKind::InvalidExtras,
                         msg!(
                             "Kein gültiges JSON-Objekt {{ … }}; diese Spalte bitte nicht von Hand ändern.",
                             "Not a valid JSON object {{ … }}; please do not edit this column by hand.",
@@ -216,7 +268,7 @@ fn read_row(spec: &SheetSpec, hdr: &Header, r: &GridRow, ctx: &mut Ctx) -> Row {
                 }
             },
             Err(m) => {
-                ctx.push(Finding::fatal(Loc::cell(sheet, r.number, *c, h), m));
+                ctx.push(m.at(Loc::cell(sheet, r.number, *c, h)));
                 row.ok = false;
             }
         }
@@ -264,6 +316,15 @@ pub(super) fn check_typed<T: DeserializeOwned>(
         .to_owned();
     let col = cols.iter().find(|(p, _)| *p == path);
     let loc = col.map_or(fallback, |(_, l)| l.clone());
+    let kind = match missing {
+        Some(_) => FindingKind::MissingValue {
+            column: header.clone(),
+        },
+        None => FindingKind::InvalidContent {
+            column: header.clone(),
+            detail: inner.clone(),
+        },
+    };
     let m = match (missing, col.is_some()) {
         (Some(_), true) => msg!(
             "Pflichtangabe „{header}“ fehlt.",
@@ -278,9 +339,11 @@ pub(super) fn check_typed<T: DeserializeOwned>(
             "Invalid content in \"{header}\" ({inner}).",
         ),
     };
-    ctx.push(Finding::fatal(loc, m));
+    ctx.push(Finding::fatal(loc, kind, m));
     false
 }
+
+/// Says which optional columns are missing (their values are kept from the existing file).
 fn missing_columns_note(spec: &SheetSpec, sheet: &Sheet, ctx: &mut Ctx) {
     if !sheet.present || sheet.rows.is_empty() && sheet.hdr.row == 0 {
         return;
@@ -299,6 +362,9 @@ fn missing_columns_note(spec: &SheetSpec, sheet: &Sheet, ctx: &mut Ctx) {
     let file = spec.file;
     ctx.push(Finding::note(
         Loc::sheet(spec.name),
+        FindingKind::ColumnsMissing {
+            columns: missing.iter().map(|h| (*h).to_owned()).collect(),
+        },
         msg!(
             "Spalten fehlen ({list}); ihre Werte werden, wo vorhanden, aus der bisherigen {file} übernommen.",
             "Columns are missing ({list}); their values are kept from the existing {file} where there are any.",
@@ -407,6 +473,10 @@ fn unknown_parent(spec: &SheetSpec, row: &Row, sheet: &Sheet, which: usize, id: 
     };
     Finding::fatal(
         loc,
+        FindingKind::UnknownParent {
+            id: id.to_owned(),
+            sheet: target.to_owned(),
+        },
         msg!(
             "„{id}“ gibt es im Blatt {target} nicht: die Zeile kann keinem Eintrag zugeordnet werden.",
             "\"{id}\" does not exist in the sheet {target}: the row cannot be attached to an entry.",
@@ -633,6 +703,20 @@ fn restore_row(
     existing: Option<&Map<String, Value>>,
     ctx: &mut Ctx,
 ) {
+    // A fraction that is exactly the existing value is that value (an export of data whose
+    // progress is below 1 %), not a percentage.
+    for (path, raw, note) in std::mem::take(&mut row.fractions) {
+        let old = existing
+            .and_then(|e| get_path(e, path))
+            .and_then(Value::as_f64);
+        if old == Some(raw) {
+            if let Some(v) = number_value(raw) {
+                set_path(&mut row.obj, path, v);
+            }
+        } else {
+            ctx.push(note);
+        }
+    }
     let extras = row.extras.take();
     let done = restore(
         spec,
@@ -653,7 +737,7 @@ fn restore_row(
             Some((c, h)) => Loc::cell(spec.name, row.number, *c, h),
             None => Loc::row(spec.name, row.number),
         };
-        ctx.push(Finding::fatal(loc, m));
+        ctx.push(m.at(loc));
         row.ok = false;
     }
 }

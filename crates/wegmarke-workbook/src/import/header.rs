@@ -4,12 +4,11 @@
 
 use std::collections::HashMap;
 
-use super::cells::{cell_text, text_value, Converted};
+use super::cells::{cell_text, text_value, Converted, Issue};
 use crate::export::representable_language;
 use crate::msg;
-use crate::msg::Msg;
 use crate::sheets::{normalize, Kind, SheetSpec, EXTRA_EXPLAIN, EXTRA_HEADER};
-use crate::{column_letter, Cell, Finding, Grid, GridRow, Loc};
+use crate::{column_letter, Cell, Finding, FindingKind, Grid, GridRow, Loc};
 
 /// Which columns hold a field.
 #[derive(Clone, Debug, Default)]
@@ -78,6 +77,7 @@ pub(super) fn read_header(spec: &SheetSpec, row: &GridRow, findings: &mut Vec<Fi
             let first = column_letter(first);
             findings.push(Finding::fatal(
                 Loc::cell(spec.name, row.number, c, &h),
+                FindingKind::DuplicateColumn { column: h.clone() },
                 msg!(
                     "Die Spalte „{h}“ kommt doppelt vor (zuerst in Spalte {first}).",
                     "The column \"{h}\" appears twice (first in column {first}).",
@@ -181,7 +181,7 @@ pub(super) fn first_filled(fc: &FieldCols, r: &GridRow) -> (u32, String) {
 }
 
 /// A cell that could not be read: its column, header and why.
-pub(super) type CellError = (u32, String, Msg);
+pub(super) type CellError = (u32, String, Issue);
 
 /// A text field from its column without language and its language columns.
 pub(super) fn read_text(

@@ -8,7 +8,7 @@ use wegmarke_core::{JsonPath, Severity};
 
 use crate::msg::Msg;
 use crate::sheets::sheet_names;
-use crate::{Finding, Level, Loc};
+use crate::{Finding, FindingKind, Level, Loc};
 
 /// Where each part of the written JSON came from, to show core problems at their cell.
 #[derive(Clone, Debug, Default)]
@@ -78,7 +78,8 @@ pub fn locate_problems(problems: &[wegmarke_core::Problem], locator: &Locator) -
                 Severity::Fatal => Level::Fatal,
                 Severity::Problem => Level::Problem,
             };
-            let mut f = Finding::new(level, loc, Msg::new(p.message("de"), p.message("en")));
+            let msg = Msg::new(p.message("de"), p.message("en"));
+            let mut f = Finding::new(level, loc, FindingKind::Core(p.kind.clone()), msg);
             f.json = Some((p.file.clone(), p.path.to_string()));
             f
         })

@@ -7,12 +7,12 @@ use std::collections::{HashMap, VecDeque};
 use serde_json::{Map, Value};
 use wegmarke_core::{MEASURES_FILE, PLAN_FILE};
 
-use super::cells::{keep_missing_languages, set_path};
+use super::cells::{keep_missing_languages, set_path, Issue};
 use super::header::Header;
 use crate::export::{extras_of, get_path};
 use crate::msg;
-use crate::msg::Msg;
 use crate::sheets::{Kind, SheetSpec};
+use crate::FindingKind;
 
 /// The existing data files as JSON values, read leniently: what the workbook lacks is taken
 /// from them. `None` where a file is missing or not JSON.
@@ -104,7 +104,7 @@ pub(super) struct Restored {
     /// Columns such as "Titel (en)" whose texts were taken from the existing entry.
     pub(super) kept_languages: Vec<String>,
     /// Why the unknown fields could not be put back (a fatal finding at the extras cell).
-    pub(super) conflict: Option<Msg>,
+    pub(super) conflict: Option<Issue>,
 }
 
 /// Completes an entity from its existing entry: fields without a column, languages without a
@@ -160,7 +160,7 @@ pub(super) fn merge_extras(
     extras: Map<String, Value>,
     explicit: bool,
     existing: Option<&Map<String, Value>>,
-) -> Result<(), Msg> {
+) -> Result<(), Issue> {
     let known = spec.known_keys();
     let nested = spec.nested();
     for (k, v) in extras {
@@ -206,9 +206,14 @@ pub(super) fn merge_extras(
     Ok(())
 }
 
-pub(super) fn conflict(k: &str) -> Msg {
-    msg!(
+pub(super) fn conflict(k: &str) -> Issue {
+    Issue::fatal(
+        FindingKind::Conflict {
+            field: k.to_owned(),
+        },
+        msg!(
         "„Weitere Felder“ enthält das Feld „{k}“, das eine eigene Spalte oder ein eigenes Blatt hat.",
         "\"Weitere Felder\" holds the field \"{k}\", which has its own column or sheet.",
+    ),
     )
 }

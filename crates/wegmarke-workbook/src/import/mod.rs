@@ -46,7 +46,7 @@ use crate::sheets::{
     sheet_names, ACTORS, FIELDS, GOALS, GUIDE_SHEET, INDICATORS, LINKS, MEASURES, MILESTONES,
     PLAN_EXTRA_FILE, PLAN_SHEET, REPORTS, UPDATES,
 };
-use crate::{msg, Finding, Grid, Level, Loc};
+use crate::{msg, Finding, FindingKind, Grid, Level, Loc};
 use ctx::Ctx;
 use entities::{attach_children, attach_series, locate_row, top_level, top_level_rows};
 use merge::conflict;
@@ -79,6 +79,7 @@ pub fn import(book: &[Grid], existing: &Existing) -> Imported {
             let n = &g.name;
             ctx.push(Finding::note(
                 Loc::sheet(n),
+                FindingKind::UnknownSheet { sheet: n.clone() },
                 msg!(
                     "Das Tabellenblatt „{n}“ gehört nicht zum Datenformat und wird nicht gelesen.",
                     "The sheet \"{n}\" is not part of the data format and is not read.",
@@ -211,7 +212,7 @@ pub fn import(book: &[Grid], existing: &Existing) -> Imported {
         for (k, v) in extras {
             if file_known[i].contains(&k.as_str()) {
                 if explicit {
-                    ctx.push(Finding::fatal(Loc::sheet(PLAN_SHEET), conflict(&k)));
+                    ctx.push(conflict(&k).at(Loc::sheet(PLAN_SHEET)));
                 }
                 continue;
             }
@@ -220,9 +221,11 @@ pub fn import(book: &[Grid], existing: &Existing) -> Imported {
     }
 
     for (sheet, cols) in std::mem::take(&mut ctx.kept_languages) {
-        let list = cols.into_iter().collect::<Vec<_>>().join(", ");
+        let columns: Vec<String> = cols.into_iter().collect();
+        let list = columns.join(", ");
         ctx.push(Finding::note(
             Loc::sheet(sheet),
+            FindingKind::LanguagesKept { columns },
             msg!(
                 "Sprachspalten fehlen ({list}); Texte in diesen Sprachen werden aus der bisherigen Datei übernommen.",
                 "Language columns are missing ({list}); texts in these languages are kept from the existing file.",
@@ -258,8 +261,13 @@ pub fn import(book: &[Grid], existing: &Existing) -> Imported {
                 (INDICATORS_FILE, i.err()),
             ] {
                 if let Some(e) = e {
+                    let detail = e.to_string();
                     findings.push(Finding::fatal(
                         Loc::sheet(name),
+                        FindingKind::ExistingInvalid {
+                            file: name.to_owned(),
+                            detail,
+                        },
                         msg!(
                             "Die Daten aus der bisherigen Datei, die die Arbeitsmappe nicht enthält, sind ungültig ({e}). Bitte die Datei mit „validate“ prüfen.",
                             "The data kept from the existing file (not in the workbook) is invalid ({e}). Please check the file with \"validate\".",

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 use wegmarke_core::PLAN_FILE;
 
-use super::cells::{cell_text, convert, set_path};
+use super::cells::{cell_text, convert, set_path, Issue};
 use super::ctx::{missing_sheet_note, Ctx};
 use super::entities::check_typed;
 use super::header::{find_sheet, first_filled, header_text, read_text, split_lang, FieldCols};
@@ -19,7 +19,7 @@ use crate::sheets::{
     normalize, FieldSpec, Kind, SheetSpec, PLAN_EXTRA_FILE, PLAN_EXTRA_PLAN, PLAN_FIELDS, PLAN_KEY,
     PLAN_KEY_EXPLAIN, PLAN_LABEL, PLAN_SHEET, PLAN_VALUE,
 };
-use crate::{Finding, Grid, GridRow, Loc};
+use crate::{Finding, FindingKind, Grid, GridRow, Loc};
 
 struct PlanSheet {
     plan: Map<String, Value>,
@@ -73,6 +73,7 @@ fn read_plan_sheet(grid: Option<&Grid>, ctx: &mut Ctx) -> PlanSheet {
         let row = first.number;
         ctx.push(Finding::fatal(
             Loc::row(sheet, row),
+            FindingKind::NoHeaderRow,
             msg!(
                 "Keine Kopfzeile gefunden: Zeile {row} muss die Spalten „Schlüssel“ und „Wert“ enthalten.",
                 "No header row found: row {row} must hold the columns \"Schlüssel\" and \"Wert\".",
@@ -138,6 +139,7 @@ fn read_plan_sheet(grid: Option<&Grid>, ctx: &mut Ctx) -> PlanSheet {
             if let Some(first_row) = seen.insert(id.clone(), r.number) {
                 ctx.push(Finding::fatal(
                     Loc::row(sheet, r.number),
+                    FindingKind::DuplicateEntry { key: id.clone() },
                     msg!(
                         "Die Angabe „{id}“ kommt doppelt vor (zuerst in Zeile {first_row}).",
                         "The entry \"{id}\" appears twice (first in row {first_row}).",
@@ -163,9 +165,7 @@ fn read_plan_sheet(grid: Option<&Grid>, ctx: &mut Ctx) -> PlanSheet {
                                 set_path(&mut out.plan, field.path, v);
                             }
                         }
-                        Err((c, h, m)) => {
-                            ctx.push(Finding::fatal(Loc::cell(sheet, r.number, c, &h), m))
-                        }
+                        Err((c, h, m)) => ctx.push(m.at(Loc::cell(sheet, r.number, c, &h))),
                     }
                 }
                 kind => {
@@ -177,6 +177,9 @@ fn read_plan_sheet(grid: Option<&Grid>, ctx: &mut Ctx) -> PlanSheet {
                         let what = field.header;
                         ctx.push(Finding::fatal(
                             Loc::cell(sheet, r.number, c, &h),
+                            FindingKind::ValueInLanguageColumn {
+                                field: what.to_owned(),
+                            },
                             msg!(
                                 "„{what}“ ist kein Text: bitte in die Spalte „Wert“ eintragen.",
                                 "\"{what}\" is not a text: please put it in the column \"Wert\".",
@@ -188,14 +191,14 @@ fn read_plan_sheet(grid: Option<&Grid>, ctx: &mut Ctx) -> PlanSheet {
                     match convert(kind, r.cell(c)) {
                         Ok((v, warn)) => {
                             if let Some(w) = warn {
-                                ctx.push(Finding::problem(Loc::cell(sheet, r.number, c, &h), w));
+                                ctx.push(w.at(Loc::cell(sheet, r.number, c, &h)));
                             }
                             out.cells.push((field.path, r.number, c, h));
                             if let Some(v) = v {
                                 set_path(&mut out.plan, field.path, v);
                             }
                         }
-                        Err(m) => ctx.push(Finding::fatal(Loc::cell(sheet, r.number, c, &h), m)),
+                        Err(m) => ctx.push(m.at(Loc::cell(sheet, r.number, c, &h))),
                     }
                 }
             }
@@ -205,9 +208,12 @@ fn read_plan_sheet(grid: Option<&Grid>, ctx: &mut Ctx) -> PlanSheet {
                 Ok(None) => Ok(Map::new()),
                 Ok(Some(t)) => match serde_json::from_str::<Value>(&t) {
                     Ok(Value::Object(o)) => Ok(o),
-                    _ => Err(msg!(
-                        "Kein gültiges JSON-Objekt {{ … }}; diese Zeile bitte nicht von Hand ändern.",
-                        "Not a valid JSON object {{ … }}; please do not edit this row by hand.",
+                    _ => Err(Issue::fatal(
+                        FindingKind::InvalidExtras,
+                        msg!(
+                            "Kein gültiges JSON-Objekt {{ … }}; diese Zeile bitte nicht von Hand ändern.",
+                            "Not a valid JSON object {{ … }}; please do not edit this row by hand.",
+                        ),
                     )),
                 },
                 Err(m) => Err(m),
@@ -217,7 +223,7 @@ fn read_plan_sheet(grid: Option<&Grid>, ctx: &mut Ctx) -> PlanSheet {
                     None => out.plan_extra = Some(o),
                     Some(i) => out.file_extra[i] = Some(o),
                 },
-                Err(m) => ctx.push(Finding::fatal(Loc::cell(sheet, r.number, c, &h), m)),
+                Err(m) => ctx.push(m.at(Loc::cell(sheet, r.number, c, &h))),
             }
         } else if !key.is_empty() || !label.is_empty() {
             // An unknown row with a value loses it.
@@ -229,6 +235,7 @@ fn read_plan_sheet(grid: Option<&Grid>, ctx: &mut Ctx) -> PlanSheet {
                 let what = if key.is_empty() { label } else { key };
                 ctx.push(Finding::problem(
                     Loc::row(sheet, r.number),
+                    FindingKind::UnknownEntry { key: what.clone() },
                     msg!(
                         "Unbekannte Angabe „{what}“: sie wird nicht übernommen.",
                         "Unknown entry \"{what}\": it is not imported.",
@@ -290,7 +297,7 @@ pub(super) fn plan_object(book: &[Grid], locator: &mut Locator, ctx: &mut Ctx) -
                 .unwrap_or_default(),
         };
         if let Err(m) = merge_extras(&plan_spec, &mut ps.plan, extras, explicit, old_plan) {
-            ctx.push(Finding::fatal(Loc::sheet(PLAN_SHEET), m));
+            ctx.push(m.at(Loc::sheet(PLAN_SHEET)));
         }
     }
     locator.put(PLAN_FILE, "plan", Loc::sheet(PLAN_SHEET));
