@@ -240,8 +240,18 @@ async fn run(
     )));
     browser::next_task().await;
     let sources = published_files(&published).await;
+    let Some(today) = wegmarke_core::Date::parse(&browser::today()) else {
+        // The browser's clock always gives a date; should it not, nothing is half-shown.
+        stage.set(Stage::Idle);
+        return;
+    };
+    let against = check::Published {
+        files: sources.each_ref().map(|f| f.as_deref()),
+        data: Some(&published.data),
+        today,
+    };
     let checked = match &read {
-        Ok(read) => check::check(read, sources.each_ref().map(|f| f.as_deref())),
+        Ok(read) => check::check(read, &against),
         Err(f) => Checked {
             findings: vec![f.clone()],
             ..Checked::default()
@@ -286,10 +296,17 @@ fn Report(outcome: Arc<Outcome>, lang: Lang, shown: Shown) -> impl IntoView {
         count(Level::Problem),
         count(Level::Note),
     );
+    let removed = outcome.checked.removals.len();
+    let questions = outcome.checked.notes.len();
     let verdict = if fatal > 0 {
         t(
             "Diese Daten können so nicht veröffentlicht werden: bitte die Fehler beheben und die Datei erneut wählen.",
             "This data cannot be published as it is: please fix the errors and choose the file again.",
+        )
+    } else if removed > 0 {
+        t(
+            "Achtung: mit diesen Daten verschwinden veröffentlichte Einträge von der Website (unten aufgeführt). Herunterladen erst nach Bestätigung.",
+            "Careful: with this data, published entries disappear from the website (listed below). Download only after confirming.",
         )
     } else if problems > 0 {
         t(
@@ -299,14 +316,19 @@ fn Report(outcome: Arc<Outcome>, lang: Lang, shown: Shown) -> impl IntoView {
     } else {
         t("Keine Probleme gefunden.", "No problems found.")
     };
-    let verdict_class = if fatal > 0 { "notice error" } else { "notice" };
+    let verdict_class = if fatal > 0 || removed > 0 {
+        "notice notice-fatal"
+    } else if problems > 0 {
+        "notice notice-problems"
+    } else {
+        "notice"
+    };
     let names = outcome.names.join(", ");
-    let took = format!("{:.1}", outcome.took_ms / 1000.0);
-    let summary = lang.pick(
-        &format!("{names}: {fatal} Fehler, {problems} Probleme, {notes} Hinweise (geprüft in {took} s)."),
-        &format!("{names}: {fatal} errors, {problems} problems, {notes} notes (checked in {took} s)."),
-    )
-    .to_owned();
+    let took = wegmarke_core::format::number(outcome.took_ms / 1000.0, Some(1), lang.tag());
+    let summary = match lang {
+        Lang::De => format!("{names}: {fatal} Fehler, {problems} Probleme, {notes} Hinweise zum Einlesen, {removed} entfernte Einträge, {questions} Rückfragen (geprüft in {took} s)."),
+        Lang::En => format!("{names}: {fatal} errors, {problems} problems, {notes} reading notes, {removed} removed entries, {questions} questions (checked in {took} s)."),
+    };
     let list = |level: Level, title: &'static str, id: &'static str| {
         let items: Vec<&Finding> = findings.iter().filter(|f| f.level == level).collect();
         (!items.is_empty()).then(|| {
@@ -339,7 +361,14 @@ fn Report(outcome: Arc<Outcome>, lang: Lang, shown: Shown) -> impl IntoView {
         view! {
             <section aria-labelledby="ws-changes">
                 <h2 id="ws-changes">{t("Was ändert sich öffentlich?", "What changes publicly?")}</h2>
-                <div lang=ui.lang()>{render_changes(&c, &preview, &published.data, &ui)}</div>
+                {if c.is_empty() {
+                    view! { <p data-testid="changes-none">{t(
+                        "Öffentlich ändert sich nichts: die Daten sind dieselben wie veröffentlicht.",
+                        "Nothing changes publicly: the data is the same as published.",
+                    )}</p> }.into_any()
+                } else {
+                    view! { <div lang=ui.lang()>{render_changes(&c, &preview, &published.data, &ui)}</div> }.into_any()
+                }}
             </section>
         }
     });
@@ -360,19 +389,98 @@ fn Report(outcome: Arc<Outcome>, lang: Lang, shown: Shown) -> impl IntoView {
             </section>
         }
     });
-    let downloads = outcome
-        .checked
-        .texts
-        .clone()
-        .map(|texts| view! { <Downloads texts lang/> });
+    let notes = (!outcome.checked.notes.is_empty()).then(|| {
+        let tag = if lang == Lang::De { "de" } else { "en" };
+        let items = outcome
+            .checked
+            .notes
+            .iter()
+            .take(MAX_LISTED)
+            .map(|(loc, note)| {
+                let loc = loc.display(lang);
+                let text = note.message(tag);
+                view! { <li><code class="loc">{loc}</code>" ("{note.id.clone()}"): "{text}</li> }
+            })
+            .collect_view();
+        view! {
+            <section aria-labelledby="ws-notes">
+                <h2 id="ws-notes">{t("Rückfragen vor dem Veröffentlichen", "Questions before publishing")}" ("{outcome.checked.notes.len()}")"</h2>
+                <p>{t(
+                    "Keine Fehler, aber Stellen, an denen eine Kollegin nachfragen würde.",
+                    "Not errors, but places where a colleague would ask.",
+                )}</p>
+                <ul class="findings" data-testid="plausibility-notes">{items}</ul>
+            </section>
+        }
+    });
+    let confirmed = RwSignal::new(outcome.checked.removals.is_empty());
+    let removals = (!outcome.checked.removals.is_empty()).then(|| {
+        let counted = wegmarke_workbook::removals::summary(&outcome.checked.removals);
+        let summary = match lang {
+            Lang::De => format!(
+                "Mit diesen Daten verschwinden von der Website: {}.",
+                counted.get(lang)
+            ),
+            Lang::En => format!(
+                "With this data, these disappear from the website: {}.",
+                counted.get(lang)
+            ),
+        };
+        let items = outcome
+            .checked
+            .removals
+            .iter()
+            .take(MAX_LISTED)
+            .map(|r| {
+                view! { <li data-key=r.key()>{r.msg.get(lang).to_owned()}</li> }
+            })
+            .collect_view();
+        let more = outcome.checked.removals.len().saturating_sub(MAX_LISTED);
+        let more = (more > 0).then(|| match lang {
+            Lang::De => format!("… und {more} weitere."),
+            Lang::En => format!("… and {more} more."),
+        });
+        view! {
+            <section aria-labelledby="ws-removals" class="removals">
+                <h2 id="ws-removals">{t("Wird entfernt", "Will be removed")}</h2>
+                <p class="notice notice-fatal" data-testid="removal-summary">{summary}</p>
+                <ul data-testid="removal-list">{items}</ul>
+                {more.map(|m| view! { <p>{m}</p> })}
+                <p><label>
+                    <input type="checkbox" data-testid="removal-confirm"
+                        on:change=move |ev| confirmed.set(event_target_checked(&ev))/>
+                    " "{t(
+                        "Ja, diese Einträge sollen von der Website verschwinden.",
+                        "Yes, these entries are to disappear from the website.",
+                    )}
+                </label></p>
+            </section>
+        }
+    });
+    let texts = outcome.checked.texts.clone();
+    let downloads = move || {
+        match (&texts, confirmed.get()) {
+        (Some(texts), true) => Some(view! { <Downloads texts=texts.clone() lang/> }.into_any()),
+        (Some(_), false) => Some(view! {
+            <section aria-labelledby="ws-download">
+                <h2 id="ws-download">{t("Herunterladen", "Download")}</h2>
+                <p data-testid="download-blocked">{t(
+                    "Erst nach der Bestätigung oben: die neuen Dateien würden veröffentlichte Einträge entfernen.",
+                    "Only after the confirmation above: the new files would remove published entries.",
+                )}</p>
+            </section>
+        }.into_any()),
+        (None, _) => None,
+    }
+    };
     view! {
         <section aria-labelledby="ws-result" data-testid="workshop-result">
             <h2 id="ws-result">{t("Ergebnis der Prüfung", "Result of the check")}</h2>
-            <p data-testid="workshop-summary">{summary}</p>
+            <p data-testid="workshop-summary" data-ms=format!("{:.0}", outcome.took_ms)>{summary}</p>
             <p class=verdict_class data-testid="workshop-verdict">{verdict}</p>
             {list(Level::Fatal, t("Fehler", "Errors"), "findings-fatal")}
             {list(Level::Problem, t("Probleme", "Problems"), "findings-problem")}
-            {list(Level::Note, t("Hinweise", "Notes"), "findings-note")}
+            {list(Level::Note, t("Hinweise zum Einlesen", "Reading notes"), "findings-note")}
             {(!findings.is_empty()).then(|| {
                 let text = all_lines.clone();
                 view! { <p><a href="#" download="meldungen.txt" data-testid="download-findings" on:click=move |ev| {
@@ -381,6 +489,8 @@ fn Report(outcome: Arc<Outcome>, lang: Lang, shown: Shown) -> impl IntoView {
                 }>{t("Alle Meldungen als Textdatei", "All messages as a text file")}</a></p> }
             })}
         </section>
+        {removals}
+        {notes}
         {changes}
         {preview}
         {downloads}

@@ -6,11 +6,13 @@
 //! Two steps, so that a page can let the browser breathe between them: [`read`] the files,
 //! then [`check`] what was read against what is published now.
 
-use wegmarke_core::{validate, Dataset, Input, Inputs, Problem, DATA_FILES};
+use wegmarke_core::plausibility::{self, Note};
+use wegmarke_core::{validate, Dataset, Date, Input, Inputs, Problem, DATA_FILES};
 
 use crate::csv::{is_csv_name, read_files};
 use crate::import::{import, locate_problems, sort_findings, Existing, Locator};
 use crate::read::{read_bytes, Book, Source};
+use crate::removals::{removed, Removal};
 use crate::{any_fatal, msg, Finding, FindingKind, Loc};
 
 /// A file a person chose or dropped: its name and its bytes.
@@ -40,6 +42,22 @@ pub struct Checked {
     pub data: Option<Dataset>,
     /// Where each entry came from (empty for JSON files: their problems name file and path).
     pub locator: Locator,
+    /// Published entries the new data no longer has: nothing may be published from this
+    /// check until a person has confirmed each (the staff tool's `--confirm-removal`, the
+    /// Datenwerkstatt's checkbox).
+    pub removals: Vec<Removal>,
+    /// What a careful colleague would ask before publishing, each where it can be changed.
+    pub notes: Vec<(Loc, Note)>,
+}
+
+/// What the new data is checked against.
+pub struct Published<'a> {
+    /// The published files' bytes (plan, measures, indicators; each may be missing).
+    pub files: [Option<&'a [u8]>; 3],
+    /// The published data as the dashboard read it, if at hand (else read from `files`).
+    pub data: Option<&'a Dataset>,
+    /// Today, for the plausibility notes' dates.
+    pub today: Date,
 }
 
 /// Reads the chosen files: one workbook, CSV files (each a sheet), or JSON data files. Mixing
@@ -118,11 +136,53 @@ fn read_json(files: &[&Upload]) -> Result<Read, Finding> {
 /// Checks what was read against the published files (`plan`, `measures`, `indicators`; each
 /// may be missing): the sheets are converted into the three files, keeping what the sheets do
 /// not hold from the published data, and the files are validated like the dashboard does.
-pub fn check(read: &Read, published: [Option<&[u8]>; 3]) -> Checked {
-    match read {
-        Read::Sheets(book) => check_sheets(book, published),
-        Read::Json(files) => check_json(files, published),
+pub fn check(read: &Read, published: &Published) -> Checked {
+    let mut checked = match read {
+        Read::Sheets(book) => check_sheets(book, published.files),
+        Read::Json(files) => check_json(files, published.files),
+    };
+    let Some(now) = &checked.data else {
+        return checked;
+    };
+    if let Some(new) = checked
+        .texts
+        .as_ref()
+        .and_then(|t| data_of(t.each_ref().map(|t| Some(t.as_bytes()))))
+    {
+        let existing =
+            Existing::from_bytes(published.files[0], published.files[1], published.files[2]);
+        checked.removals = removed(&existing, &new);
     }
+    let read_published;
+    let before = match published.data {
+        Some(d) => Some(d),
+        None if published.files.iter().any(Option::is_some) => {
+            read_published = validate(
+                &Inputs {
+                    plan: published.files[0]
+                        .map_or(Input::Unreachable(String::new()), Input::Bytes),
+                    measures: published.files[1]
+                        .map_or(Input::Unreachable(String::new()), Input::Bytes),
+                    indicators: published.files[2]
+                        .map_or(Input::Unreachable(String::new()), Input::Bytes),
+                },
+                "",
+            );
+            Some(&read_published)
+        }
+        None => None,
+    };
+    let locator = &checked.locator;
+    checked.notes = plausibility::check(now, before, published.today)
+        .into_iter()
+        .map(|n| {
+            let loc = locator
+                .find(n.file, &n.path)
+                .unwrap_or_else(|| Loc::sheet(&n.location()));
+            (loc, n)
+        })
+        .collect();
+    checked
 }
 
 fn check_sheets(book: &Book, published: [Option<&[u8]>; 3]) -> Checked {
@@ -151,6 +211,7 @@ fn check_sheets(book: &Book, published: [Option<&[u8]>; 3]) -> Checked {
         texts: Some(texts),
         data: Some(ds),
         locator: imported.locator,
+        ..Checked::default()
     }
 }
 
@@ -182,7 +243,7 @@ fn check_json(files: &[Option<Vec<u8>>; 3], published: [Option<&[u8]>; 3]) -> Ch
         findings,
         texts: (!fatal).then_some(texts),
         data: (!fatal).then_some(ds),
-        locator: Locator::default(),
+        ..Checked::default()
     }
 }
 
@@ -192,17 +253,10 @@ fn publish_text<T>(new: &T, published: Option<&[u8]>) -> String
 where
     T: serde::Serialize + serde::de::DeserializeOwned + PartialEq,
 {
-    if let Some(old) = published {
-        let old = old.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(old);
-        if serde_json::from_slice::<T>(old).is_ok_and(|o| o == *new) {
-            if let Ok(text) = std::str::from_utf8(old) {
-                return text.to_owned();
-            }
-        }
+    match published.map(|old| (std::str::from_utf8(old), old)) {
+        Some((Ok(text), old)) if crate::json::same_data(old, new) => text.to_owned(),
+        _ => crate::json::canonical(new),
     }
-    let mut s = serde_json::to_string_pretty(new).unwrap_or_default();
-    s.push('\n');
-    s
 }
 
 fn validate_texts(texts: &[String; 3]) -> Dataset {
