@@ -54,12 +54,18 @@ enum Command {
         /// Datenordner, in den geschrieben wird.
         #[arg(short = 'o', long = "out")]
         out_dir: PathBuf,
-        /// Auch Dateien überschreiben, die nicht von diesem Werkzeug stammen (Sicherung: *.bak).
+        /// Auch Dateien überschreiben, die nicht von diesem Werkzeug stammen (die bisherige Fassung wird vorher gesichert).
         #[arg(long)]
         force: bool,
         /// Nur prüfen, nichts schreiben.
         #[arg(long)]
         dry_run: bool,
+        /// Einträge, die in der Arbeitsmappe fehlen, wirklich von der Seite entfernen (ohne diese Angabe wird dann nichts geschrieben).
+        #[arg(long)]
+        confirm_removal: bool,
+        /// Ordner für die Sicherungen der bisherigen Fassungen (Standard: im Benutzerordner, nie im Datenordner).
+        #[arg(long)]
+        backup_dir: Option<PathBuf>,
         /// Ausgabe als Text oder JSON (für Maschinen).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -103,6 +109,9 @@ enum Command {
         /// Vorhandenen Stand bzw. Eintrag ersetzen; plan.json auch neu schreiben, wenn sie von Hand gepflegt ist.
         #[arg(long)]
         force: bool,
+        /// Ordner für die Sicherungen der bisherigen Fassungen (Standard: im Benutzerordner, nie im Datenordner).
+        #[arg(long)]
+        backup_dir: Option<PathBuf>,
     },
     /// Schreibt die JSON-Schemas der Datendateien in einen Ordner.
     Schema {
@@ -130,12 +139,16 @@ fn main() -> ExitCode {
             out_dir,
             force,
             dry_run,
+            confirm_removal,
+            backup_dir,
             format,
         } => commands::import::run(&commands::import::Options {
             workbook: &workbook,
             out_dir: &out_dir,
             force,
             dry_run,
+            confirm_removal,
+            backup_dir: backup_dir.as_deref(),
             format,
             lang,
         }),
@@ -160,6 +173,7 @@ fn main() -> ExitCode {
             reference,
             date,
             force,
+            backup_dir,
         } => commands::snapshot::run(&commands::snapshot::Options {
             data_dir: &data_dir,
             title: &title,
@@ -167,6 +181,7 @@ fn main() -> ExitCode {
             reference: reference.as_deref(),
             date: date.as_deref(),
             force,
+            backup_dir: backup_dir.as_deref(),
             lang,
         }),
         Command::Schema { out_dir } => commands::schema::run(&out_dir),

@@ -67,6 +67,16 @@ fn remove_column(t: &mut Table, header: &str) {
     }
 }
 
+/// The backup versions in a backup folder, oldest first.
+fn backup_versions(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|it| it.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    v.retain(|p| p.join("sicherung.json").exists());
+    v.sort();
+    v
+}
+
 fn no_json_in(dir: &Path) -> bool {
     FILES.iter().all(|f| !dir.join(f).exists())
 }
@@ -411,16 +421,27 @@ fn a_file_without_permission_is_explained() {
 fn hand_written_files_are_only_replaced_with_force_and_kept_as_backup() {
     let dir = tempdir("force");
     copy_fixture(&dir);
+    let backups = tempdir("force-backups");
     let wb = workbook(&dir, "plan.xlsx", |t| {
         let m = sheet(t, "Maßnahmen");
         let c = col(m, "Fortschritt (%)");
         m.rows[0][c] = Cell::Number(60.0);
     });
-    let (code, out) = run(bin().arg("import").arg(&wb).arg("-o").arg(&dir));
+    let (code, out) = run(bin()
+        .arg("import")
+        .arg(&wb)
+        .arg("-o")
+        .arg(&dir)
+        .arg("--backup-dir")
+        .arg(&*backups));
     assert_eq!(code, 2, "{out}");
     assert!(
         out.contains("nicht von wegmarke-daten geschrieben"),
         "{out}"
+    );
+    assert!(
+        backup_versions(&backups).is_empty(),
+        "nothing written, nothing backed up"
     );
     for f in FILES {
         assert_eq!(
@@ -428,7 +449,6 @@ fn hand_written_files_are_only_replaced_with_force_and_kept_as_backup() {
             std::fs::read(fixture_dir().join(f)).unwrap(),
             "{f} untouched"
         );
-        assert!(!dir.join(format!("{f}.bak")).exists());
     }
 
     let (code, out) = run(bin()
@@ -436,26 +456,32 @@ fn hand_written_files_are_only_replaced_with_force_and_kept_as_backup() {
         .arg(&wb)
         .arg("-o")
         .arg(&dir)
-        .arg("--force"));
+        .arg("--force")
+        .arg("--backup-dir")
+        .arg(&*backups));
     assert_eq!(code, 0, "{out}");
-    assert!(
-        out.contains("measures.json: geschrieben (vorherige Fassung: measures.json.bak)"),
-        "{out}"
-    );
+    assert!(out.contains("measures.json: geschrieben"), "{out}");
+    assert!(out.contains("Vorherige Fassung gesichert in"), "{out}");
+    let versions = backup_versions(&backups);
+    assert_eq!(versions.len(), 1);
     for f in FILES {
         assert_eq!(
-            std::fs::read(dir.join(format!("{f}.bak"))).unwrap(),
+            std::fs::read(versions[0].join(f)).unwrap(),
             std::fs::read(fixture_dir().join(f)).unwrap(),
-            "{f}.bak is the previous version"
+            "the backup holds the previous {f}"
         );
     }
     let measures = std::fs::read_to_string(dir.join("measures.json")).unwrap();
-    assert!(measures.contains("\"progress\": 60.0"), "the edit arrived");
-    assert!(!std::fs::read_dir(&dir).unwrap().any(|e| e
-        .unwrap()
-        .file_name()
-        .to_string_lossy()
-        .contains(".tmp-")));
+    assert!(measures.contains("\"progress\": 60,"), "the edit arrived");
+    assert_eq!(
+        std::fs::read(dir.join("plan.json")).unwrap(),
+        std::fs::read(fixture_dir().join("plan.json")).unwrap(),
+        "an unchanged file keeps its bytes, even hand-written"
+    );
+    assert!(!std::fs::read_dir(&dir).unwrap().any(|e| {
+        let n = e.unwrap().file_name().to_string_lossy().into_owned();
+        n.contains(".neu-") || n.ends_with(".bak")
+    }));
 
     // Files the tool wrote are replaced without --force; identical ones are left alone.
     let (code, out) = run(bin().arg("import").arg(&wb).arg("-o").arg(&dir));
@@ -466,11 +492,19 @@ fn hand_written_files_are_only_replaced_with_force_and_kept_as_backup() {
         let c = col(m, "Fortschritt (%)");
         m.rows[0][c] = Cell::Number(70.0);
     });
-    let (code, out) = run(bin().arg("import").arg(&wb2).arg("-o").arg(&dir));
+    let (code, out) = run(bin()
+        .arg("import")
+        .arg(&wb2)
+        .arg("-o")
+        .arg(&dir)
+        .arg("--backup-dir")
+        .arg(&*backups));
     assert_eq!(code, 0, "{out}");
-    assert!(std::fs::read_to_string(dir.join("measures.json.bak"))
+    let versions = backup_versions(&backups);
+    assert_eq!(versions.len(), 2);
+    assert!(std::fs::read_to_string(versions[1].join("measures.json"))
         .unwrap()
-        .contains("\"progress\": 60.0"));
+        .contains("\"progress\": 60,"));
 
     // A hand edit since the last import is protected again.
     let mut m = std::fs::read_to_string(dir.join("measures.json")).unwrap();
@@ -550,10 +584,13 @@ fn unknown_fields_and_missing_columns_are_kept_from_the_existing_json() {
 fn snapshot_freezes_the_files_and_registers_the_report() {
     let dir = tempdir("snapshot");
     copy_fixture(&dir);
+    let backups = tempdir("snapshot-backups");
     let args = |force: bool| {
         let mut c = bin();
         c.arg("snapshot")
             .arg(&dir)
+            .arg("--backup-dir")
+            .arg(&*backups)
             .args([
                 "--title",
                 "Bericht an den Gemeinderat",
@@ -593,8 +630,10 @@ fn snapshot_freezes_the_files_and_registers_the_report() {
             "path": "reports/2026-11-01/"
         })
     );
+    let versions = backup_versions(&backups);
+    assert_eq!(versions.len(), 1, "{out}");
     assert_eq!(
-        std::fs::read(dir.join("plan.json.bak")).unwrap(),
+        std::fs::read(versions[0].join("plan.json")).unwrap(),
         std::fs::read(fixture_dir().join("plan.json")).unwrap()
     );
     let (code, out) = run(bin().arg("validate").arg(&dir));

@@ -86,6 +86,15 @@ pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Book, Finding> {
     let mut notes = Vec::new();
     for (file, bytes) in files {
         let sheet = sheet_of_file(file);
+        let unusable = truncated_encoding(bytes)
+            .map(|m| ("cut off inside a character", m))
+            .or_else(|| binary(bytes).map(|m| ("not a text file", m)));
+        if let Some((detail, m)) = unusable {
+            let kind = FindingKind::MalformedCsv {
+                detail: detail.to_owned(),
+            };
+            return Err(Finding::fatal(Loc::sheet(sheet), kind, m));
+        }
         let (text, note) = decode(bytes);
         if let Some(n) = note {
             notes.push(Finding::note(Loc::sheet(sheet), FindingKind::NotUtf8, n));
@@ -153,6 +162,72 @@ pub fn decode(bytes: &[u8]) -> (String, Option<crate::Msg>) {
     )
 }
 
+/// A file cut off in the middle of a character: UTF-8 whose only flaw is an incomplete
+/// sequence at the very end, or UTF-16 with an odd number of bytes. Both happen when saving or
+/// copying was interrupted; reading on would take a cut file for the whole sheet.
+fn truncated_encoding(bytes: &[u8]) -> Option<crate::Msg> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let cut_utf8 = matches!(std::str::from_utf8(body), Err(e) if e.error_len().is_none());
+    let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+    (cut_utf8 || (utf16 && bytes.len() % 2 == 1)).then(|| {
+        msg!(
+            "Die Datei endet mitten in einem Zeichen – sie ist unvollständig (Speichern oder Kopieren abgebrochen?). Nichts wurde übernommen; bitte die Datei neu speichern.",
+            "The file ends in the middle of a character – it is incomplete (saving or copying interrupted?). Nothing was taken; please save the file again.",
+        )
+    })
+}
+
+/// A file that is not text at all (a workbook or image renamed to .csv): NUL bytes, which no
+/// CSV text holds, outside UTF-16.
+fn binary(bytes: &[u8]) -> Option<crate::Msg> {
+    let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+    (!utf16 && bytes.contains(&0)).then(|| {
+        let kind = if bytes.starts_with(b"PK\x03\x04") {
+            " (eine ZIP-Datei, z. B. eine umbenannte Arbeitsmappe)"
+        } else {
+            ""
+        };
+        let kind_en = if kind.is_empty() {
+            ""
+        } else {
+            " (a ZIP file, e.g. a renamed workbook)"
+        };
+        msg!(
+            "Die Datei ist keine CSV-Textdatei{kind}. Nichts wurde übernommen.",
+            "The file is not a CSV text file{kind_en}. Nothing was taken.",
+        )
+    })
+}
+
+/// The line where a quoted field starts that the text never closes, i.e. the file ends inside
+/// quotes: it was cut off (a CSV reader would take the rest of the file as one cell).
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<u32> {
+    let (mut line, mut opened_at) = (1u32, 0u32);
+    let (mut in_quotes, mut field_start) = (false, true);
+    let mut bytes = text.bytes().peekable();
+    while let Some(b) = bytes.next() {
+        if b == b'\n' {
+            line += 1;
+        }
+        if in_quotes {
+            if b == b'"' {
+                if bytes.peek() == Some(&b'"') {
+                    bytes.next();
+                } else {
+                    in_quotes = false;
+                }
+            }
+            continue;
+        }
+        if field_start && b == b'"' {
+            in_quotes = true;
+            opened_at = line;
+        }
+        field_start = b == delimiter || b == b'\n' || b == b'\r';
+    }
+    in_quotes.then_some(opened_at)
+}
+
 fn cp1252(b: u8) -> char {
     const HIGH: [char; 32] = [
         '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
@@ -178,8 +253,21 @@ fn delimiter(text: &str) -> u8 {
 /// Parses one CSV text into a sheet; rows are numbered by their line in the file.
 pub fn parse(sheet: &str, text: &str) -> Result<Grid, Finding> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let delim = delimiter(text);
+    if let Some(line) = unclosed_quote(text, delim) {
+        return Err(Finding::fatal(
+            Loc::row(sheet, line),
+            FindingKind::MalformedCsv {
+                detail: format!("ends inside a quoted field opened on line {line}"),
+            },
+            msg!(
+                "Die CSV-Datei endet in einem Feld in Anführungszeichen, das in Zeile {line} beginnt und nie geschlossen wird – sie ist vermutlich abgeschnitten (Speichern oder Kopieren abgebrochen?). Nichts wurde übernommen; bitte die Datei neu speichern.",
+                "The CSV file ends inside a quoted field that starts on line {line} and is never closed – it was probably cut off (saving or copying interrupted?). Nothing was taken; please save the file again.",
+            ),
+        ));
+    }
     let mut r = csv::ReaderBuilder::new()
-        .delimiter(delimiter(text))
+        .delimiter(delim)
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
@@ -250,6 +338,31 @@ mod tests {
         let g = parse("Maßnahmen", &text).unwrap();
         assert_eq!(g.rows[1].cells[1], Cell::Text("Grüße".into()));
         assert_eq!(g.rows[1].number, 2, "{g:?}");
+    }
+
+    #[test]
+    fn a_file_cut_inside_quotes_is_fatal_and_names_the_line() {
+        let e = parse("Maßnahmen", "Kennung;Titel\nM-1;\"ein\nlanger \"\"Titel").unwrap_err();
+        assert_eq!(e.loc.row, Some(2));
+        assert!(e.msg.de.contains("abgeschnitten"), "{}", e.msg.de);
+        // Closed quotes, doubled quotes and a quote inside an unquoted field are fine.
+        assert!(parse("M", "a;\"b;\"\"c\"\"\"\nx;5\" Bildschirm\n").is_ok());
+        assert!(parse("M", "a,\"b\"\r\n\"\",c").is_ok());
+    }
+
+    #[test]
+    fn a_file_cut_inside_a_character_or_not_text_is_refused() {
+        let cut = "Kennung;Titel\nM-1;Grü".as_bytes();
+        let e = read_files(&[("Maßnahmen.csv".into(), cut[..cut.len() - 1].to_vec())]).unwrap_err();
+        assert!(e.msg.de.contains("mitten in einem Zeichen"), "{}", e.msg.de);
+        let e = read_files(&[("Maßnahmen.csv".into(), b"\xFF\xFEK\0e".to_vec())]).unwrap_err();
+        assert!(e.msg.de.contains("mitten in einem Zeichen"), "{}", e.msg.de);
+        let e = read_files(&[("Maßnahmen.csv".into(), b"PK\x03\x04\0\0".to_vec())]).unwrap_err();
+        assert!(e.msg.de.contains("keine CSV-Textdatei"), "{}", e.msg.de);
+        // Windows-1252 is not taken for a cut file.
+        assert!(
+            read_files(&[("M.csv".into(), b"Kennung;Titel\nM-1;Gr\xfc\xdfe\n".to_vec())]).is_ok()
+        );
     }
 
     #[test]

@@ -89,15 +89,16 @@ pub fn canonical<T: Serialize + ?Sized>(file: &T) -> String {
     s
 }
 
-/// Whether `existing` (a file's current bytes, maybe with a byte-order mark) holds exactly the
-/// data of `new`: then the file is left as it is, byte for byte, even where it is not in
-/// canonical form, so an import changes only what a person changed.
+/// Whether `existing` (a file's current bytes) holds exactly the data of `new`: then the file
+/// is left as it is, byte for byte, even where it is not in canonical form, so an import
+/// changes only what a person changed. A file with a byte-order mark is not left as it is: the
+/// app reports the mark, and rewriting the file removes it.
 pub fn same_data<T>(existing: &[u8], new: &T) -> bool
 where
     T: serde::de::DeserializeOwned + PartialEq,
 {
-    let bytes = existing.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(existing);
-    serde_json::from_slice::<T>(bytes).is_ok_and(|old| old == *new)
+    !existing.starts_with(b"\xEF\xBB\xBF")
+        && serde_json::from_slice::<T>(existing).is_ok_and(|old| old == *new)
 }
 
 #[cfg(test)]
@@ -152,7 +153,8 @@ mod tests {
             progress: f64,
         }
         assert!(same_data(b"{\"progress\": 55}", &P { progress: 55.0 }));
-        assert!(same_data(
+        assert!(same_data(b"{\"progress\":55.0}", &P { progress: 55.0 }));
+        assert!(!same_data(
             b"\xEF\xBB\xBF{\"progress\":55.0}",
             &P { progress: 55.0 }
         ));

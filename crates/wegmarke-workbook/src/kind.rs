@@ -66,6 +66,8 @@ pub enum FindingKind {
     LanguagesKept { columns: Vec<String> },
     /// A column the sheet does not have; its content is lost.
     UnknownColumn { column: String },
+    /// Rows hidden in the spreadsheet program that hold data; they are imported all the same.
+    HiddenRows { rows: Vec<u32> },
 
     // ---- cells
     /// A spreadsheet error value such as `#NV`, `#DIV/0!` or `#NAME?`.

@@ -1,15 +1,15 @@
 //! `snapshot`: freezes the current three files under `reports/<date>/` (byte for byte, as
-//! published) and registers the report in plan.json, which is rewritten in canonical form with
-//! a backup, under the same overwrite rule as an import.
+//! published) and registers the report in plan.json, which is rewritten in canonical form under
+//! the same rules as an import: overwrite only what the tool wrote (or with `--force`), the
+//! previous version backed up outside the data folder first (see [`crate::files::Backups`]).
 
 use std::path::Path;
 use std::process::ExitCode;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use wegmarke_core::{Date, Report, Text};
 
 use super::{fail, load_data, print_findings, write_error};
-use crate::files::{self, Manifest, Plan, DATA_FILES, PLAN_FILE};
+use crate::files::{self, Backups, Change, Manifest, Plan, DATA_FILES, PLAN_FILE};
 use crate::msg::Lang;
 use crate::workbook::{Finding, FindingKind, Loc};
 use wegmarke_workbook::msg;
@@ -22,24 +22,14 @@ pub struct Options<'a> {
     pub reference: Option<&'a str>,
     pub date: Option<&'a str>,
     pub force: bool,
+    /// Where the backups go (`--backup-dir`); by default a folder of the user's.
+    pub backup_dir: Option<&'a Path>,
     pub lang: Lang,
 }
 
 /// Today (UTC) as YYYY-MM-DD.
 pub fn today() -> String {
-    let days = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400) as i64;
-    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
+    let (y, m, d) = files::civil((files::now_secs() / 86_400) as i64);
     format!("{y:04}-{m:02}-{d:02}")
 }
 
@@ -184,11 +174,22 @@ pub fn run(o: &Options) -> ExitCode {
             &plan_path.display().to_string(),
             FindingKind::NotWrittenByTool,
             msg!(
-                "plan.json wurde nicht von wegmarke-daten geschrieben oder seitdem von Hand geändert. Der Bericht wird eingetragen, indem die Datei neu geschrieben wird (Inhalt bleibt erhalten, die Formatierung wird vereinheitlicht) – dazu bitte --force angeben; die bisherige Fassung bleibt als plan.json.bak erhalten.",
-                "plan.json was not written by wegmarke-daten or was edited by hand since. Registering the report rewrites the file (content kept, formatting normalised) – please give --force for that; the previous version is kept as plan.json.bak.",
+                "plan.json wurde nicht von wegmarke-daten geschrieben oder seitdem von Hand geändert. Der Bericht wird eingetragen, indem die Datei neu geschrieben wird (Inhalt bleibt erhalten, die Formatierung wird vereinheitlicht) – dazu bitte --force angeben; die bisherige Fassung wird vorher gesichert.",
+                "plan.json was not written by wegmarke-daten or was edited by hand since. Registering the report rewrites the file (content kept, formatting normalised) – please give --force for that; the previous version is backed up first.",
             ),
         ));
     }
+    let backups = if matches!(write, Plan::Replace) {
+        match Backups::for_data_dir(o.data_dir, o.backup_dir) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                findings.push(super::import::backup_place_finding(&e));
+                None
+            }
+        }
+    } else {
+        None
+    };
     if !findings.is_empty() {
         print_findings(&findings, lang);
         return ExitCode::from(2);
@@ -208,10 +209,33 @@ pub fn run(o: &Options) -> ExitCode {
             .files
             .insert(format!("{rel}{name}"), files::sha256(bytes));
     }
-    if matches!(write, Plan::Replace) {
-        if let Err(e) = files::replace(&plan_path, Some(&originals[0]), new_plan.as_bytes()) {
-            return fail(write_error(&plan_path, &e), lang);
+    if let Some(b) = &backups {
+        let old: Vec<(&str, &[u8])> = DATA_FILES
+            .iter()
+            .zip(&originals)
+            .map(|(n, c)| (*n, c.as_slice()))
+            .collect();
+        let folder = match b.save(&old, o.data_dir) {
+            Ok(f) => f,
+            Err(e) => return fail(write_error(&b.dir, &e), lang),
+        };
+        let change = Change {
+            name: PLAN_FILE,
+            old: Some(&originals[0]),
+            new: new_plan.as_bytes(),
+        };
+        if let Err(e) = files::write_all(o.data_dir, &[change]) {
+            return fail(write_error(&e.path, &e.error), lang);
         }
+        let _ = b.prune();
+        crate::msg::say(&format!(
+            "✔ {} {}",
+            lang.pick(
+                "Vorherige Fassung gesichert in",
+                "Previous version backed up in"
+            ),
+            folder.display()
+        ));
     }
     if matches!(write, Plan::Replace) {
         manifest

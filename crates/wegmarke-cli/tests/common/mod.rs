@@ -12,9 +12,19 @@ use wegmarke_cli::workbook::export::Data;
 /// The data files of a plan folder.
 pub use wegmarke_core::DATA_FILES as FILES;
 
-/// The staff tool as built by this test run.
+/// The staff tool as built by this test run. Its backups go to a folder of the test run's
+/// (`backup_root`), never into the user's own.
 pub fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_wegmarke-daten"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_wegmarke-daten"));
+    c.env("XDG_DATA_HOME", backup_root())
+        .env("LOCALAPPDATA", backup_root())
+        .env("HOME", backup_root());
+    c
+}
+
+/// Where the tool keeps backups during tests (one folder per test binary and process).
+pub fn backup_root() -> PathBuf {
+    std::env::temp_dir().join(format!("wegmarke-test-home-{}", std::process::id()))
 }
 
 /// The bundled example plan's folder.
