@@ -36,7 +36,10 @@ use wegmarke_core::{
     IndicatorsFile, MeasuresFile, PlanFile, FORMAT, INDICATORS_FILE, MEASURES_FILE, PLAN_FILE,
 };
 
-pub use cells::{cell_text, convert, format_number, parse_number, set_path, Converted};
+pub use cells::{
+    cell_text, convert, convert_in, format_number, is_error_text, number_value, parse_number,
+    read_number, set_path, trim_id, Converted, Decimal, Issue, Reading,
+};
 pub use header::{find_sheet, fold_name};
 pub use locate::{locate_problems, sort_findings, Locator};
 pub use merge::Existing;
