@@ -301,8 +301,8 @@ async function workshop(browser, siteUrl) {
   for (let run = 0; run < RUNS; run++) {
     await page.reload();
     await page.getByTestId('workshop-input').waitFor();
-    await page.evaluate(() => performance.mark('wm-choose'));
     const events = await trace(cdp, async () => {
+      await page.evaluate(() => performance.mark('wm-choose'));
       await page.getByTestId('workshop-input').setInputFiles(file);
       await page.getByTestId('workshop-summary').waitFor({ timeout: 120_000 });
     });

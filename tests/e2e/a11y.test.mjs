@@ -11,7 +11,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const axeSource = fs.readFileSync(path.resolve(here, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 export const PAGES = ['#/', '#/handlungsfeld/sprache', '#/massnahmen', '#/massnahme/M-1.4', '#/indikatoren',
   '#/indikator/I-alq-ausl', '#/akteure', '#/akteur/vhs', '#/methodik', '#/aenderungen', '#/barrierefreiheit',
-  '#/leichte-sprache', '#/gebaerdensprache', '#/daten', '#/bericht', '#/embed/kennzahlen',
+  '#/leichte-sprache', '#/gebaerdensprache', '#/daten', '#/bericht', '#/datenwerkstatt', '#/embed/kennzahlen',
   '#/embed/indikator/I-alq-ausl', '#/gibt-es-nicht'];
 
 let browser;

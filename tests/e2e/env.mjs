@@ -33,7 +33,7 @@ export async function ready(page) {
 /** Every page of the dashboard, embeds included. */
 export const ROUTES = ['#/', '#/handlungsfeld/sprache', '#/massnahmen', '#/massnahmen?status=delayed&q=kurs',
   '#/massnahme/M-1.1', '#/indikatoren', '#/indikator/I-alq-ausl', '#/akteure', '#/akteur/vhs', '#/methodik',
-  '#/aenderungen', '#/daten', '#/barrierefreiheit', '#/leichte-sprache', '#/gebaerdensprache', '#/bericht',
+  '#/aenderungen', '#/daten', '#/datenwerkstatt', '#/barrierefreiheit', '#/leichte-sprache', '#/gebaerdensprache', '#/bericht',
   '#/embed/kennzahlen', '#/embed/handlungsfeld/sprache', '#/embed/indikator/I-alq-ausl'];
 
 /**

@@ -88,8 +88,10 @@ test('the example\'s own workbook: no problems, the same overview in the preview
     const inner = execFileSync('python3', ['-c', 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))', zip, name]);
     assert.ok(inner.equals(await published(page, name)), `${name} in the ZIP differs`);
   }
-  // The preview shows the same overview, with the banner, on every page until it is ended.
-  await page.getByTestId('preview-start').click();
+  // The preview shows the same overview, with the banner, on every page until it is ended
+  // (opened by keyboard).
+  await page.getByTestId('preview-start').focus();
+  await page.keyboard.press('Enter');
   await page.getByTestId('preview-banner').waitFor();
   await page.getByTestId('measures-total').waitFor();
   assert.equal(await mainText(), before);
@@ -140,7 +142,8 @@ test('a header-only measures sheet lists every removed measure and offers no dow
   await page.getByTestId('download-blocked').waitFor();
   assert.equal(await page.getByTestId('download-zip').count(), 0);
   assert.equal(await page.getByTestId('download-measures.json').count(), 0);
-  await page.getByTestId('removal-confirm').check();
+  await page.getByTestId('removal-confirm').focus();
+  await page.keyboard.press('Space');
   await page.getByTestId('download-zip').waitFor();
   await page.close();
 });
