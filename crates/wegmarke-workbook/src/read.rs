@@ -506,7 +506,7 @@ enum Stop {
     /// The part unpacks to more than it may (its directory entry understated it).
     TooBig,
     /// The tag handler found what it refuses.
-    Refused(Finding),
+    Refused(Box<Finding>),
     /// The part cannot be unpacked.
     Broken(String),
 }
@@ -544,7 +544,7 @@ fn scan_part(
             let start = pos + lt + 1;
             match carry[start..].iter().position(|&b| b == b'>') {
                 Some(gt) => {
-                    on_tag(&carry[start..start + gt]).map_err(Stop::Refused)?;
+                    on_tag(&carry[start..start + gt]).map_err(|f| Stop::Refused(Box::new(f)))?;
                     pos = start + gt + 1;
                     rest = carry.len();
                 }
@@ -698,7 +698,7 @@ fn inspect_xlsx(zip: &mut Zip<'_>, name: &str) -> Result<XlsxInspection, Finding
                 &format!("the part \"{part}\" unpacks to more than {limit} MiB although it declares less – a so-called zip bomb"),
             )
         }
-        Stop::Refused(f) => f,
+        Stop::Refused(f) => *f,
         Stop::Broken(detail) => corrupt(name, &detail),
     };
     // Which part holds which sheet: workbook.xml names them, its relationships locate them.
@@ -769,7 +769,14 @@ fn inspect_xlsx(zip: &mut Zip<'_>, name: &str) -> Result<XlsxInspection, Finding
             b"si" if !end => {
                 strings += 1;
                 if strings > MAX_SHARED_STRINGS {
-                    return Err(too_many(strings));
+                    return Err(refused(
+                        name,
+                        part,
+                        &format!(
+                            "die Tabelle der Texte enthält mehr als {MAX_SHARED_STRINGS} Einträge"
+                        ),
+                        &format!("the table of texts holds more than {MAX_SHARED_STRINGS} entries"),
+                    ));
                 }
             }
             _ => {}
@@ -927,7 +934,7 @@ fn inspect_ods(zip: &mut Zip<'_>, name: &str) -> Result<(), Finding> {
                     &format!("the part \"{part}\" unpacks to more than {limit} MiB although it declares less – a so-called zip bomb"),
                 )
             }
-            Stop::Refused(f) => f,
+            Stop::Refused(f) => *f,
             Stop::Broken(detail) => corrupt(name, &detail),
         })?;
         total += n.unwrap_or(0);
