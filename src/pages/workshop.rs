@@ -375,8 +375,12 @@ fn Report(outcome: Arc<Outcome>, lang: Lang, shown: Shown) -> impl IntoView {
     let preview = outcome.preview.clone().map(|p| {
         let on_click = move |_| {
             shown.preview.set(Some(p.clone()));
-            browser::replace_url("#/");
-            crate::ui::use_location().set(crate::route::Location::parse("#/"));
+            // A new history entry: the browser's Back returns to the Datenwerkstatt. The shell
+            // follows the address and starts the page at its top.
+            if let Some(w) = browser::window() {
+                let _ = w.location().set_hash("#/");
+            }
+            browser::focus_by_id("main");
         };
         view! {
             <section aria-labelledby="ws-preview">
