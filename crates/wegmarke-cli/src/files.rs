@@ -652,6 +652,10 @@ mod tests {
     #[test]
     fn stamps_sort_and_read_like_times() {
         assert_eq!(utc_stamp(0), "1970-01-01T00-00-00Z");
+        assert_eq!(civil(59), (1970, 3, 1));
+        assert_eq!(civil(11_016), (2000, 2, 29));
+        assert_eq!(civil(20_790), (2026, 12, 3));
+        assert_eq!(civil(-1), (1969, 12, 31));
         assert_eq!(utc_stamp(1_778_594_587), "2026-05-12T14-03-07Z");
         assert!(is_stamp("2026-05-12T14-03-07Z") && is_stamp("2026-05-12T14-03-07Z-12"));
         assert!(!is_stamp("notizen") && !is_stamp("2026-05-12T14-03-07Z-x"));

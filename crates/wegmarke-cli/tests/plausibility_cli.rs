@@ -106,3 +106,50 @@ fn a_delayed_measure_without_a_reason_is_asked_about() {
     );
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn import_asks_about_progress_below_the_published_figure_at_its_cell() {
+    use wegmarke_cli::workbook::export::{tables, Data};
+    use wegmarke_cli::workbook::{xlsx, Cell};
+
+    let dir = folder_with(|_| {});
+    let read = |f: &str| std::fs::read(example().join(f)).expect("example");
+    let data = Data {
+        plan: serde_json::from_slice(&read("plan.json")).expect("plan"),
+        measures: serde_json::from_slice(&read("measures.json")).expect("measures"),
+        indicators: serde_json::from_slice(&read("indicators.json")).expect("indicators"),
+    };
+    let mut t = tables(Some(&data)).expect("tables");
+    let sheet = t.iter_mut().find(|t| t.name == "Maßnahmen").expect("sheet");
+    let col = sheet
+        .columns
+        .iter()
+        .position(|c| c.header.starts_with("Fortschritt"))
+        .expect("progress column");
+    // M-1.1, published with 55 %.
+    sheet.rows[0][col] = Cell::Int(45);
+    let book = dir.with_extension("xlsx");
+    std::fs::write(&book, xlsx::to_bytes(&t).expect("xlsx")).expect("write");
+
+    let out = Command::new(env!("CARGO_BIN_EXE_wegmarke-daten"))
+        .args(["--lang", "en", "import"])
+        .arg(&book)
+        .arg("--out")
+        .arg(&dir)
+        .args(["--dry-run", "--force", "--format", "json"])
+        .output()
+        .expect("run");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json output");
+    let findings = v["problems"].as_array().expect("problems");
+    let q = findings
+        .iter()
+        .find(|f| f["kind"]["kind"] == "question")
+        .unwrap_or_else(|| panic!("no question in {findings:#?}"));
+    assert_eq!(q["severity"], "note");
+    assert_eq!(q["sheet"], "Maßnahmen");
+    assert_eq!(q["row"], 3);
+    assert_eq!(q["kind"]["detail"]["kind"], "progress_fell");
+    assert!(q["message"].as_str().unwrap_or("").contains("M-1.1"));
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::remove_file(&book).ok();
+}

@@ -50,6 +50,44 @@ pub struct Checked {
     pub notes: Vec<(Loc, Note)>,
 }
 
+/// The plausibility notes as findings of level note, each at its cell (or file and path), for
+/// a list that holds everything: the staff tool's output.
+pub fn question_findings(notes: &[(Loc, Note)]) -> Vec<Finding> {
+    notes
+        .iter()
+        .map(|(loc, note)| {
+            let id = &note.id;
+            Finding::note(
+                loc.clone(),
+                FindingKind::Question(note.kind.clone()),
+                crate::Msg::new(
+                    format!("({id}) {}", note.message("de")),
+                    format!("({id}) {}", note.message("en")),
+                ),
+            )
+        })
+        .collect()
+}
+
+/// The plausibility notes of `now` against `before`, each at the cell it comes from (else at
+/// its file and path).
+pub fn questions(
+    now: &Dataset,
+    before: Option<&Dataset>,
+    today: Date,
+    locator: &Locator,
+) -> Vec<(Loc, Note)> {
+    plausibility::check(now, before, today)
+        .into_iter()
+        .map(|n| {
+            let loc = locator
+                .find(n.file, &n.path)
+                .unwrap_or_else(|| Loc::sheet(&n.location()));
+            (loc, n)
+        })
+        .collect()
+}
+
 /// What the new data is checked against.
 pub struct Published<'a> {
     /// The published files' bytes (plan, measures, indicators; each may be missing).
@@ -172,16 +210,7 @@ pub fn check(read: &Read, published: &Published) -> Checked {
         }
         None => None,
     };
-    let locator = &checked.locator;
-    checked.notes = plausibility::check(now, before, published.today)
-        .into_iter()
-        .map(|n| {
-            let loc = locator
-                .find(n.file, &n.path)
-                .unwrap_or_else(|| Loc::sheet(&n.location()));
-            (loc, n)
-        })
-        .collect();
+    checked.notes = questions(now, before, published.today, &checked.locator);
     checked
 }
 

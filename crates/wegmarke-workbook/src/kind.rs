@@ -115,6 +115,8 @@ pub enum FindingKind {
     /// located at its cell), or a cell value the core's rules reject (a date that does not
     /// exist).
     Core(ProblemKind),
+    /// A question before publishing (a plausibility note of the core), located at its cell.
+    Question(wegmarke_core::plausibility::NoteKind),
 
     // ---- writing
     /// A language tag that cannot be a column header.

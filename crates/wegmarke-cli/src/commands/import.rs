@@ -21,6 +21,7 @@ use super::{exit_code, findings_json, print_findings, write_error, Format};
 use crate::files::{self, BackupPlace, Backups, Change, Manifest, Plan, DATA_FILES};
 use crate::input::read_path;
 use crate::msg::Lang;
+use crate::workbook::check::{question_findings, questions};
 use crate::workbook::import::{import, locate_problems, sort_findings, Existing};
 use crate::workbook::json::same_data;
 use crate::workbook::read::Source;
@@ -241,6 +242,27 @@ pub fn run(o: &Options) -> ExitCode {
     );
     findings.extend(locate_problems(&ds.problems, &imported.locator));
     extra.removals = removed(&existing, &data);
+    // Questions before publishing: the new data against what is published in the folder now.
+    if let Some(today) = super::validate::today() {
+        let published = current.iter().any(Option::is_some).then(|| {
+            fn input(b: &Option<Vec<u8>>) -> Input<'_> {
+                match b {
+                    Some(b) => Input::Bytes(b),
+                    None => Input::Unreachable(String::new()),
+                }
+            }
+            validate(
+                &Inputs {
+                    plan: input(&current[0]),
+                    measures: input(&current[1]),
+                    indicators: input(&current[2]),
+                },
+                "",
+            )
+        });
+        let notes = questions(&ds, published.as_ref(), today, &imported.locator);
+        findings.extend(question_findings(&notes));
+    }
     findings.extend(removal_findings(&extra.removals, o.confirm_removal));
     let bak = old_bak_files(o.out_dir);
     if !bak.is_empty() {
