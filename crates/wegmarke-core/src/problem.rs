@@ -230,11 +230,14 @@ impl PathFault {
 }
 
 /// Why an entry is left out without a problem of its own that says so.
+/// Bad values cut out of one entry before the whole entry is left out: validation's limit,
+/// named in the message of [`LeftOutReason::TooManyBadValues`].
+pub const MAX_CUTS_PER_ENTRY: usize = 64;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LeftOutReason {
-    /// More bad values than are cut out of one entry
-    /// ([`MAX_CUTS_PER_ENTRY`](crate::validate::MAX_CUTS_PER_ENTRY)).
+    /// More bad values than are cut out of one entry ([`MAX_CUTS_PER_ENTRY`]).
     TooManyBadValues,
     /// Its problem is past [`MAX_PROBLEMS_PER_FILE`](crate::validate::MAX_PROBLEMS_PER_FILE)
     /// and only counted.
@@ -407,7 +410,7 @@ fn message_de(k: &ProblemKind) -> String {
         LowContrast { key, color, ratio: Some(r) } => format!("Farbe {key} \"{}\" hat nur {}:1 Kontrast zu Weiß (nötig: 4,5:1, WCAG 2.1 AA); die Standardfarbe wird verwendet", clip(color), crate::format::number(*r, Some(2), "de")),
         LowContrast { key, color, ratio: None } => format!("Farbe {key} \"{}\" ist keine Farbe im Format #rrggbb; die Standardfarbe wird verwendet", clip(color)),
         TooManyProblems { more } => format!("… und {more} weitere Probleme in dieser Datei"),
-        EntryLeftOut { reason: LeftOutReason::TooManyBadValues } => format!("Dieser Eintrag hat zu viele fehlerhafte Werte (mehr als {}) und wird ausgelassen.", crate::validate::MAX_CUTS_PER_ENTRY),
+        EntryLeftOut { reason: LeftOutReason::TooManyBadValues } => format!("Dieser Eintrag hat zu viele fehlerhafte Werte (mehr als {}) und wird ausgelassen.", MAX_CUTS_PER_ENTRY),
         EntryLeftOut { reason: LeftOutReason::TooManyProblems } => "Dieser Eintrag wird ausgelassen (zu viele Probleme in dieser Datei, um alle einzeln zu nennen).".into(),
         Other { detail } => format!("ungültiger Inhalt ({detail})"),
     }
@@ -448,7 +451,7 @@ fn message_en(k: &ProblemKind) -> String {
         LowContrast { key, color, ratio: Some(r) } => format!("colour {key} \"{}\" has only {}:1 contrast with white (needed: 4.5:1, WCAG 2.1 AA); the default colour is used", clip(color), crate::format::number(*r, Some(2), "en")),
         LowContrast { key, color, ratio: None } => format!("colour {key} \"{}\" is not a #rrggbb colour; the default colour is used", clip(color)),
         TooManyProblems { more } => format!("… and {more} more problems in this file"),
-        EntryLeftOut { reason: LeftOutReason::TooManyBadValues } => format!("This entry has too many bad values (more than {}) and is left out.", crate::validate::MAX_CUTS_PER_ENTRY),
+        EntryLeftOut { reason: LeftOutReason::TooManyBadValues } => format!("This entry has too many bad values (more than {}) and is left out.", MAX_CUTS_PER_ENTRY),
         EntryLeftOut { reason: LeftOutReason::TooManyProblems } => "This entry is left out (too many problems in this file to list them all).".into(),
         Other { detail } => format!("invalid content ({detail})"),
     }

@@ -42,8 +42,9 @@ pub const MAX_SHORT: usize = 2_000;
 pub const MAX_ABS_NUMBER: f64 = 1e15;
 /// Problems listed per file; more are counted in one closing entry.
 pub const MAX_PROBLEMS_PER_FILE: usize = 1_000;
-/// Bad values cut out of one entry before the whole entry is left out.
-pub const MAX_CUTS_PER_ENTRY: usize = 64;
+/// Bad values cut out of one entry before the whole entry is left out (defined beside the
+/// message that names it).
+pub use crate::problem::MAX_CUTS_PER_ENTRY;
 /// Problems per file that get a line and column (locating costs a pass over the text).
 const MAX_LOCATED: usize = 200;
 
