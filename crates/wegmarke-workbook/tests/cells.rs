@@ -4,8 +4,6 @@
 //! through a real xlsx file (written, read back, imported) or a CSV-like text cell, and is
 //! told apart by its finding's kind.
 
-use std::path::Path;
-
 use serde_json::{json, Value};
 use wegmarke_core::ProblemKind;
 use wegmarke_workbook::export::{tables, Data};
@@ -15,15 +13,8 @@ use wegmarke_workbook::import::{
 use wegmarke_workbook::sheets::{Kind, STATUS};
 use wegmarke_workbook::{read, xlsx, Cell, Finding, FindingKind, Level, Table};
 
-fn example() -> Data {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
-    let read = |f: &str| std::fs::read(dir.join(f)).unwrap();
-    Data {
-        plan: serde_json::from_slice(&read("plan.json")).unwrap(),
-        measures: serde_json::from_slice(&read("measures.json")).unwrap(),
-        indicators: serde_json::from_slice(&read("indicators.json")).unwrap(),
-    }
-}
+mod common;
+use common::example;
 
 /// The example's workbook after `edit`, as an xlsx file read back, imported into `existing`.
 fn imported(

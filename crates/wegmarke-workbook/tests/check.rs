@@ -3,7 +3,6 @@
 //! JSON files beside the published ones, plausibility notes at their cells, and the ZIP.
 
 use std::io::Read as _;
-use std::path::Path;
 
 use wegmarke_core::plausibility::NoteKind;
 use wegmarke_core::{Date, DATA_FILES};
@@ -12,10 +11,8 @@ use wegmarke_workbook::export::tables;
 use wegmarke_workbook::removals::RemovalKind;
 use wegmarke_workbook::{xlsx, Cell, FindingKind, Level, Table};
 
-fn published() -> [Vec<u8>; 3] {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
-    DATA_FILES.map(|f| std::fs::read(dir.join(f)).expect("example file"))
-}
+mod common;
+use common::example_files as published;
 
 fn upload(name: &str, bytes: Vec<u8>) -> Upload {
     Upload {

@@ -1,22 +1,13 @@
 //! Removals: every published entry the new data lacks is named, once, with its kind, key and
 //! file; entries kept (even when changed) are not; what goes with its parent is counted there.
 
-use std::path::Path;
-
-use wegmarke_workbook::export::{tables, Data};
+use wegmarke_workbook::export::tables;
 use wegmarke_workbook::import::{import, Existing};
 use wegmarke_workbook::removals::{existing_of, removed, summary, RemovalKind};
 use wegmarke_workbook::{Cell, Grid, GridRow, Lang};
 
-fn example() -> Data {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
-    let read = |f: &str| std::fs::read(dir.join(f)).unwrap();
-    Data {
-        plan: serde_json::from_slice(&read("plan.json")).unwrap(),
-        measures: serde_json::from_slice(&read("measures.json")).unwrap(),
-        indicators: serde_json::from_slice(&read("indicators.json")).unwrap(),
-    }
-}
+mod common;
+use common::example;
 
 #[test]
 fn the_same_data_removes_nothing() {
