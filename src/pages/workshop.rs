@@ -250,13 +250,22 @@ async fn run(
         data: Some(&published.data),
         today,
     };
-    let checked = match &read {
-        Ok(read) => check::check(read, &against),
+    let mut checked = match &read {
+        Ok(read) => check::convert(read, against.files),
         Err(f) => Checked {
             findings: vec![f.clone()],
             ..Checked::default()
         },
     };
+    // Removals and questions in a task of their own: the tab stays responsive in between.
+    if checked.data.is_some() {
+        stage.set(Stage::Working(lang.pick(
+            "Entfernte Einträge und Rückfragen werden gesucht …",
+            "Looking for removed entries and questions …",
+        )));
+        browser::next_task().await;
+        check::review(&mut checked, &against);
+    }
     stage.set(Stage::Working(lang.pick(
         "Änderungen werden verglichen …",
         "Comparing the changes …",

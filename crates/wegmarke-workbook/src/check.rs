@@ -175,12 +175,25 @@ fn read_json(files: &[&Upload]) -> Result<Read, Finding> {
 /// may be missing): the sheets are converted into the three files, keeping what the sheets do
 /// not hold from the published data, and the files are validated like the dashboard does.
 pub fn check(read: &Read, published: &Published) -> Checked {
-    let mut checked = match read {
-        Read::Sheets(book) => check_sheets(book, published.files),
-        Read::Json(files) => check_json(files, published.files),
-    };
+    let mut checked = convert(read, published.files);
+    review(&mut checked, published);
+    checked
+}
+
+/// The first half of [`check`]: the chosen files converted into the three data files and
+/// validated, every finding located.
+pub fn convert(read: &Read, published: [Option<&[u8]>; 3]) -> Checked {
+    match read {
+        Read::Sheets(book) => check_sheets(book, published),
+        Read::Json(files) => check_json(files, published),
+    }
+}
+
+/// The second half of [`check`]: what the converted data would remove from the published
+/// data, and the questions before publishing. Nothing to do when the data is not usable.
+pub fn review(checked: &mut Checked, published: &Published) {
     let Some(now) = &checked.data else {
-        return checked;
+        return;
     };
     if let Some(new) = checked
         .texts
@@ -211,7 +224,6 @@ pub fn check(read: &Read, published: &Published) -> Checked {
         None => None,
     };
     checked.notes = questions(now, before, published.today, &checked.locator);
-    checked
 }
 
 fn check_sheets(book: &Book, published: [Option<&[u8]>; 3]) -> Checked {
