@@ -8,7 +8,10 @@ use common::{check, pretty};
 use serde_json::{json, Value};
 use wegmarke_core::problem::{LinkFault, PathFault};
 use wegmarke_core::validate::{check_email, check_link, check_path, check_phone, PathUse};
-use wegmarke_core::{validate_config, Config, Dataset, Input, Problem, ProblemKind};
+use wegmarke_core::{
+    validate, validate_config, validate_config_quick, validate_quick, Config, Dataset, Input,
+    Inputs, Problem, ProblemKind,
+};
 
 /// Paths a data file could use to leave the folder or reach another host, and why each fails.
 const BAD_PATHS: &[(&str, PathFault)] = &[
@@ -492,4 +495,114 @@ fn the_licence_is_typed_and_its_link_checked() {
     let (c, problems) = config(json!({"licence": {"name": " ", "url": "https://example.org/"}}));
     assert_eq!(only(&problems).path.to_string(), "licence.name");
     assert_eq!(c.licence, None, "a licence without a name is not shown");
+}
+
+/// Paths and data folders that are plain or nearly so, beside the good and bad ones above: the
+/// quick check must decide these exactly or leave them to the located one.
+const MORE_PATHS: &[&str] = &[
+    "logo.svg",
+    "bilder/logo.svg",
+    "bilder/",
+    "bilder//logo.svg",
+    "a",
+    "a.b-c_d~e/",
+    "...",
+    ".../x",
+    ".hidden/x",
+    "x/.",
+    "x/..",
+    "x/./y",
+    "/",
+    "//",
+    "a:b",
+    "data/",
+    "daten",
+    "../daten/",
+    "../../daten/x",
+    "../data/",
+    "../z/a/",
+    "/daten/",
+    "/app/data/",
+    "/x/y/z/a",
+    "/../daten/",
+    "..",
+    "../",
+    "https://daten.example.org/integration/",
+    "http://daten.example.org/",
+    "https://user:pw@example.org/data/",
+    "https://example.org/ data/",
+    "HTTPS://daten.example.org/",
+    "ftp://example.org/",
+];
+
+fn every_path() -> impl Iterator<Item = String> {
+    let long = ["x/".repeat(1_000), format!("{}/", "x".repeat(1_999))];
+    BAD_PATHS
+        .iter()
+        .map(|(p, _)| p.to_string())
+        .chain(GOOD_PATHS.iter().chain(MORE_PATHS).map(|p| p.to_string()))
+        .chain(LINKS.iter().map(|(l, _)| l.to_string()))
+        .chain(long)
+}
+
+/// The dashboard's quick check (without the URL resolver) either gives exactly the located
+/// check's result for a path, a data folder or a link, or says it is incomplete, so that the
+/// located check decides.
+#[test]
+fn the_quick_check_decides_plain_paths_and_links_alike_or_leaves_them_to_the_located_one() {
+    let mut decided = 0;
+    let mut left = 0;
+    for value in every_path() {
+        let v = Value::String(value.clone());
+        let configs = [
+            json!({"theme": {"logo": v}}),
+            json!({"data": v}),
+            json!({"links": {"imprint": v}}),
+        ];
+        let plan = plan_with(&value, json!({"url": v}));
+        let datasets = configs
+            .iter()
+            .map(|c| {
+                let text = pretty(c);
+                let full = validate_config(&Input::Bytes(text.as_bytes()));
+                let (quick, complete) = validate_config_quick(&Input::Bytes(text.as_bytes()));
+                (complete, format!("{quick:?}"), format!("{full:?}"))
+            })
+            .chain(std::iter::once({
+                let [p, m, i] = [
+                    pretty(&plan),
+                    pretty(&json!({"format": "wegmarke/1", "measures": []})),
+                    pretty(&json!({"format": "wegmarke/1", "indicators": []})),
+                ];
+                let inputs = Inputs {
+                    plan: Input::Bytes(p.as_bytes()),
+                    measures: Input::Bytes(m.as_bytes()),
+                    indicators: Input::Bytes(i.as_bytes()),
+                };
+                let full = validate(&inputs, "");
+                let (quick, complete) = validate_quick(&inputs, "");
+                (complete, format!("{quick:?}"), format!("{full:?}"))
+            }));
+        for (complete, quick, full) in datasets {
+            if complete {
+                decided += 1;
+                assert_eq!(quick, full, "{value:?}");
+            } else {
+                left += 1;
+            }
+        }
+    }
+    assert!(decided > 50 && left > 50, "{decided} decided, {left} left");
+    // The example's own kind of values are decided quickly (no second download for them).
+    let text = pretty(&json!({"data": "data/", "theme": {"logo": "bilder/logo.svg"}}));
+    assert!(validate_config_quick(&Input::Bytes(text.as_bytes())).1);
+    let text = pretty(&plan_with("reports/2026-05-12/", json!({})));
+    let empty = |array: &str| pretty(&json!({"format": "wegmarke/1", array: []}));
+    let (m, i) = (empty("measures"), empty("indicators"));
+    let inputs = Inputs {
+        plan: Input::Bytes(text.as_bytes()),
+        measures: Input::Bytes(m.as_bytes()),
+        indicators: Input::Bytes(i.as_bytes()),
+    };
+    assert!(validate_quick(&inputs, "").1);
 }

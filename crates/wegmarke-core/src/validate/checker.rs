@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::link::{check_email, check_link, check_path, check_phone, PathUse};
+use super::link::{check_email, check_link, check_path, check_phone, is_plain_path, PathUse};
 use super::{is_valid_id, MAX_ABS_NUMBER, MAX_LOCATED, MAX_PROBLEMS_PER_FILE};
 use super::{MAX_SHORT, MAX_TITLE};
 use crate::locate::locate;
@@ -314,19 +314,27 @@ impl<const LOCATED: bool> Checker<LOCATED> {
         }
     }
 
-    /// Clears a path that would leave its folder ([`check_path`]), reporting it.
+    /// Clears a path that would leave its folder ([`check_path`]), reporting it. The quick
+    /// check passes only plain paths ([`is_plain_path`]); any other it clears unreported and
+    /// sets `unlocated`, so that the located check (with the resolver) decides.
     pub(super) fn check_path(&mut self, p: &mut Option<String>, what: PathUse, path: &JsonPath) {
-        if let Some(value) = p.as_deref() {
-            if let Err(fault) = check_path(value, what) {
-                self.problem(
-                    path.clone(),
-                    ProblemKind::BadPath {
-                        path: value.to_owned(),
-                        fault,
-                    },
-                );
+        let Some(value) = p.as_deref() else { return };
+        if !LOCATED {
+            if !is_plain_path(value, what) {
+                self.unlocated = true;
                 *p = None;
             }
+            return;
+        }
+        if let Err(fault) = check_path(value, what) {
+            self.problem(
+                path.clone(),
+                ProblemKind::BadPath {
+                    path: value.to_owned(),
+                    fault,
+                },
+            );
+            *p = None;
         }
     }
 

@@ -3,7 +3,7 @@
 //! unreadable colours are dropped.
 
 use super::checker::{retain_indexed, Checker};
-use super::link::{check_data_location, Fault, PathUse};
+use super::link::{check_data_location, check_data_location_plain, Fault, PathUse};
 use super::Input;
 use crate::i18n::LANGUAGES;
 use crate::model::{Config, Licence};
@@ -24,7 +24,8 @@ pub fn validate_config_quick(input: &Input) -> ((Config, Vec<Problem>), bool) {
 fn validate_config_with<const LOCATED: bool>(input: &Input) -> ((Config, Vec<Problem>), bool) {
     let mut ck = Checker::<LOCATED>::new("config.json");
     let Some(doc) = ck.read_with(input, false) else {
-        return ((Config::default(), ck.finish(None)), false);
+        let unlocated = ck.unlocated;
+        return ((Config::default(), ck.finish(None)), unlocated);
     };
     let mut config = ck
         .typed::<Config>(&doc.value, &JsonPath::root())
@@ -38,13 +39,25 @@ impl<const LOCATED: bool> Checker<LOCATED> {
     fn check_config(&mut self, config: &mut Config) {
         let path = JsonPath::root();
         if let Some(data) = config.data.as_deref() {
-            let problem = match check_data_location(data) {
-                Ok(()) => None,
-                Err(Fault::Link(fault)) => Some(ProblemKind::BadLink {
+            let checked = if LOCATED {
+                Some(check_data_location(data))
+            } else {
+                check_data_location_plain(data)
+            };
+            let problem = match checked {
+                // Only the located check resolves an unusual path; until it has, the default
+                // data folder stands in, unreported.
+                None => {
+                    self.unlocated = true;
+                    config.data = None;
+                    None
+                }
+                Some(Ok(())) => None,
+                Some(Err(Fault::Link(fault))) => Some(ProblemKind::BadLink {
                     url: data.to_owned(),
                     fault,
                 }),
-                Err(Fault::Path(fault)) => Some(ProblemKind::BadPath {
+                Some(Err(Fault::Path(fault))) => Some(ProblemKind::BadPath {
                     path: data.to_owned(),
                     fault,
                 }),

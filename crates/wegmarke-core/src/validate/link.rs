@@ -99,6 +99,44 @@ pub fn check_path(path: &str, what: PathUse) -> Result<Vec<String>, PathFault> {
     Ok(segments)
 }
 
+/// Whether a path is written so plainly that [`check_path`] accepts it without resolving it:
+/// at most [`MAX_LINK`] bytes, segments of ASCII letters, digits and `-_.~` (none `.` or `..`)
+/// separated by single `/`, ending in `/` only for a folder. The quick check decides these
+/// alone and leaves every other path to the located check, so the resolver is not in the
+/// dashboard's first download.
+pub(super) fn is_plain_path(path: &str, what: PathUse) -> bool {
+    let names = match what {
+        PathUse::Folder => path.strip_suffix('/').unwrap_or(path),
+        PathUse::File => path,
+    };
+    path.len() <= MAX_LINK
+        && names.split('/').all(|seg| {
+            !seg.is_empty()
+                && seg != "."
+                && seg != ".."
+                && seg
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~'))
+        })
+}
+
+/// [`check_data_location`] for the values it can decide without resolving a path: a plain
+/// path ([`is_plain_path`]), also after one leading `/` or after leading `../` segments (both
+/// leave the app's folder, which the data folder may), and an `http://` or `https://` link.
+/// `None`: only the full check can tell.
+pub(super) fn check_data_location_plain(data: &str) -> Option<Result<(), Fault>> {
+    if data.starts_with("https://") || data.starts_with("http://") {
+        return Some(check_link(data).map_err(Fault::Link));
+    }
+    let mut rest = data.strip_prefix('/').unwrap_or(data);
+    if rest.len() == data.len() {
+        while let Some(after) = rest.strip_prefix("../") {
+            rest = after;
+        }
+    }
+    (data.len() <= MAX_LINK && is_plain_path(rest, PathUse::Folder)).then_some(Ok(()))
+}
+
 /// `path` resolved against `base`, and its segments after `folder`, if it stays inside.
 fn resolve_inside(
     base: &str,

@@ -6,6 +6,9 @@
 //! each entry on its own), then the checks of `plan`, `measures` and `indicators`, which share the
 //! per-file problem list and checks of `checker`; `config` validates config.json the same way.
 //! `link` decides which links and paths are used, with `url` resolving paths as a browser does.
+//! The quick check ([`validate_quick`]) passes only plainly written paths and names no entry in
+//! a syntax error; anything else it leaves to the located check, so the resolver and
+//! [`path_at`](crate::locate::path_at) are not in the dashboard's first download.
 
 mod checker;
 mod config;

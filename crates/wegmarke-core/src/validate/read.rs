@@ -70,11 +70,18 @@ impl<const LOCATED: bool> Checker<LOCATED> {
                 let at = (e.line(), e.column().max(1));
                 // The file stays unusable, but the message names the entry the error is in, so
                 // staff find it; the problem itself stays at the file (its location is the line).
-                let entry = path_at(text, byte_offset(text, e.line(), e.column()));
-                let detail = if entry.0.is_empty() {
+                // Naming the entry is the located check's (its own part): the quick one leaves
+                // it off and sets `unlocated`, so the reader sees the located message.
+                let detail = if !LOCATED {
+                    self.unlocated = true;
                     detail
                 } else {
-                    format!("{detail}, in {entry}")
+                    let entry = path_at(text, byte_offset(text, e.line(), e.column()));
+                    if entry.0.is_empty() {
+                        detail
+                    } else {
+                        format!("{detail}, in {entry}")
+                    }
                 };
                 self.fatal_at(
                     JsonPath::root(),
