@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wegmarke_core::i18n::LANGUAGES;
 
+use crate::components::text::{txt, with_text};
 use crate::load::Loaded;
 use crate::route::{Location, Route};
 use crate::ui::use_ui;
@@ -106,19 +107,18 @@ pub fn Footer(
     loaded: Arc<Loaded>,
 ) -> impl IntoView {
     let ui = use_ui();
-    let lang = ui.lang();
     let publisher = loaded.data.plan.as_ref().and_then(|p| {
         let default = p.plan.default_language.clone();
         p.plan
             .publisher
             .as_ref()
-            .map(|t| t.resolve(lang, &default).to_owned())
+            .map(|t| txt(t, &default, &ui).into_any())
     });
     let links = loaded.config.links.clone().unwrap_or_default();
     view! {
         <footer class="site-footer">
             <div class="wrap">
-                {publisher.map(|p| view! { <p>{ui.tf("footer.data", &[("publisher", &p)])}</p> })}
+                {publisher.map(|p| view! { <p>{with_text(&ui.t("footer.data"), "publisher", p)}</p> })}
                 <p>{ui.t("footer.privacy")}</p>
                 <ul class="footer-links">
                     <li><a href=Route::Accessibility.href()>{ui.t("a11y.title")}</a></li>

@@ -1,21 +1,98 @@
-//! Data text in the reader's language, marked with its own language where it falls back.
+//! Data text in the reader's language, marked with its own language where it falls back
+//! (WCAG 3.1.2, language of parts): an Arabic page showing a German title because the data has
+//! no Arabic one says `lang="de" dir="ltr"` on that title, so screen readers pronounce it right.
 
 use leptos::prelude::*;
-use wegmarke_core::Text;
+use wegmarke_core::i18n::language;
+use wegmarke_core::{Series, Text};
 
 use crate::ui::Ui;
 
-/// A data text as a `<span>`: `lang` is set where the text is not in the UI language (so screen
-/// readers pronounce it right) and `dir="auto"` isolates it, so bidirectional control
-/// characters in a data file cannot reorder the page around it.
-pub fn txt(text: &Text, default_lang: &str, ui: &Ui) -> impl IntoView {
-    let l = text.get(ui.lang(), default_lang);
-    let actual = l.lang.unwrap_or(default_lang);
-    let lang = (actual != ui.lang()).then(|| actual.to_owned());
-    view! { <span lang=lang dir="auto">{l.text.to_owned()}</span> }
+/// A data text resolved for the reader, with the attributes that mark its language.
+pub struct Marked {
+    /// The string shown.
+    pub text: String,
+    /// The text's language, only where it differs from the surrounding language.
+    pub lang: Option<String>,
+    /// `rtl`/`ltr` for text in another language; `auto` otherwise, which still isolates the text,
+    /// so bidirectional control characters in a data file cannot reorder the page around it.
+    pub dir: &'static str,
 }
 
-/// A data text resolved to a plain string (for attributes and titles).
+/// `text` resolved in the UI language and marked against `context`, the language of the
+/// element it is shown in (the UI language, unless that element sets its own).
+pub fn mark_within(text: &Text, default_lang: &str, ui: &Ui, context: &str) -> Marked {
+    let l = text.get(ui.lang(), default_lang);
+    let foreign = l.lang != context;
+    Marked {
+        text: l.text.to_owned(),
+        lang: foreign.then(|| l.lang.to_owned()),
+        dir: match (foreign, language(l.lang).rtl) {
+            (false, _) => "auto",
+            (true, true) => "rtl",
+            (true, false) => "ltr",
+        },
+    }
+}
+
+/// `text` resolved and marked against the UI language.
+pub fn mark(text: &Text, default_lang: &str, ui: &Ui) -> Marked {
+    mark_within(text, default_lang, ui, ui.lang())
+}
+
+/// A data text as a `<span>` with `lang` and `dir` where it is not in the UI language.
+pub fn txt(text: &Text, default_lang: &str, ui: &Ui) -> impl IntoView {
+    span(mark(text, default_lang, ui))
+}
+
+/// A data text as a `<span>` inside an element in `context` (e.g. the German-only Leichte
+/// Sprache page): marked where it is not in that language.
+pub fn txt_within(text: &Text, default_lang: &str, ui: &Ui, context: &str) -> impl IntoView {
+    span(mark_within(text, default_lang, ui, context))
+}
+
+fn span(m: Marked) -> impl IntoView {
+    view! { <span lang=m.lang dir=m.dir>{m.text}</span> }
+}
+
+/// A long data text as paragraphs (split at blank lines), each marked like [`txt`].
+pub fn paragraphs(text: &Text, default_lang: &str, ui: &Ui) -> impl IntoView {
+    let m = mark(text, default_lang, ui);
+    m.text
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| view! { <p lang=m.lang.clone() dir=m.dir>{p.trim().to_owned()}</p> })
+        .collect_view()
+}
+
+/// A UI sentence with a data text in its `{name}` placeholder: the sentence stays in the UI
+/// language and the data text keeps its own marks. `sentence` is the translated text with its
+/// other placeholders already filled in (`ui.tf` leaves unknown ones as they are).
+pub fn with_text(sentence: &str, name: &str, text: impl IntoView + 'static) -> AnyView {
+    let placeholder = format!("{{{name}}}");
+    match sentence.split_once(&placeholder) {
+        Some((before, after)) => view! { {before.to_owned()}{text}{after.to_owned()} }.into_any(),
+        // A translation without the placeholder still shows the data text.
+        None => view! { {sentence.to_owned()}" "{text} }.into_any(),
+    }
+}
+
+/// A plain data string that the contract keeps in the plan's default language (a unit such as
+/// "Personen"), marked like [`txt`].
+pub fn default_txt(s: &str, default_lang: &str, ui: &Ui) -> impl IntoView {
+    txt(&Text::Plain(s.to_owned()), default_lang, ui)
+}
+
+/// A series' label (marked like [`txt`]), or its id where the data gives none.
+pub fn series_label(s: &Series, default_lang: &str, ui: &Ui) -> AnyView {
+    match &s.label {
+        Some(l) => txt(l, default_lang, ui).into_any(),
+        None => s.id.clone().into_any(),
+    }
+}
+
+/// A data text resolved to a plain string, for what cannot carry a language of its own:
+/// attributes, the document title, the embed snippet.
 pub fn plain(text: &Text, default_lang: &str, ui: &Ui) -> String {
     text.resolve(ui.lang(), default_lang).to_owned()
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use wegmarke_core::{csv, format, DATA_FILES};
 
 use crate::browser;
+use crate::components::text::txt;
 use crate::load::Loaded;
 use crate::ui::{set_title, use_ui};
 
@@ -49,7 +50,7 @@ pub fn DataPage(
     };
     // The licence is a deployment setting (config.json `licence`); validation checked its link.
     let licence = loaded.config.licence.as_ref().map(|l| {
-        let name = l.name.resolve(ui.lang(), ds.default_lang()).to_owned();
+        let name = txt(&l.name, ds.default_lang(), &ui);
         (name, l.url.clone())
     });
     view! {

@@ -10,7 +10,7 @@ use wegmarke_core::format;
 
 use crate::browser;
 use crate::components::key_figures::KeyFigures;
-use crate::components::text::plain;
+use crate::components::text::txt;
 use crate::load::Loaded;
 use crate::pages::{field::FieldPage, indicators::IndicatorPage, measure::MeasurePage};
 use crate::route::{Embed, Route};
@@ -27,11 +27,11 @@ pub fn EmbedPage(
     browser::enter_embed_mode();
     let ui = use_ui();
     let ds = &loaded.data;
-    let plan_title = ds
-        .plan
-        .as_ref()
-        .map(|p| plain(&p.plan.title, ds.default_lang(), &ui))
-        .unwrap_or_default();
+    let plan_title = || {
+        ds.plan
+            .as_ref()
+            .map(|p| txt(&p.plan.title, ds.default_lang(), &ui))
+    };
     let stand = ds
         .plan
         .as_ref()
@@ -41,7 +41,7 @@ pub fn EmbedPage(
         Embed::KeyFigures => (
             view! {
                 <div class="wrap page">
-                    <h1 class="embed-title">{plan_title.clone()}</h1>
+                    <h1 class="embed-title">{plan_title()}</h1>
                     <KeyFigures loaded=loaded.clone()/>
                 </div>
             }
@@ -67,7 +67,7 @@ pub fn EmbedPage(
             {body}
             <p class="embed-source wrap">
                 {ui.t("embed.source")}" "
-                <a href=full_href target="_blank" rel="noopener">{plan_title}</a>
+                <a href=full_href target="_blank" rel="noopener">{plan_title()}</a>
                 {stand.map(|s| format!(" · {}: {s}", ui.t("overview.stand")))}
             </p>
         </div>

@@ -13,7 +13,7 @@ use crate::components::chart::EChart;
 use crate::components::embed::EmbedButton;
 use crate::components::lists::indicator_item;
 use crate::components::rating::RatingBadge;
-use crate::components::text::{plain, txt};
+use crate::components::text::{default_txt, plain, series_label, txt, with_text};
 use crate::load::Loaded;
 use crate::pages::not_found::NotFound;
 use crate::route::{Embed, Route};
@@ -112,7 +112,7 @@ pub fn IndicatorPage(
     let head = ind
         .series
         .iter()
-        .map(|s| view! { <th scope="col">{s.label.as_ref().map(|l| plain(l, d, &ui)).unwrap_or_else(|| s.id.clone())}</th> })
+        .map(|s| view! { <th scope="col">{series_label(s, d, &ui)}</th> })
         .collect_view();
     let rows = ps
         .iter()
@@ -131,7 +131,7 @@ pub fn IndicatorPage(
                     let flag = o
                         .and_then(|o| o.flag)
                         .map(|f| ui.t(&format!("flag.{}", f.as_str())));
-                    let note = o.and_then(|o| o.note.as_ref()).map(|n| plain(n, d, &ui));
+                    let note = o.and_then(|o| o.note.as_ref()).map(|n| txt(n, d, &ui));
                     let class = o
                         .and_then(|o| o.flag)
                         .map(|f| format!("flag-{}", f.as_str()));
@@ -214,7 +214,7 @@ pub fn IndicatorPage(
             {suppressed.then(|| view! { <p class="note-box">{ui.t("indicator.suppressed_note")}</p> })}
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="data-caption">
                 <table class="data-table" data-testid="data-table">
-                    <caption id="data-caption">{ui.tf("indicator.table_caption", &[("title", &plain(&ind.title, d, &ui))])}</caption>
+                    <caption id="data-caption">{with_text(&ui.t("indicator.table_caption"), "title", txt(&ind.title, d, &ui))}</caption>
                     <thead><tr><th scope="col">{ui.t("indicator.period")}</th>{head}</tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
@@ -230,7 +230,7 @@ pub fn IndicatorPage(
             </p>
             <dl class="facts">
                 {ind.definition.as_ref().map(|t| view! { <dt>{ui.t("indicator.definition")}</dt><dd>{txt(t, d, &ui)}</dd> })}
-                {ind.unit.clone().map(|u| view! { <dt>{ui.t("indicator.unit")}</dt><dd>{u}</dd> })}
+                {ind.unit.as_ref().map(|u| view! { <dt>{ui.t("indicator.unit")}</dt><dd>{default_txt(u, d, &ui)}</dd> })}
                 {ind.baseline.as_ref().map(|b| view! { <dt>{ui.t("chart.baseline")}</dt><dd>{format!("{}: {}", format::period(&b.period, lang), v(b.value))}</dd> })}
                 {ind.target.as_ref().map(|t| view! { <dt>{ui.t("chart.target")}</dt><dd>{format!("{}: {}", format::period(&t.period, lang), v(t.value))}</dd> })}
                 <dt>{ui.t("indicator.kind")}</dt><dd>{ui.t(&format!("indicator.kind.{}", ind.kind.as_str()))}", "{ui.t(&format!("indicator.direction.{}", ind.direction.as_str()))}</dd>

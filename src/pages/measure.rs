@@ -9,7 +9,7 @@ use wegmarke_core::{format, Date, Measure, Text};
 use crate::components::embed::EmbedButton;
 use crate::components::lists::indicator_item;
 use crate::components::status::StatusBadge;
-use crate::components::text::{plain, txt};
+use crate::components::text::{paragraphs, plain, txt};
 use crate::load::Loaded;
 use crate::pages::not_found::NotFound;
 use crate::route::{Embed, Route};
@@ -33,22 +33,14 @@ pub fn MeasurePage(
     let lang = ui.lang();
     let date = |x: &Date| format::date(x, lang);
     let actor_link = |id: &String| {
-        let name = ds
-            .actor(id)
-            .map(|a| plain(&a.name, d, &ui))
-            .unwrap_or_else(|| id.clone());
+        let name = match ds.actor(id) {
+            Some(a) => txt(&a.name, d, &ui).into_any(),
+            None => id.clone().into_any(),
+        };
         view! { <a href=Route::Actor(id.clone()).href()>{name}</a> }
     };
     let progress = wegmarke_core::rollup::effective_progress(m);
-    let paragraphs = m.description.as_ref().map(|t| {
-        let text = t.get(lang, d);
-        let lang_attr = text.lang.filter(|l| *l != lang).map(str::to_owned);
-        text.text
-            .split("\n\n")
-            .filter(|p| !p.trim().is_empty())
-            .map(|p| view! { <p lang=lang_attr.clone() dir="auto">{p.trim().to_owned()}</p> })
-            .collect_view()
-    });
+    let description = m.description.as_ref().map(|t| paragraphs(t, d, &ui));
     let goals = m
         .goals
         .iter()
@@ -100,7 +92,7 @@ pub fn MeasurePage(
             })}
             {m.summary.as_ref().map(|t| view! { <p class="lead">{txt(t, d, &ui)}</p> })}
             <EmbedButton route=Route::Embed(Embed::Measure(m.id.clone())) title=plain(&m.title, d, &ui)/>
-            {paragraphs}
+            {description}
             <dl class="facts">
                 <dt>{ui.t("measure.goals")}</dt><dd><ul class="plain">{goals}</ul></dd>
                 {m.lead.as_ref().map(|l| view! { <dt>{ui.t("measure.lead")}</dt><dd>{actor_link(l)}</dd> })}

@@ -10,7 +10,7 @@ use wegmarke_core::{csv, Status};
 
 use crate::browser;
 use crate::components::lists::measure_item;
-use crate::components::text::plain;
+use crate::components::text::{mark, Marked};
 use crate::load::Loaded;
 use crate::route::{Location, Route};
 use crate::ui::{replace_location, set_title, use_location, use_ui};
@@ -132,15 +132,18 @@ pub fn MeasuresPage(
     let d = ds.default_lang().to_owned();
     let option =
         |value: String, label: String| view! { <option value=value>{label}</option> }.into_any();
+    let marked = |value: String, m: Marked| {
+        view! { <option value=value lang=m.lang dir=m.dir>{m.text}</option> }.into_any()
+    };
     let fields: Vec<_> = ds
         .fields()
         .into_iter()
-        .map(|f| option(f.id.clone(), plain(&f.title, &d, &ui)))
+        .map(|f| marked(f.id.clone(), mark(&f.title, &d, &ui)))
         .collect();
     let goals: Vec<_> = ds
         .goals()
         .iter()
-        .map(|g| option(g.id.clone(), plain(&g.title, &d, &ui)))
+        .map(|g| marked(g.id.clone(), mark(&g.title, &d, &ui)))
         .collect();
     // Distinct first (a set), not by sorting thousands of repeated ids.
     let leads: std::collections::BTreeSet<&str> = ds
@@ -151,7 +154,7 @@ pub fn MeasuresPage(
     let leads: Vec<_> = leads
         .into_iter()
         .filter_map(|id| ds.actor(id))
-        .map(|a| option(a.id.clone(), plain(&a.name, &d, &ui)))
+        .map(|a| marked(a.id.clone(), mark(&a.name, &d, &ui)))
         .collect();
     let (groups, districts) = filter_values(ds.measures(), lang, &d);
     let groups: Vec<_> = groups.into_iter().map(|g| option(g.clone(), g)).collect();

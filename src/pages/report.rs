@@ -35,6 +35,7 @@ pub fn ReportPage(
         .map(|p| plain(&p.plan.title, d, &ui))
         .unwrap_or_default();
     set_title(&format!("{} – {}", ui.t("report.title"), title));
+    let heading = ds.plan.as_ref().map(|p| txt(&p.plan.title, d, &ui));
     let stand = ds.plan.as_ref().and_then(|p| p.plan.as_of);
     let location = use_location();
     let since = Memo::new(move |_| location.with(|l| l.param("seit").map(str::to_owned)));
@@ -127,7 +128,7 @@ pub fn ReportPage(
     view! {
         <article class="wrap page report-page" data-testid="report">
             <header class="report-head">
-                <h1 data-testid="page-title">{ui.t("report.title")}": "{title}</h1>
+                <h1 data-testid="page-title">{ui.t("report.title")}{heading.map(|t| view! { ": "{t} })}</h1>
                 {stand.map(|s| view! { <p class="stand">{ui.t("overview.stand")}": "{format::date(&s, lang)}</p> })}
                 <p class="no-print"><button type="button" class="button" on:click=print>{ui.t("report.print")}</button></p>
             </header>

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::status::StatusBadge;
-use crate::components::text::txt;
+use crate::components::text::txt_within;
 use crate::load::Loaded;
 use crate::route::Route;
 use crate::ui::{set_title, use_ui};
@@ -78,9 +78,9 @@ pub fn EasyLanguagePage(
         .map(|(m, e)| {
             view! {
                 <li class="easy-item">
-                    <h3><a href=Route::Measure(m.id.clone()).href()>{txt(&m.title, d, &ui)}</a></h3>
+                    <h3><a href=Route::Measure(m.id.clone()).href()>{txt_within(&m.title, d, &ui, "de")}</a></h3>
                     <StatusBadge status=m.status/>
-                    <p lang="de">{txt(e, d, &ui)}</p>
+                    <p>{txt_within(e, d, &ui, "de")}</p>
                 </li>
             }
         })

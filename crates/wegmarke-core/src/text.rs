@@ -17,40 +17,41 @@ pub enum Text {
 }
 
 /// A text resolved for one reader: the string and the language it is actually in, so the page can
-/// mark fallback text with its own `lang` attribute.
+/// mark fallback text with its own `lang` attribute (WCAG 3.1.2, language of parts).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Localized<'a> {
     pub text: &'a str,
-    /// `None` for a plain string: it is in the plan's default language.
-    pub lang: Option<&'a str>,
+    /// The language tag of `text`: the map's key it came from, or the plan's default language for
+    /// a plain string (and for a map without any entry).
+    pub lang: &'a str,
 }
 
 impl Text {
-    /// The text in `lang`, else in `default`, else in any language present (the first by tag).
-    pub fn get<'a>(&'a self, lang: &str, default: &str) -> Localized<'a> {
-        match self {
-            Text::Plain(s) => Localized {
-                text: s,
-                lang: None,
-            },
-            Text::Map(m) => m
-                .get_key_value(lang)
-                .or_else(|| m.get_key_value(default))
-                .or_else(|| m.iter().next())
-                .map(|(k, v)| Localized {
-                    text: v,
-                    lang: Some(k),
-                })
-                .unwrap_or(Localized {
-                    text: "",
-                    lang: None,
-                }),
+    /// The text in `lang`, else in `default`, else in any language present (the first by tag),
+    /// with the language it is in.
+    pub fn get<'a>(&'a self, lang: &str, default: &'a str) -> Localized<'a> {
+        let (tag, text) = self.find(lang, default).unwrap_or((None, ""));
+        Localized {
+            text,
+            lang: tag.unwrap_or(default),
         }
     }
 
     /// The text in `lang` with fallback, as a plain string.
     pub fn resolve<'a>(&'a self, lang: &str, default: &str) -> &'a str {
-        self.get(lang, default).text
+        self.find(lang, default).map_or("", |(_, text)| text)
+    }
+
+    /// The string [`get`](Self::get) shows and its map key (`None` for a plain string).
+    fn find<'a>(&'a self, lang: &str, default: &str) -> Option<(Option<&'a str>, &'a str)> {
+        match self {
+            Text::Plain(s) => Some((None, s)),
+            Text::Map(m) => m
+                .get_key_value(lang)
+                .or_else(|| m.get_key_value(default))
+                .or_else(|| m.iter().next())
+                .map(|(k, v)| (Some(k.as_str()), v.as_str())),
+        }
     }
 
     /// Every string this text holds, in all languages.
@@ -204,27 +205,89 @@ mod tests {
     fn falls_back_to_default_then_any_language() {
         let t = map(&[("de", "Sprache"), ("en", "Language")]);
         assert_eq!(t.get("en", "de").text, "Language");
+        assert_eq!(t.resolve("tr", "de"), "Sprache");
+        let only_tr = map(&[("tr", "Dil")]);
+        assert_eq!(only_tr.get("en", "de").text, "Dil");
+    }
+
+    #[test]
+    fn tells_the_language_a_text_is_actually_in() {
+        let t = map(&[("de", "Sprache"), ("en", "Language")]);
+        let found = |lang| t.get(lang, "de");
         assert_eq!(
-            t.get("tr", "de"),
+            found("en"),
             Localized {
-                text: "Sprache",
-                lang: Some("de")
+                text: "Language",
+                lang: "en"
             }
         );
+        assert_eq!(
+            found("de"),
+            Localized {
+                text: "Sprache",
+                lang: "de"
+            }
+        );
+        // Arabic reader, no Arabic in the data: German, and it says so.
+        assert_eq!(
+            found("ar"),
+            Localized {
+                text: "Sprache",
+                lang: "de"
+            }
+        );
+    }
+
+    #[test]
+    fn a_fallback_to_any_language_names_that_language() {
         let only_tr = map(&[("tr", "Dil")]);
         assert_eq!(
             only_tr.get("en", "de"),
             Localized {
                 text: "Dil",
-                lang: Some("tr")
+                lang: "tr"
             }
         );
+        // The first by tag when neither the reader's nor the default language is there.
+        let two = map(&[("uk", "Мова"), ("tr", "Dil")]);
+        assert_eq!(
+            two.get("ar", "de"),
+            Localized {
+                text: "Dil",
+                lang: "tr"
+            }
+        );
+    }
+
+    #[test]
+    fn a_plain_string_is_in_the_plans_default_language() {
         let plain = Text::from("Sprache");
         assert_eq!(
             plain.get("en", "de"),
             Localized {
                 text: "Sprache",
-                lang: None
+                lang: "de"
+            }
+        );
+        assert_eq!(
+            plain.get("ar", "en"),
+            Localized {
+                text: "Sprache",
+                lang: "en"
+            }
+        );
+        // Whatever the reader's language: the string says nothing else about itself.
+        assert_eq!(plain.get("de", "de").lang, "de");
+    }
+
+    #[test]
+    fn an_empty_map_is_empty_text_in_the_default_language() {
+        let empty = Text::Map(BTreeMap::new());
+        assert_eq!(
+            empty.get("ar", "de"),
+            Localized {
+                text: "",
+                lang: "de"
             }
         );
     }

@@ -1,0 +1,136 @@
+// Language of parts (WCAG 3.1.2): data text shown in a language other than the interface's (the
+// example data has German, often English, never Turkish, Arabic or Ukrainian) carries its own
+// `lang` and `dir`, on every kind of page and in embeds, in all five interfaces.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, openPage } from './browser.mjs';
+import { APP, DIST, ready, assertClean } from './env.mjs';
+
+const INTERFACES = ['de', 'en', 'tr', 'ar', 'uk'];
+const PAGES = {
+  overview: '#/',
+  field: '#/handlungsfeld/sprache',
+  measure: '#/massnahme/M-1.1',
+  indicator: '#/indikator/I-alq-ausl',
+  changes: '#/aenderungen',
+  'embedded field': '#/embed/handlungsfeld/sprache',
+  'embedded indicator': '#/embed/indikator/I-alq-ausl',
+};
+// Fields whose plain strings are text in the plan's default language (German); ids, dates,
+// statuses, addresses and district names are not.
+const TEXT_FIELDS = new Set(['title', 'short_title', 'summary', 'easy_summary', 'description', 'status_note',
+  'text', 'label', 'name', 'definition', 'note', 'notes', 'subtitle', 'publisher', 'method', 'funding', 'table',
+  'target_groups', 'unit']);
+
+const data = ['plan', 'measures', 'indicators']
+  .map(f => JSON.parse(fs.readFileSync(path.join(DIST, 'data', `${f}.json`), 'utf8')));
+const isTextMap = o => o && typeof o === 'object' && !Array.isArray(o) && Object.keys(o).length > 0
+  && Object.entries(o).every(([k, v]) => /^[a-z]{2}$/.test(k) && typeof v === 'string');
+
+/** Every data text as {lang -> string} (plain strings are German), with the field it is in. */
+function texts() {
+  const out = [];
+  const walk = (o, field) => {
+    if (isTextMap(o) && TEXT_FIELDS.has(field)) out.push(o);
+    else if (Array.isArray(o)) o.forEach(v => walk(v, field));
+    else if (o && typeof o === 'object') Object.entries(o).forEach(([k, v]) => walk(v, k));
+    else if (typeof o === 'string' && TEXT_FIELDS.has(field)) out.push({ de: o });
+  };
+  data.forEach(d => walk(d));
+  return out;
+}
+
+/**
+ * The strings a reader of `lang` sees in German: the German text of every data text without a
+ * version in `lang` (paragraphs as shown), leaving out any that also occurs in `lang`, where
+ * the same words would rightly carry the interface's language.
+ */
+function germanFor(lang) {
+  const all = texts();
+  const own = new Set(all.filter(t => lang in t).map(t => t[lang].trim()));
+  const german = new Set();
+  for (const t of all) {
+    if (lang !== 'de' && lang in t) continue;
+    if (!('de' in t)) continue;
+    for (const p of t.de.split('\n\n').map(s => s.trim())) {
+      if (p && p !== '%' && (lang === 'de' || !own.has(p))) german.add(p);
+    }
+  }
+  return german;
+}
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser.close(); });
+
+/** Text nodes equal to one of `german`, each with its nearest `lang` and that element's `dir`. */
+async function germanNodes(page, german) {
+  return page.evaluate(strings => {
+    const wanted = new Set(strings);
+    const found = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      // The chart's drawing is an image (role="img"): its name is the summary, its text is the
+      // table beside it. Scripts, styles and the embed snippet's code are not reading text.
+      if (!el || el.closest('[role=img], script, style, textarea')) continue;
+      const text = n.textContent.trim();
+      if (!wanted.has(text)) continue;
+      const marked = el.closest('[lang]');
+      found.push({ text, lang: marked?.getAttribute('lang'), dir: marked?.getAttribute('dir'), tag: el.tagName });
+    }
+    return found;
+  }, [...german]);
+}
+
+for (const lang of INTERFACES) {
+  test(`interface ${lang}: German data text is marked lang="de" dir="ltr"`, async () => {
+    const german = germanFor(lang);
+    assert.ok(german.size > 20, `German data texts for ${lang}: ${german.size}`);
+    const { page, log } = await openPage(browser, { width: 390, height: 844 });
+    for (const [name, hash] of Object.entries(PAGES)) {
+      await page.goto(`${APP}?lang=${lang}${hash}`);
+      await ready(page);
+      await page.waitForFunction(l => document.documentElement.lang === l, lang);
+      if (name === 'changes') await page.getByTestId('changes-summary').waitFor();
+      if (name.includes('indicator')) await page.getByTestId('data-table').waitFor();
+      const nodes = await germanNodes(page, german);
+      // Not vacuous: the page shows German data text (German titles, at least, in every interface).
+      assert.ok(nodes.length > 0, `${lang} ${name}: no German data text found`);
+      const wrong = nodes.filter(n => n.lang !== 'de');
+      assert.deepEqual(wrong, [], `${lang} ${name}: German data text under another language`);
+      if (lang !== 'de') {
+        const unmarked = nodes.filter(n => n.dir !== 'ltr');
+        assert.deepEqual(unmarked, [], `${lang} ${name}: German data text without dir="ltr"`);
+      }
+    }
+    await assertClean(assert, page, log);
+    await page.close();
+  });
+}
+
+test('English texts in the English interface carry no language of their own', async () => {
+  const { page } = await openPage(browser);
+  await page.goto(`${APP}?lang=en#/`);
+  await page.getByTestId('plan-title').waitFor();
+  const title = page.getByTestId('plan-title').locator('span');
+  assert.equal(await title.textContent(), 'Integration plan of the City of Göppingen');
+  assert.equal(await title.getAttribute('lang'), null);
+  // The same title in the Arabic interface falls back to German (the data has no Arabic): marked.
+  await page.goto(`${APP}?lang=ar#/`);
+  await page.waitForFunction(() => document.documentElement.lang === 'ar');
+  await page.getByTestId('plan-title').waitFor();
+  const ar = page.getByTestId('plan-title').locator('span');
+  assert.equal(await ar.textContent(), 'Integrationsplan der Stadt Göppingen');
+  assert.equal(await ar.getAttribute('lang'), 'de');
+  assert.equal(await ar.getAttribute('dir'), 'ltr');
+  // The check above would notice a text that lost its mark.
+  const german = germanFor('ar');
+  assert.deepEqual((await germanNodes(page, german)).filter(n => n.lang !== 'de'), []);
+  await ar.evaluate(el => { el.removeAttribute('lang'); });
+  const wrong = (await germanNodes(page, german)).filter(n => n.lang !== 'de');
+  assert.deepEqual(wrong.map(n => [n.text, n.lang]), [['Integrationsplan der Stadt Göppingen', 'ar']]);
+  await page.close();
+});
