@@ -8,11 +8,12 @@ use leptos::prelude::*;
 use wegmarke_core::changes::{
     compare, report_for, snapshot_prefix, Changes, IndicatorChange, MeasureChange,
 };
+use wegmarke_core::format::Correction;
 use wegmarke_core::{format, Dataset, Severity};
 
 use crate::components::rating::RatingBadge;
 use crate::components::status::StatusBadge;
-use crate::components::text::txt;
+use crate::components::text::{series_label, txt, with_text};
 use crate::load::{fetch_dataset, Loaded};
 use crate::route::{Location, Route};
 use crate::ui::{set_title, use_location, use_ui, Ui};
@@ -237,42 +238,54 @@ fn indicator_row(i: &IndicatorChange, loaded: &Loaded, before: &Dataset, ui: &Ui
         x.map(|x| format::value_with_unit(x, dec, unit.as_deref(), ui.lang()))
             .unwrap_or_else(|| "–".into())
     };
-    let series_label = |s: &str| {
-        ind.and_then(|x| x.series.iter().find(|y| y.id == s))
-            .and_then(|y| y.label.as_ref())
-            .map(|l| l.resolve(ui.lang(), d).to_owned())
-            .unwrap_or_else(|| s.to_owned())
+    // A series' label (marked with its language), or its id where the data names none.
+    let series = |s: &str| match ind.and_then(|x| x.series.iter().find(|y| y.id == s)) {
+        Some(y) => series_label(y, d, ui),
+        None => s.to_owned().into_any(),
     };
-    let mut lines: Vec<String> = i
+    let mut lines: Vec<AnyView> = i
         .new_values
         .iter()
         .map(|n| {
-            ui.tf(
+            let sentence = ui.tf(
                 "changes.new_value",
                 &[
-                    ("series", &series_label(&n.series)),
                     ("period", &format::period(&n.period, ui.lang())),
                     ("value", &v(Some(n.value))),
                 ],
-            )
+            );
+            with_text(&sentence, "series", series(&n.series))
         })
         .collect();
     lines.extend(i.revised.iter().map(|r| {
-        ui.tf(
-            "changes.revised_value",
-            &[
-                ("series", &series_label(&r.series)),
-                ("period", &format::period(&r.period, ui.lang())),
-                ("from", &v(r.from)),
-                ("to", &v(r.to)),
-            ],
-        )
+        let period = format::period(&r.period, ui.lang());
+        let sentence = match (r.from, r.to) {
+            // Values that look alike at the indicator's decimals get the decimals that tell them
+            // apart, or are named a minor correction.
+            (Some(from), Some(to)) if r.value_changed() => {
+                match format::correction(from, to, dec, unit.as_deref(), ui.lang()) {
+                    Correction::Differs { from, to } => ui.tf(
+                        "changes.revised_value",
+                        &[("period", &period), ("from", &from), ("to", &to)],
+                    ),
+                    Correction::BelowPrecision { value } | Correction::Same { value } => ui.tf(
+                        "changes.revised_minor",
+                        &[("period", &period), ("value", &value)],
+                    ),
+                }
+            }
+            _ => ui.tf(
+                "changes.revised_value",
+                &[("period", &period), ("from", &v(r.from)), ("to", &v(r.to))],
+            ),
+        };
+        with_text(&sentence, "series", series(&r.series))
     }));
     if i.added {
-        lines.push(ui.t("changes.added"));
+        lines.push(ui.t("changes.added").into_any());
     }
     if i.removed {
-        lines.push(ui.t("changes.removed"));
+        lines.push(ui.t("changes.removed").into_any());
     }
     view! {
         <tr data-testid="indicator-change" data-id=i.id.clone()>

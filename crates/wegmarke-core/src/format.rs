@@ -212,13 +212,22 @@ pub fn scientific(value: f64) -> String {
 
 /// A number with the locale's separators, rounded to `decimals` (default: as needed, at most 2).
 pub fn number(value: f64, decimals: Option<u8>, lang: &str) -> String {
+    match decimals {
+        Some(d) => number_at(value, d, false, lang),
+        None => number_at(value, 2, true, lang),
+    }
+}
+
+/// `value` with `places` decimals (trailing zeros dropped when `trim`), grouped per locale.
+fn number_at(value: f64, places: u8, trim: bool, lang: &str) -> String {
     if !value.is_finite() {
         return "–".to_owned();
     }
     let (thousands, decimal) = Locale::from_tag(lang).separators();
-    let raw = match decimals {
-        Some(d) => fixed_digits(value, d),
-        None => fixed_digits_trimmed(value, 2),
+    let raw = if trim {
+        fixed_digits_trimmed(value, places)
+    } else {
+        fixed_digits(value, places)
     };
     let (int, frac) = raw.split_once('.').unwrap_or((&raw, ""));
     let mut grouped = String::new();
@@ -242,7 +251,11 @@ pub fn number(value: f64, decimals: Option<u8>, lang: &str) -> String {
 
 /// A value with its unit: "10,2 %" (de), "10.2%" (en), "%10,2" (tr), "1.234 Personen".
 pub fn value_with_unit(value: f64, decimals: Option<u8>, unit: Option<&str>, lang: &str) -> String {
-    let n = number(value, decimals, lang);
+    with_unit(number(value, decimals, lang), unit, lang)
+}
+
+/// A formatted number with its unit, placed as the locale writes it.
+fn with_unit(n: String, unit: Option<&str>, lang: &str) -> String {
     match unit.map(str::trim).filter(|u| !u.is_empty()) {
         None => n,
         Some("%") => match Locale::from_tag(lang) {
@@ -252,6 +265,60 @@ pub fn value_with_unit(value: f64, decimals: Option<u8>, unit: Option<&str>, lan
         },
         Some(u) => format!("{n}\u{a0}{u}"),
     }
+}
+
+/// How many decimals beyond the indicator's own a correction may show to tell its values apart.
+pub const CORRECTION_EXTRA_DECIMALS: u8 = 4;
+
+/// A corrected value as readers see it, so that a correction never reads "3,8 % → 3,8 %".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Correction {
+    /// The value then and now, with the fewest decimals (the indicator's own, or up to
+    /// [`CORRECTION_EXTRA_DECIMALS`] more) at which they differ.
+    Differs { from: String, to: String },
+    /// The values differ, but not even at [`CORRECTION_EXTRA_DECIMALS`] more decimals: a minor
+    /// correction below the display precision; `value` is the value now as usually shown.
+    BelowPrecision { value: String },
+    /// The very same number (only its flag can have changed); `value` as usually shown.
+    Same { value: String },
+}
+
+/// The rule for showing a corrected value `from` → `to` of an indicator with `decimals` display
+/// decimals (`None`: up to two, trailing zeros dropped): show both at the display precision if
+/// they differ there; else add one decimal at a time, up to [`CORRECTION_EXTRA_DECIMALS`] (and
+/// never beyond nine), until they differ; else it is a correction below display precision.
+pub fn correction(
+    from: f64,
+    to: f64,
+    decimals: Option<u8>,
+    unit: Option<&str>,
+    lang: &str,
+) -> Correction {
+    let shown = || value_with_unit(to, decimals, unit, lang);
+    if from == to || (from.is_nan() && to.is_nan()) {
+        return Correction::Same { value: shown() };
+    }
+    let (base, trim) = match decimals {
+        Some(d) => (d, false),
+        None => (2, true),
+    };
+    let most = base
+        .saturating_add(CORRECTION_EXTRA_DECIMALS)
+        .min(9)
+        .max(base);
+    for places in base..=most {
+        let (a, b) = (
+            number_at(from, places, trim, lang),
+            number_at(to, places, trim, lang),
+        );
+        if a != b {
+            return Correction::Differs {
+                from: with_unit(a, unit, lang),
+                to: with_unit(b, unit, lang),
+            };
+        }
+    }
+    Correction::BelowPrecision { value: shown() }
 }
 
 /// A date: "31. Oktober 2026", "31 October 2026", "Oktober 2026", "2026".
@@ -304,6 +371,123 @@ pub fn percent(value: f64, lang: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn differs(from: &str, to: &str) -> Correction {
+        Correction::Differs {
+            from: from.to_owned(),
+            to: to.to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_correction_visible_at_display_precision_keeps_it() {
+        assert_eq!(
+            correction(10.5, 10.4, Some(1), Some("%"), "de"),
+            differs("10,5\u{a0}%", "10,4\u{a0}%")
+        );
+        assert_eq!(
+            correction(1200.0, 1250.0, Some(0), None, "en"),
+            differs("1,200", "1,250")
+        );
+    }
+
+    #[test]
+    fn values_equal_after_rounding_get_the_decimals_that_tell_them_apart() {
+        // 3,8 % → 3,8 % at one decimal; apart at two.
+        assert_eq!(
+            correction(3.81, 3.84, Some(1), Some("%"), "de"),
+            differs("3,81\u{a0}%", "3,84\u{a0}%")
+        );
+        // Only the fourth extra decimal tells them apart.
+        assert_eq!(
+            correction(3.80001, 3.80004, Some(1), None, "de"),
+            differs("3,80001", "3,80004")
+        );
+        // Whole numbers get decimals too.
+        assert_eq!(
+            correction(12.2, 11.9, Some(0), Some("Personen"), "de"),
+            differs("12,2\u{a0}Personen", "11,9\u{a0}Personen")
+        );
+    }
+
+    #[test]
+    fn without_declared_decimals_trailing_zeros_stay_dropped() {
+        // Shown as "3,8" both; with three decimals "3,8" and "3,801".
+        assert_eq!(
+            correction(3.8, 3.801, None, None, "de"),
+            differs("3,8", "3,801")
+        );
+    }
+
+    #[test]
+    fn a_difference_beyond_four_more_decimals_is_a_minor_correction() {
+        assert_eq!(
+            correction(3.8, 3.800001, Some(1), Some("%"), "de"),
+            Correction::BelowPrecision {
+                value: "3,8\u{a0}%".to_owned()
+            }
+        );
+        assert_eq!(
+            correction(3.8, 3.8000004, None, None, "en"),
+            Correction::BelowPrecision {
+                value: "3.8".to_owned()
+            }
+        );
+    }
+
+    #[test]
+    fn the_same_number_is_no_correction_of_the_value() {
+        assert_eq!(
+            correction(3.8, 3.8, Some(1), Some("%"), "en"),
+            Correction::Same {
+                value: "3.8%".to_owned()
+            }
+        );
+    }
+
+    #[test]
+    fn negative_values_keep_their_minus_and_lose_it_only_at_zero() {
+        assert_eq!(
+            correction(-1.23, -1.21, Some(1), None, "de"),
+            differs("−1,23", "−1,21")
+        );
+        // -0.04 shows as "0,0" at one decimal (no "−0,0"), then as "−0,04" next to "0,03".
+        assert_eq!(
+            correction(-0.04, 0.03, Some(1), None, "de"),
+            differs("−0,04", "0,03")
+        );
+        assert_eq!(
+            correction(-0.4, 0.4, Some(0), Some("%"), "en"),
+            differs("−0.4%", "0.4%")
+        );
+    }
+
+    #[test]
+    fn corrections_use_the_readers_separators_and_unit_place() {
+        assert_eq!(
+            correction(1234.51, 1234.54, Some(1), None, "de"),
+            differs("1.234,51", "1.234,54")
+        );
+        assert_eq!(
+            correction(1234.51, 1234.54, Some(1), None, "en"),
+            differs("1,234.51", "1,234.54")
+        );
+        assert_eq!(
+            correction(3.81, 3.84, Some(1), Some("%"), "tr"),
+            differs("%3,81", "%3,84")
+        );
+    }
+
+    #[test]
+    fn never_more_than_nine_decimals() {
+        // Eight declared decimals: at most nine, where these still look alike.
+        assert_eq!(
+            correction(1.0, 1.0 + 1e-12, Some(8), None, "en"),
+            Correction::BelowPrecision {
+                value: "1.00000000".to_owned()
+            }
+        );
+    }
 
     #[test]
     fn german_and_english_numbers() {
