@@ -4,13 +4,14 @@
 //   trunk build --release && node scripts/bench.mjs [--no-lighthouse] [--runs 3]
 //
 // Every browser measurement is repeated --runs times (default 3) and the median reported; the
-// Lighthouse median is the run with the median score. About 5 minutes with the defaults.
+// Lighthouse median is the run with the median score. About 12 minutes with the defaults (66
+// Lighthouse runs: 11 pages, mobile and desktop, three each); about 5 with --runs 1.
 //
 // It builds nothing: it measures dist/ as built, served by nginx (tests/e2e/server.mjs, with
 // gzip_static, and brotli_static where Debian's module is installed) and driven by Debian's Chromium. Measured: raw / gzip / brotli size of every asset;
 // bytes transferred for the first view of the overview and of an indicator page (as served, and
 // the brotli equivalent); whether ECharts loads on the overview; Lighthouse performance (mobile
-// and desktop) for the overview, the explorer and an indicator page; time to first chart; and,
+// and desktop) for every kind of page (LIGHTHOUSE_PAGES); time to first chart; and,
 // with a generated plan of 2,000 measures and 300 indicators, the main-thread work of the
 // explorer's first render and of each keystroke in its search field, and the memory used; and
 // the Datenwerkstatt's check of that plan's workbook (time to the list of problems).
@@ -38,6 +39,14 @@ const KiB = 1024;
 const NA = 'n/a (page not built)';
 
 const PAGES = { overview: '#/', explorer: '#/massnahmen', indicator: '#/indikator/I-alq-ausl' };
+// One page of every kind the reader meets (the three above among them), for Lighthouse.
+const LIGHTHOUSE_PAGES = {
+  overview: PAGES.overview, field: '#/handlungsfeld/sprache', explorer: PAGES.explorer, measure: '#/massnahme/M-1.1',
+  indicators: '#/indikatoren', indicator: PAGES.indicator, actors: '#/akteure', changes: '#/aenderungen',
+  report: '#/bericht', data: '#/daten', method: '#/methodik',
+};
+// Lighthouse's performance metrics, by audit id, with the short names the report uses.
+const LH_METRICS = { 'first-contentful-paint': 'FCP', 'speed-index': 'SI', 'largest-contentful-paint': 'LCP', 'total-blocking-time': 'TBT', 'cumulative-layout-shift': 'CLS' };
 const BUDGET = {
   overviewBytes: 200 * KiB, // dashboard issue: wasm + JS + CSS + data, brotli
   indicatorBytes: 270 * KiB, // product brief: well under half of Open SDG's ~540 KiB
@@ -338,9 +347,12 @@ function lighthouse(url, preset, name) {
       if (code !== 0 || !fs.existsSync(report)) { log(`lighthouse ${name} ${preset} failed: ${err.slice(-500)}`); resolve(null); return; }
       const lhr = JSON.parse(fs.readFileSync(report, 'utf8'));
       const a = id => lhr.audits[id] && lhr.audits[id].numericValue;
+      // Each metric's own score (0–100): the one that costs points shows which metric to work on.
+      const metricScores = Object.fromEntries(Object.entries(LH_METRICS)
+        .map(([id, short]) => [short, lhr.audits[id] && lhr.audits[id].score != null ? Math.round(lhr.audits[id].score * 100) : null]));
       resolve({
-        score: Math.round(lhr.categories.performance.score * 100), fcp: a('first-contentful-paint'), lcp: a('largest-contentful-paint'),
-        tbt: a('total-blocking-time'), cls: a('cumulative-layout-shift'), bytes: a('total-byte-weight'),
+        score: Math.round(lhr.categories.performance.score * 100), fcp: a('first-contentful-paint'), si: a('speed-index'), lcp: a('largest-contentful-paint'),
+        tbt: a('total-blocking-time'), cls: a('cumulative-layout-shift'), bytes: a('total-byte-weight'), metricScores,
         error: lhr.runtimeError && lhr.runtimeError.message,
       });
     });
@@ -392,7 +404,7 @@ async function main() {
     results.workshop = await workshop(browser, largeUrl);
     results.lighthouse = {};
     if (WITH_LIGHTHOUSE && ensureLighthouse()) {
-      for (const [name, hash] of Object.entries(PAGES)) {
+      for (const [name, hash] of Object.entries(LIGHTHOUSE_PAGES)) {
         for (const preset of ['mobile', 'desktop']) {
           log(`lighthouse ${name} ${preset} …`);
           const runs = [];
@@ -434,7 +446,7 @@ async function main() {
     add(`Datenwerkstatt: 2,000-measure workbook (${kib(w.bytes)}), choosing to list of problems (median of ${RUNS})`, ms(w.checkMs), `< ${BUDGET.workshopMs} ms`, w.checkMs < BUDGET.workshopMs);
     add('Datenwerkstatt: longest main-thread task meanwhile', ms(w.longestTask), '—', null);
   } else add('Datenwerkstatt: 2,000-measure workbook', NA, `< ${BUDGET.workshopMs} ms`, null);
-  for (const name of Object.keys(PAGES)) {
+  for (const name of Object.keys(LIGHTHOUSE_PAGES)) {
     for (const preset of ['mobile', 'desktop']) {
       const r = results.lighthouse[`${name}-${preset}`];
       const budget = preset === 'mobile' ? `≥ ${BUDGET.lighthouseMobile}` : '—';
@@ -450,6 +462,18 @@ async function main() {
   const verdicts = table(['measure', 'value', 'budget', 'result'], rows);
   const sizeTable = table(['asset', 'raw', 'gzip -9', 'brotli 11', '.gz/.br beside it'],
     sizes.map(s => [s.file, kib(s.raw), kib(s.gzip), kib(s.brotli), s.gz || s.br ? `${s.gz ? '.gz' : ''}${s.br ? ' .br' : ''}`.trim() : 'none']));
+  // Every page's Lighthouse run side by side: score of each run, the metrics of the median run,
+  // and the metrics below a full score (where the points went).
+  const weak = r => Object.entries(r.metricScores || {}).filter(([, s]) => s != null && s < 100)
+    .sort((x, y) => x[1] - y[1]).map(([m, s]) => `${m} ${s}`).join(', ') || '—';
+  const lhRows = WITH_LIGHTHOUSE ? Object.entries(LIGHTHOUSE_PAGES).flatMap(([name, hash]) => ['mobile', 'desktop'].map(preset => {
+    const r = results.lighthouse[`${name}-${preset}`];
+    const budget = preset === 'mobile' ? (r ? (r.score >= BUDGET.lighthouseMobile ? 'pass' : 'FAIL') : '—') : '—';
+    if (!r) return [name, hash, preset, 'n/a (Lighthouse failed)', '', '', '', '', '', '', budget];
+    const opt = (x, f) => (x == null ? '—' : f(x));
+    return [name, hash, preset, `${r.score} [${r.scores.join(', ')}]`, opt(r.fcp, ms), opt(r.si, ms), opt(r.lcp, ms), opt(r.tbt, ms), opt(r.cls, c => c.toFixed(3)), weak(r), budget];
+  })) : [];
+  const lhTable = table(['page', 'route', 'preset', 'score [runs]', 'FCP', 'SI', 'LCP', 'TBT', 'CLS', 'metric scores < 100', `mobile ≥ ${BUDGET.lighthouseMobile}`], lhRows);
   const firstView = table(['overview request', 'as served', 'encoding', 'brotli equivalent'],
     o.files.map(f => [f.file, kib(f.served), f.encoding, kib(f.brotli)]));
   const md = [
@@ -457,6 +481,7 @@ async function main() {
     `${results.date} · ${results.machine} · Chromium ${spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout.trim().replace(/^Chromium /, '')} · ${results.served}`, '',
     '## Budgets', '', verdicts, '',
     'Lighthouse runs with its default simulated throttling (mobile: slow 4G, 4× CPU slowdown) on this machine, which other builds may share: scores vary by a few points between runs. Brotli equivalent: the build\'s precompressed `.br` file for build assets, brotli quality 5 (what a server does on the fly) for config and data, plus the response headers as measured. Main-thread work: the sum of the renderer main thread\'s top-level tasks in a Chromium trace, per keystroke from one key press to the next.', '',
+    ...(lhRows.length ? [`## Lighthouse, every page (median of ${RUNS})`, '', lhTable, ''] : []),
     '## First view of the overview', '', firstView, '',
     '## Asset sizes', '', sizeTable, '',
     ...(results.explorer ? ['## Explorer keystrokes', '', table(['keystroke', 'main thread'], results.explorer.keys.map(k => [k.name.replace(/^wm-key-\d+-/, ''), ms(k.ms)])), ''] : []),
@@ -464,6 +489,7 @@ async function main() {
   fs.writeFileSync(path.join(OUT, 'bench.md'), md + '\n');
   fs.writeFileSync(path.join(OUT, 'bench.json'), JSON.stringify(results, null, 2) + '\n');
   console.log(verdicts);
+  if (lhRows.length) console.log(`\n${lhTable}`);
   console.log(`\n${sizeTable}\n`);
   console.log(`written: bench-results/bench.md, bench-results/bench.json (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   fs.rmSync(scratch, { recursive: true, force: true });
