@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use wegmarke_core::i18n::LANGUAGES;
 
 use crate::components::text::{txt, with_text};
@@ -65,6 +66,37 @@ pub fn Header(
             None => LANGUAGES.to_vec(),
         })
     };
+    // On a phone the navigation is one row that scrolls sideways: keep the current page's link
+    // in view when the page changes (only the row moves, never the page).
+    let nav_row = NodeRef::<leptos::html::Ul>::new();
+    let page = Memo::new(move |_| location.with(|l| l.route.clone()));
+    Effect::new(move |_| {
+        page.track();
+        let Some(row) = nav_row.get() else { return };
+        if let Ok(Some(link)) = row.query_selector("a[aria-current=page]") {
+            reveal(&row, &link);
+        }
+    });
+    // On a phone the languages sit behind one button (style/main.css shows the list at once
+    // on wider screens, where the button is hidden). It names itself in the page's language and
+    // in English, so a reader who cannot read the page's language still finds it.
+    let open = RwSignal::new(false);
+    let picker = NodeRef::<leptos::html::Nav>::new();
+    let toggle = NodeRef::<leptos::html::Button>::new();
+    let close_and_focus = move || {
+        open.set(false);
+        if let Some(b) = toggle.get_untracked() {
+            let _ = b.focus();
+        }
+    };
+    // "Language" under the page's word for it (hidden separator: the button's name reads as
+    // two words).
+    let english = (current != "en").then(|| {
+        view! {
+            <span class="visually-hidden">" / "</span>
+            <span lang="en" dir="ltr">"Language"</span>
+        }
+    });
     let languages = move || {
         offered()
             .into_iter()
@@ -89,14 +121,64 @@ pub fn Header(
                         <span class="brand-tagline">{ui.t("app.tagline")}</span>
                     </span>
                 </a>
-                <nav class="lang-picker" aria-label=ui.t("nav.language")>
-                    <ul>{languages}</ul>
+                <nav class="lang-picker" aria-label=ui.t("nav.language") node_ref=picker
+                    on:keydown=move |ev| {
+                        if ev.key() == "Escape" && open.get_untracked() {
+                            close_and_focus();
+                        }
+                    }
+                    on:focusout=move |ev| {
+                        // Tabbing or clicking out of the list closes it.
+                        let inside = ev
+                            .related_target()
+                            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                            .zip(picker.get_untracked())
+                            .is_some_and(|(to, nav)| nav.contains(Some(&to)));
+                        if !inside {
+                            open.set(false);
+                        }
+                    }>
+                    <button type="button" class="disclosure lang-toggle" node_ref=toggle data-testid="lang-toggle"
+                        aria-expanded=move || open.get().to_string() aria-controls="languages"
+                        on:click=move |_| open.update(|o| *o = !*o)>
+                        // A globe.
+                        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                            <circle cx="12" cy="12" r="9"/>
+                            <path d="M3 12h18M12 3c3 3 3 15 0 18M12 3c-3 3-3 15 0 18"/>
+                        </svg>
+                        <span class="lang-toggle-text"><span>{ui.t("nav.language")}</span>{english}</span>
+                        <svg class="chevron" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                            <path d="M6 9l6 6 6-6"/>
+                        </svg>
+                    </button>
+                    <ul id="languages" class:open=move || open.get()>{languages}</ul>
                 </nav>
             </div>
             <nav class="main-nav" aria-label=ui.t("nav.main")>
-                <ul class="wrap">{links}</ul>
+                // Chromium leaves a link that is partly in view where it is when it gets the focus.
+                <ul class="wrap" node_ref=nav_row on:focusin=move |ev| {
+                    let link = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                    if let Some((row, link)) = nav_row.get_untracked().zip(link) {
+                        reveal(&row, &link);
+                    }
+                }>{links}</ul>
             </nav>
         </header>
+    }
+}
+
+/// Scrolls a row that scrolls sideways (only the row, never the page) so that one of its
+/// links is wholly in view, with a little room beside it.
+fn reveal(row: &web_sys::Element, link: &web_sys::Element) {
+    let (r, l) = (
+        row.get_bounding_client_rect(),
+        link.get_bounding_client_rect(),
+    );
+    let room = 16.0;
+    if l.left() < r.left() {
+        row.scroll_by_with_x_and_y(l.left() - r.left() - room, 0.0);
+    } else if l.right() > r.right() {
+        row.scroll_by_with_x_and_y(l.right() - r.right() + room, 0.0);
     }
 }
 
