@@ -120,12 +120,13 @@ pub fn meta_content(name: &str) -> Option<String> {
 
 /// Whether the reader asked the system for reduced motion.
 pub fn prefers_reduced_motion() -> bool {
+    media_matches("(prefers-reduced-motion: reduce)")
+}
+
+/// Whether a CSS media query matches now (false where the browser cannot tell).
+pub fn media_matches(query: &str) -> bool {
     window()
-        .and_then(|w| {
-            w.match_media("(prefers-reduced-motion: reduce)")
-                .ok()
-                .flatten()
-        })
+        .and_then(|w| w.match_media(query).ok().flatten())
         .is_some_and(|m| m.matches())
 }
 

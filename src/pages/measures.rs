@@ -18,6 +18,10 @@ use crate::ui::{replace_location, set_title, use_location, use_ui};
 /// How many rows are shown before "show more".
 const PAGE: usize = 50;
 
+/// Screens on which the filters start open (the width at which the header is no longer the
+/// phone's, see style/main.css).
+const WIDE: &str = "(min-width: 48rem)";
+
 fn filter_from(loc: &Location) -> (Filter, SortKey) {
     let opt = |k: &str| loc.param(k).filter(|v| !v.is_empty()).map(str::to_owned);
     let filter = Filter {
@@ -248,11 +252,36 @@ pub fn MeasuresPage(
         }
     };
     let stand = loaded.data.plan.as_ref().and_then(|p| p.plan.as_of);
+    // The filters sit behind one button: closed on a phone, so the first result is on the first
+    // screen; open where there is room. The button says how many are set, so a closed panel
+    // never hides that the list is narrowed.
+    let open = RwSignal::new(browser::media_matches(WIDE));
+    let toggle_label = move || {
+        let n = state.with(|(f, _)| f.active_count());
+        if n == 0 {
+            use_ui().t("explore.filters")
+        } else {
+            use_ui().tf("explore.filters_active", &[("count", &n.to_string())])
+        }
+    };
 
     view! {
         <div class="wrap page explorer">
             <h1 data-testid="page-title">{ui.t("nav.measures")}</h1>
-            <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
+            <button type="button" class="disclosure filter-toggle" data-testid="filters-toggle"
+                aria-expanded=move || open.get().to_string() aria-controls="filters"
+                on:click=move |_| open.update(|o| *o = !*o)>
+                // A funnel.
+                <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                    <path d="M3 5h18l-7 8v6l-4 2v-8z"/>
+                </svg>
+                {toggle_label}
+                <svg class="chevron" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                    <path d="M6 9l6 6 6-6"/>
+                </svg>
+            </button>
+            <form id="filters" class="filters" role="search" hidden=move || !open.get()
+                on:submit=|ev| ev.prevent_default()>
                 <div class="control control-search">
                     <label for="search">{ui.t("explore.search")}</label>
                     <input id="search" type="search" data-testid="search" autocomplete="off" on:focus=warm

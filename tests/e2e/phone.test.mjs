@@ -1,5 +1,6 @@
 // The reader on a phone: a header of at most 120 px whose navigation and languages stay one
-// keyboard step away, and everything visible at desktop width.
+// keyboard step away, everything visible at desktop width, and the explorer's results on the
+// first screen with the filters behind one button that counts them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage } from './browser.mjs';
@@ -128,4 +129,65 @@ test('desktop header: every link and every language visible without a click', as
     await assertClean(assert, page, log);
     await page.close();
   }
+});
+
+test('explorer on a phone: the first result on the first screen, filters behind one button', async () => {
+  for (const lang of ['de', 'ar']) {
+    const { page, log } = await openPage(browser, PHONE);
+    await page.goto(`${APP}?lang=${lang}#/massnahmen`);
+    await ready(page);
+    const first = page.getByTestId('measure-item').first();
+    await first.waitFor();
+    const box = await first.boundingBox();
+    console.log(`first result at 390 × 900 (${lang}): top ${box.y} px`);
+    assert.ok(box.y < 900 && box.y + box.height <= 900, `first result at ${box.y}–${box.y + box.height} px`);
+    const toggle = page.getByTestId('filters-toggle');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.getByTestId('search').isVisible(), false);
+    await assertClean(assert, page, log);
+    await page.close();
+  }
+});
+
+test('explorer on a phone: the button counts the filters in the address; the keyboard opens it', async () => {
+  const { page, log } = await openPage(browser, PHONE);
+  await page.goto(`${APP}#/massnahmen?status=delayed&q=kurs`);
+  await ready(page);
+  const toggle = page.getByTestId('filters-toggle');
+  assert.match(await toggle.textContent(), /^\s*Filter \(2\)\s*$/);
+  assert.equal(await toggle.getAttribute('aria-controls'), 'filters');
+
+  for (let i = 0; i < 30 && (await focused(page)).testid !== 'filters-toggle'; i++) await page.keyboard.press('Tab');
+  assert.equal((await focused(page)).testid, 'filters-toggle');
+  await page.keyboard.press('Enter');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  await page.getByTestId('search').waitFor();
+  assert.equal(await page.getByTestId('search').inputValue(), 'kurs');
+  assert.equal(await page.getByTestId('status-delayed').isChecked(), true);
+  await page.keyboard.press('Tab');
+  assert.equal((await focused(page)).testid, 'search', 'the filters follow the button');
+
+  // A filter changed in the open panel keeps it open, counts, and goes into the address.
+  await page.getByTestId('status-paused').check();
+  await page.waitForFunction(() => location.hash.includes('status=paused'));
+  assert.match(await toggle.textContent(), /Filter \(3\)/);
+  assert.equal(await page.getByTestId('search').isVisible(), true);
+  await page.getByTestId('reset').click();
+  await page.waitForFunction(() => location.hash === '#/massnahmen');
+  assert.match(await toggle.textContent(), /^\s*Filter\s*$/);
+
+  // Space closes it again.
+  await toggle.focus();
+  await page.keyboard.press('Space');
+  assert.equal(await page.getByTestId('search').isVisible(), false);
+  await assertClean(assert, page, log);
+  await page.close();
+
+  // Wide screens: open from the start.
+  const { page: wide } = await openPage(browser, { width: 1280, height: 900 });
+  await wide.goto(`${APP}#/massnahmen`);
+  await ready(wide);
+  assert.equal(await wide.getByTestId('filters-toggle').getAttribute('aria-expanded'), 'true');
+  assert.equal(await wide.getByTestId('search').isVisible(), true);
+  await wide.close();
 });

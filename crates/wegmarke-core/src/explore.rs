@@ -22,6 +22,24 @@ pub struct Filter {
     pub query: String,
 }
 
+impl Filter {
+    /// How many filters the reader has set, as the explorer's filter button counts them: the
+    /// search (if it has a word), each chosen list, and each ticked status (each one a box the
+    /// reader ticked). The sort order is not a filter.
+    pub fn active_count(&self) -> usize {
+        let lists = [
+            &self.field,
+            &self.goal,
+            &self.lead,
+            &self.target_group,
+            &self.district,
+        ];
+        usize::from(!self.query.trim().is_empty())
+            + lists.iter().filter(|v| v.is_some()).count()
+            + self.statuses.len()
+    }
+}
+
 /// Sort orders of the explorer.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SortKey {
@@ -263,6 +281,32 @@ mod tests {
 
     fn ids(v: Vec<&Measure>) -> Vec<&str> {
         v.into_iter().map(|m| m.id.as_str()).collect()
+    }
+
+    #[test]
+    fn active_filters_count_the_search_each_list_and_each_status_but_not_blanks() {
+        assert_eq!(Filter::default().active_count(), 0);
+        let blank = Filter {
+            query: "   ".into(),
+            ..Filter::default()
+        };
+        assert_eq!(blank.active_count(), 0);
+        let two = Filter {
+            query: "kurs".into(),
+            statuses: vec![Status::Delayed],
+            ..Filter::default()
+        };
+        assert_eq!(two.active_count(), 2);
+        let all = Filter {
+            field: Some("f".into()),
+            goal: Some("g".into()),
+            statuses: vec![Status::Completed, Status::Continued],
+            lead: Some("vhs".into()),
+            target_group: Some("Eltern".into()),
+            district: Some("Bodenfeld".into()),
+            query: "a b".into(),
+        };
+        assert_eq!(all.active_count(), 8);
     }
 
     #[test]
