@@ -208,17 +208,7 @@ pub fn review(checked: &mut Checked, published: &Published) {
     let before = match published.data {
         Some(d) => Some(d),
         None if published.files.iter().any(Option::is_some) => {
-            read_published = validate(
-                &Inputs {
-                    plan: published.files[0]
-                        .map_or(Input::Unreachable(String::new()), Input::Bytes),
-                    measures: published.files[1]
-                        .map_or(Input::Unreachable(String::new()), Input::Bytes),
-                    indicators: published.files[2]
-                        .map_or(Input::Unreachable(String::new()), Input::Bytes),
-                },
-                "",
-            );
+            read_published = validate_files(published.files);
             Some(&read_published)
         }
         None => None,
@@ -240,9 +230,9 @@ fn check_sheets(book: &Book, published: [Option<&[u8]>; 3]) -> Checked {
         };
     };
     let texts = [
-        publish_text(&data.plan, published[0]),
-        publish_text(&data.measures, published[1]),
-        publish_text(&data.indicators, published[2]),
+        crate::json::file_text(&data.plan, published[0]),
+        crate::json::file_text(&data.measures, published[1]),
+        crate::json::file_text(&data.indicators, published[2]),
     ];
     let ds = validate_texts(&texts);
     findings.extend(locate_problems(&ds.problems, &imported.locator));
@@ -288,24 +278,20 @@ fn check_json(files: &[Option<Vec<u8>>; 3], published: [Option<&[u8]>; 3]) -> Ch
     }
 }
 
-/// The text of a file to publish: the published bytes when they mean the same (so an unchanged
-/// file stays byte-identical), otherwise the canonical JSON text.
-fn publish_text<T>(new: &T, published: Option<&[u8]>) -> String
-where
-    T: serde::Serialize + serde::de::DeserializeOwned + PartialEq,
-{
-    match published.map(|old| (std::str::from_utf8(old), old)) {
-        Some((Ok(text), old)) if crate::json::same_data(old, new) => text.to_owned(),
-        _ => crate::json::canonical(new),
-    }
+fn validate_texts(texts: &[String; 3]) -> Dataset {
+    validate_files(texts.each_ref().map(|t| Some(t.as_bytes())))
 }
 
-fn validate_texts(texts: &[String; 3]) -> Dataset {
+/// The three data files (plan, measures, indicators) validated as the dashboard does; a
+/// missing file is a file that could not be read.
+pub fn validate_files(files: [Option<&[u8]>; 3]) -> Dataset {
+    let [plan, measures, indicators] =
+        files.map(|f| f.map_or(Input::Unreachable(String::new()), Input::Bytes));
     validate(
         &Inputs {
-            plan: Input::Bytes(texts[0].as_bytes()),
-            measures: Input::Bytes(texts[1].as_bytes()),
-            indicators: Input::Bytes(texts[2].as_bytes()),
+            plan,
+            measures,
+            indicators,
         },
         "",
     )

@@ -101,6 +101,19 @@ where
         && serde_json::from_slice::<T>(existing).is_ok_and(|old| old == *new)
 }
 
+/// The text to publish for a data file: `existing` itself when it holds exactly the data of
+/// `new` ([`same_data`]), otherwise the [`canonical`] text of `new`. The staff tool and the
+/// Datenwerkstatt write files through this.
+pub fn file_text<T>(new: &T, existing: Option<&[u8]>) -> String
+where
+    T: Serialize + serde::de::DeserializeOwned + PartialEq,
+{
+    match existing.map(|old| (std::str::from_utf8(old), old)) {
+        Some((Ok(text), old)) if same_data(old, new) => text.to_owned(),
+        _ => canonical(new),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,15 +15,14 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
-use wegmarke_core::{validate, Input, Inputs};
 
 use super::{exit_code, findings_json, print_findings, write_error, Format};
 use crate::files::{self, BackupPlace, Backups, Change, Manifest, Plan, DATA_FILES};
 use crate::input::read_path;
 use crate::msg::Lang;
-use crate::workbook::check::{question_findings, questions};
+use crate::workbook::check::{question_findings, questions, validate_files};
 use crate::workbook::import::{import, locate_problems, sort_findings, Existing};
-use crate::workbook::json::same_data;
+use crate::workbook::json::file_text;
 use crate::workbook::read::Source;
 use crate::workbook::removals::{removed, summary, Removal};
 use crate::workbook::{Finding, FindingKind, Level, Loc};
@@ -207,58 +206,22 @@ pub fn run(o: &Options) -> ExitCode {
     pb.set_message(lang.pick("Daten prüfen", "checking the data").to_owned());
     // A file whose data did not change keeps its bytes, so an import changes only what a
     // person changed (and a hand-written file is not reformatted for nothing).
-    let keep =
-        |i: usize, same: bool| -> Option<Vec<u8>> { current[i].as_ref().filter(|_| same).cloned() };
     let texts: [Vec<u8>; 3] = [
-        keep(
-            0,
-            current[0]
-                .as_deref()
-                .is_some_and(|c| same_data(c, &data.plan)),
-        )
-        .unwrap_or_else(|| files::canonical(&data.plan).into_bytes()),
-        keep(
-            1,
-            current[1]
-                .as_deref()
-                .is_some_and(|c| same_data(c, &data.measures)),
-        )
-        .unwrap_or_else(|| files::canonical(&data.measures).into_bytes()),
-        keep(
-            2,
-            current[2]
-                .as_deref()
-                .is_some_and(|c| same_data(c, &data.indicators)),
-        )
-        .unwrap_or_else(|| files::canonical(&data.indicators).into_bytes()),
+        file_text(&data.plan, current[0].as_deref()).into_bytes(),
+        file_text(&data.measures, current[1].as_deref()).into_bytes(),
+        file_text(&data.indicators, current[2].as_deref()).into_bytes(),
     ];
-    let ds = validate(
-        &Inputs {
-            plan: Input::Bytes(&texts[0]),
-            measures: Input::Bytes(&texts[1]),
-            indicators: Input::Bytes(&texts[2]),
-        },
-        "",
-    );
+    let ds = validate_files(texts.each_ref().map(|t| Some(t.as_slice())));
     findings.extend(locate_problems(&ds.problems, &imported.locator));
     extra.removals = removed(&existing, &data);
     // Questions before publishing: the new data against what is published in the folder now.
     if let Some(today) = super::validate::today() {
         let published = current.iter().any(Option::is_some).then(|| {
-            fn input(b: &Option<Vec<u8>>) -> Input<'_> {
-                match b {
-                    Some(b) => Input::Bytes(b),
-                    None => Input::Unreachable(String::new()),
-                }
-            }
-            validate(
-                &Inputs {
-                    plan: input(&current[0]),
-                    measures: input(&current[1]),
-                    indicators: input(&current[2]),
-                },
-                "",
-            )
+            validate_files([
+                current[0].as_deref(),
+                current[1].as_deref(),
+                current[2].as_deref(),
+            ])
         });
         let notes = questions(&ds, published.as_ref(), today, &imported.locator);
         findings.extend(question_findings(&notes));
