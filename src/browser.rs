@@ -88,6 +88,16 @@ pub fn focus_by_id(id: &str) {
     }
 }
 
+/// Moves keyboard focus to the first element that matches `selector`, if there is one.
+pub fn focus_first(selector: &str) {
+    if let Some(el) = document()
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
 /// Sets the document's language and writing direction.
 pub fn set_document_lang(tag: &str, rtl: bool) {
     if let Some(root) = root_element() {

@@ -4,23 +4,21 @@
 //! main module, so the first view downloads only what it shows. (The fourth part, the located
 //! data checks, is declared beside its caller in `load.rs`.)
 
+#[cfg(not(feature = "unsplit"))]
 use std::future::Future;
+#[cfg(not(feature = "unsplit"))]
 use std::pin::Pin;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+#[cfg(not(feature = "unsplit"))]
 use leptos::wasm_split::SplitLoaderError;
 
-use crate::browser;
-use crate::components::loading::Loading;
+use crate::components::lazy::from_part;
 use crate::load::Loaded;
 use crate::pages::*;
 use crate::route::{Embed, Route};
 use crate::split::split_points;
-use crate::ui::use_ui;
-
-/// A page from a part, or the reason its part could not be loaded.
-pub type Part = Result<AnyView, SplitLoaderError>;
 
 split_points! {
     pages fn field_page(loaded: Arc<Loaded>, id: String) -> AnyView {
@@ -28,6 +26,9 @@ split_points! {
     }
     explorer fn measures_page(loaded: Arc<Loaded>) -> AnyView {
         view! { <measures::MeasuresPage loaded/> }.into_any()
+    }
+    explorer fn search_page(loaded: Arc<Loaded>) -> AnyView {
+        view! { <search::SearchPage loaded/> }.into_any()
     }
     pages fn measure_page(loaded: Arc<Loaded>, id: String) -> AnyView {
         view! { <measure::MeasurePage loaded id/> }.into_any()
@@ -82,6 +83,7 @@ pub fn page(route: Route, loaded: Arc<Loaded>) -> AnyView {
         Route::NotFound(_) => view! { <not_found::NotFound/> }.into_any(),
         Route::Field(id) => from_part(field_page(loaded, id)),
         Route::Measures => from_part(measures_page(loaded)),
+        Route::Search => from_part(search_page(loaded)),
         Route::Measure(id) => from_part(measure_page(loaded, id)),
         Route::Indicators => from_part(indicators_page(loaded)),
         Route::Indicator(id) => from_part(indicator_page(loaded, id)),
@@ -121,65 +123,3 @@ pub fn preload(route: &Route) {
 /// With everything in one module there is nothing to fetch.
 #[cfg(feature = "unsplit")]
 pub fn preload(_route: &Route) {}
-
-/// [`page`]'s loader for any page from a part: one copy of the code for all of them.
-fn from_part(page: impl Future<Output = Part> + 'static) -> AnyView {
-    shown(Box::pin(page))
-}
-
-thread_local! {
-    /// No page from a part has been shown yet.
-    static FIRST_PAGE: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
-}
-
-fn shown(mut page: Pin<Box<dyn Future<Output = Part>>>) -> AnyView {
-    // A part that is already there gives its page at once (no loading notice in between).
-    // The first page of a visit is built in a task of its own instead, not in the one that
-    // showed the data, so that each stays short.
-    let first = FIRST_PAGE.replace(false);
-    if !first {
-        let mut now = std::task::Context::from_waker(std::task::Waker::noop());
-        // Built like a component: what the page reads does not re-run this route's render.
-        if let std::task::Poll::Ready(result) = untrack(|| page.as_mut().poll(&mut now)) {
-            return match result {
-                Ok(view) => view,
-                Err(_) => view! { <PartFailed/> }.into_any(),
-            };
-        }
-    }
-    // Otherwise the page's view is built once, under this owner, when its part has arrived
-    // (not at all if the reader has left by then); the slot hands it over to the one render
-    // that follows.
-    let slot = std::rc::Rc::new(std::cell::RefCell::new(None));
-    let arrived = RwSignal::new(false);
-    let filled = slot.clone();
-    leptos::task::spawn_local_scoped_with_cancellation(async move {
-        if first {
-            browser::next_task().await;
-        }
-        *filled.borrow_mut() = Some(page.await);
-        arrived.set(true);
-    });
-    let slot = send_wrapper::SendWrapper::new(slot);
-    (move || match arrived.get().then(|| slot.borrow_mut().take()).flatten() {
-        Some(Ok(view)) => view,
-        Some(Err(_)) => view! { <PartFailed/> }.into_any(),
-        None => view! { <Loading/> }.into_any(),
-    })
-    .into_any()
-}
-
-/// Shown when a page's part could not be fetched (network gone, or a new build replaced the
-/// files): the page stays usable, and reloading fetches the part again.
-#[component]
-fn PartFailed() -> impl IntoView {
-    let ui = use_ui();
-    view! {
-        <div class="wrap page">
-            <section class="notice notice-fatal" role="alert" data-testid="part-failed">
-                <p>{ui.t("load.part_failed")}</p>
-                <button type="button" class="button" on:click=|_| browser::reload()>{ui.t("load.retry")}</button>
-            </section>
-        </div>
-    }
-}

@@ -9,6 +9,8 @@ pub enum Route {
     Field(String),
     Measures,
     Measure(String),
+    /// The site search over every kind of entry (`#/suche?q=…`).
+    Search,
     Indicators,
     Indicator(String),
     Actors,
@@ -43,7 +45,7 @@ pub enum Embed {
 pub enum Part {
     /// Every page but the overview, the explorer and the council pages.
     Pages,
-    /// The measures explorer.
+    /// The measures explorer and the site search.
     Explorer,
     /// The changes page and the printable report.
     Council,
@@ -90,6 +92,7 @@ impl Location {
             ["handlungsfeld", id] => Route::Field(id.to_string()),
             ["massnahmen"] => Route::Measures,
             ["massnahme", id] => Route::Measure(id.to_string()),
+            ["suche"] => Route::Search,
             ["indikatoren"] => Route::Indicators,
             ["indikator", id] => Route::Indicator(id.to_string()),
             ["akteure"] => Route::Actors,
@@ -161,6 +164,7 @@ impl Route {
             Route::Field(id) => format!("#/handlungsfeld/{}", encode(id)),
             Route::Measures => "#/massnahmen".to_owned(),
             Route::Measure(id) => format!("#/massnahme/{}", encode(id)),
+            Route::Search => "#/suche".to_owned(),
             Route::Indicators => "#/indikatoren".to_owned(),
             Route::Indicator(id) => format!("#/indikator/{}", encode(id)),
             Route::Actors => "#/akteure".to_owned(),
@@ -185,7 +189,7 @@ impl Route {
     pub fn part(&self) -> Option<Part> {
         match self {
             Route::Overview | Route::NotFound(_) => None,
-            Route::Measures => Some(Part::Explorer),
+            Route::Measures | Route::Search => Some(Part::Explorer),
             Route::Changes | Route::Report => Some(Part::Council),
             Route::Workshop => Some(Part::Workshop),
             Route::Field(_)
@@ -258,6 +262,7 @@ mod tests {
         assert_eq!(r("#/handlungsfeld/sprache"), Route::Field("sprache".into()));
         assert_eq!(r("#/massnahmen?status=delayed"), Route::Measures);
         assert_eq!(r("#/massnahme/M-1.2"), Route::Measure("M-1.2".into()));
+        assert_eq!(r("#/suche?q=kurs"), Route::Search);
         assert_eq!(r("#/indikatoren"), Route::Indicators);
         assert_eq!(r("#/indikator/I-alq"), Route::Indicator("I-alq".into()));
         assert_eq!(r("#/akteure"), Route::Actors);

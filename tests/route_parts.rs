@@ -15,6 +15,7 @@ fn one_of_each_page() -> Vec<Route> {
         Route::Field("werte".into()),
         Route::Measures,
         Route::Measure("M 1/ä".into()),
+        Route::Search,
         Route::Indicators,
         Route::Indicator("I-1".into()),
         Route::Actors,
@@ -102,6 +103,7 @@ fn every_page_is_in_the_build_table() {
             | Route::Field(_)
             | Route::Measures
             | Route::Measure(_)
+            | Route::Search
             | Route::Indicators
             | Route::Indicator(_)
             | Route::Actors

@@ -3,11 +3,13 @@
 pub mod chart;
 pub mod embed;
 pub mod key_figures;
+pub mod lazy;
 pub mod lists;
 pub mod loading;
 pub mod problems;
 pub mod progress;
 pub mod rating;
+pub mod search;
 pub mod site;
 pub mod status;
 pub mod text;

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wegmarke_core::i18n::LANGUAGES;
 
+use crate::components::search::SearchIcon;
 use crate::components::text::{txt, with_text};
 use crate::load::Loaded;
 use crate::route::{Location, Route};
@@ -120,6 +121,11 @@ pub fn Header(
                         <span class="brand-name">{ui.t("app.name")}</span>
                         <span class="brand-tagline">{ui.t("app.tagline")}</span>
                     </span>
+                </a>
+                <a class="header-search" href=Route::Search.href() data-testid="header-search"
+                    aria-current=move || location.with(|l| l.route == Route::Search).then_some("page")>
+                    <SearchIcon/>
+                    <span class="header-search-text">{ui.t("nav.search")}</span>
                 </a>
                 <nav class="lang-picker" aria-label=ui.t("nav.language") node_ref=picker
                     on:keydown=move |ev| {

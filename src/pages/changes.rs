@@ -9,7 +9,7 @@ use wegmarke_core::changes::{
     compare, report_for, snapshot_prefix, Changes, IndicatorChange, MeasureChange,
 };
 use wegmarke_core::format::Correction;
-use wegmarke_core::{format, Dataset, Severity};
+use wegmarke_core::{format, Dataset, Flag, Severity};
 
 use crate::components::rating::RatingBadge;
 use crate::components::status::StatusBadge;
@@ -273,6 +273,21 @@ fn indicator_row(i: &IndicatorChange, loaded: &Loaded, before: &Dataset, ui: &Ui
                         &[("period", &period), ("value", &value)],
                     ),
                 }
+            }
+            // Only the flag changed (a provisional figure confirmed, say): the value once, and
+            // what its flag was and is, not "3,8 % → 3,8 %".
+            _ if r.flag_only() => {
+                let flag =
+                    |f: Option<Flag>| ui.t(&format!("flag.{}", f.map_or("none", Flag::as_str)));
+                ui.tf(
+                    "changes.revised_flag",
+                    &[
+                        ("period", &period),
+                        ("value", &v(r.to)),
+                        ("from", &flag(r.from_flag)),
+                        ("to", &flag(r.to_flag)),
+                    ],
+                )
             }
             _ => ui.tf(
                 "changes.revised_value",

@@ -12,5 +12,6 @@ pub mod method;
 pub mod not_found;
 pub mod overview;
 pub mod report;
+pub mod search;
 pub mod statement;
 pub mod workshop;

@@ -15,6 +15,7 @@ const PAGES = {
   measure: '#/massnahme/M-1.1',
   indicator: '#/indikator/I-alq-ausl',
   changes: '#/aenderungen',
+  search: '#/suche?q=sprach',
   'embedded field': '#/embed/handlungsfeld/sprache',
   'embedded indicator': '#/embed/indikator/I-alq-ausl',
 };

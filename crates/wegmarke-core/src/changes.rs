@@ -125,6 +125,12 @@ impl Revision {
     pub fn value_changed(&self) -> bool {
         !same_opt(self.from, self.to)
     }
+
+    /// Whether only the flag changed: the same value (or none both times), so a reader should
+    /// see the value once with its old and new flag, not "3,8 % → 3,8 %".
+    pub fn flag_only(&self) -> bool {
+        !self.value_changed() && self.from_flag != self.to_flag
+    }
 }
 
 /// An indicator's rating then and now (only listed when they differ).
@@ -684,6 +690,9 @@ mod tests {
             ]
         );
         assert!(i.revised[1].value_changed() && !i.revised[2].value_changed());
+        // 2024 kept its value and lost its "provisional": only the flag changed.
+        let only: Vec<bool> = i.revised.iter().map(Revision::flag_only).collect();
+        assert_eq!(only, [false, false, true]);
         assert!(!i.added && !i.removed);
     }
 

@@ -90,23 +90,32 @@ pub struct SearchIndex {
 }
 
 /// Every searchable text of a measure, folded, in all languages.
-fn search_text(m: &Measure) -> String {
+pub(crate) fn search_text(m: &Measure) -> String {
+    folded_texts(
+        [
+            Some(&m.title),
+            m.summary.as_ref(),
+            m.description.as_ref(),
+            m.easy_summary.as_ref(),
+        ],
+        &m.id,
+    )
+}
+
+/// The texts in every language they have, then the id, folded, one per line (so a search word
+/// never matches across two of them).
+pub(crate) fn folded_texts<'a>(
+    texts: impl IntoIterator<Item = Option<&'a crate::Text>>,
+    id: &str,
+) -> String {
     let mut s = String::new();
-    for t in [
-        Some(&m.title),
-        m.summary.as_ref(),
-        m.description.as_ref(),
-        m.easy_summary.as_ref(),
-    ]
-    .into_iter()
-    .flatten()
-    {
+    for t in texts.into_iter().flatten() {
         for v in t.variants() {
             s.push_str(&fold(v));
             s.push('\n');
         }
     }
-    s.push_str(&fold(&m.id));
+    s.push_str(&fold(id));
     s
 }
 
@@ -247,7 +256,6 @@ pub fn filter_values(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::{validate, Input, Inputs};
     use serde_json::json;
 
     fn data() -> Dataset {
@@ -264,19 +272,7 @@ mod tests {
              "lead": "vhs", "target_groups": ["Eltern", "Geflüchtete"], "districts": ["Bodenfeld"]}
         ]});
         let indicators = json!({"format": "wegmarke/1", "indicators": []});
-        let (p, m, i) = (
-            plan.to_string(),
-            measures.to_string(),
-            indicators.to_string(),
-        );
-        validate(
-            &Inputs {
-                plan: Input::Bytes(p.as_bytes()),
-                measures: Input::Bytes(m.as_bytes()),
-                indicators: Input::Bytes(i.as_bytes()),
-            },
-            "",
-        )
+        crate::validate::from_json(&plan, &measures, &indicators)
     }
 
     fn ids(v: Vec<&Measure>) -> Vec<&str> {

@@ -18,6 +18,7 @@ pub mod rating;
 pub mod rollup;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod search;
 pub mod sort;
 pub mod text;
 pub mod validate;

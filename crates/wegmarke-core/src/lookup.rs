@@ -102,7 +102,6 @@ fn measured_by(goal: &Goal, ind: &Indicator) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::validate::{validate, Input, Inputs};
     use crate::Dataset;
     use serde_json::json;
 
@@ -124,19 +123,7 @@ mod tests {
             {"id": "I-1", "goals": ["a-1"], "title": "1", "kind": "outcome", "direction": "up"}
         ]});
         let measures = json!({"format": "wegmarke/1", "measures": []});
-        let (p, m, i) = (
-            plan.to_string(),
-            measures.to_string(),
-            indicators.to_string(),
-        );
-        let ds = validate(
-            &Inputs {
-                plan: Input::Bytes(p.as_bytes()),
-                measures: Input::Bytes(m.as_bytes()),
-                indicators: Input::Bytes(i.as_bytes()),
-            },
-            "",
-        );
+        let ds = crate::validate::from_json(&plan, &measures, &indicators);
         assert!(ds.problems.is_empty(), "{:#?}", ds.problems);
         ds
     }

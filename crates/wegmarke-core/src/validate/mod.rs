@@ -215,3 +215,25 @@ fn extra_of(value: &Value, known: &[&str]) -> Extra {
         })
         .unwrap_or_default()
 }
+
+/// A data set from three JSON values, for the unit tests of the modules that work on one.
+#[cfg(test)]
+pub(crate) fn from_json(
+    plan: &serde_json::Value,
+    measures: &serde_json::Value,
+    indicators: &serde_json::Value,
+) -> Dataset {
+    let (p, m, i) = (
+        plan.to_string(),
+        measures.to_string(),
+        indicators.to_string(),
+    );
+    validate(
+        &Inputs {
+            plan: Input::Bytes(p.as_bytes()),
+            measures: Input::Bytes(m.as_bytes()),
+            indicators: Input::Bytes(i.as_bytes()),
+        },
+        "",
+    )
+}
