@@ -1,6 +1,6 @@
-//! The pages' split points and the loader that shows a page from its part. Every page but the
-//! overview lives in one of three WebAssembly parts (`route::Part`: the explorer, the council
-//! pages, the other pages), fetched when first needed; the shell and the overview stay in the
+//! The pages' split points. Every page but the overview lives in a WebAssembly part
+//! (`route::Part`: the explorer and search, the council pages, an indicator with its chart, the
+//! Datenwerkstatt, the other pages), fetched when first needed; the shell and the overview stay in the
 //! main module, so the first view downloads only what it shows. (The fourth part, the located
 //! data checks, is declared beside its caller in `load.rs`.)
 
@@ -36,8 +36,17 @@ split_points! {
     pages fn indicators_page(loaded: Arc<Loaded>) -> AnyView {
         view! { <indicators::IndicatorsPage loaded/> }.into_any()
     }
-    pages fn indicator_page(loaded: Arc<Loaded>, id: String) -> AnyView {
+    indicator fn indicator_page(loaded: Arc<Loaded>, id: String) -> AnyView {
         view! { <indicators::IndicatorPage loaded id/> }.into_any()
+    }
+    indicator fn embed_indicator_page(loaded: Arc<Loaded>, id: String) -> AnyView {
+        let full = crate::route::Route::Indicator(id.clone());
+        view! {
+            <embed::EmbedFrame loaded=loaded.clone() full>
+                <indicators::IndicatorPage loaded id/>
+            </embed::EmbedFrame>
+        }
+        .into_any()
     }
     pages fn actors_page(loaded: Arc<Loaded>) -> AnyView {
         view! { <actors::ActorsPage loaded/> }.into_any()
@@ -97,6 +106,7 @@ pub fn page(route: Route, loaded: Arc<Loaded>) -> AnyView {
         Route::Changes => from_part(changes_page(loaded)),
         Route::Report => from_part(report_page(loaded)),
         Route::Workshop => from_part(workshop_page(loaded)),
+        Route::Embed(Embed::Indicator(id)) => from_part(embed_indicator_page(loaded, id)),
         Route::Embed(embed) => from_part(embed_page(loaded, embed)),
     }
 }
@@ -113,6 +123,7 @@ pub fn preload(route: &Route) {
         Some(crate::route::Part::Council) => Box::pin(__wasm_split_preload_changes_page()),
         Some(crate::route::Part::Explorer) => Box::pin(__wasm_split_preload_measures_page()),
         Some(crate::route::Part::Pages) => Box::pin(__wasm_split_preload_field_page()),
+        Some(crate::route::Part::Indicator) => Box::pin(__wasm_split_preload_indicator_page()),
         Some(crate::route::Part::Workshop) => Box::pin(__wasm_split_preload_workshop_page()),
     };
     leptos::task::spawn_local(async move {

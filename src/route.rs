@@ -51,6 +51,8 @@ pub enum Part {
     Council,
     /// The Datenwerkstatt with the spreadsheet reader and writer (staff only).
     Workshop,
+    /// An indicator's page and embed: its chart, whose options charming builds.
+    Indicator,
 }
 
 impl Part {
@@ -60,6 +62,7 @@ impl Part {
             Part::Pages => "pages",
             Part::Explorer => "explorer",
             Part::Council => "council",
+            Part::Indicator => "indicator",
             Part::Workshop => "workshop",
         }
     }
@@ -192,10 +195,10 @@ impl Route {
             Route::Measures | Route::Search => Some(Part::Explorer),
             Route::Changes | Route::Report => Some(Part::Council),
             Route::Workshop => Some(Part::Workshop),
+            Route::Indicator(_) | Route::Embed(Embed::Indicator(_)) => Some(Part::Indicator),
             Route::Field(_)
             | Route::Measure(_)
             | Route::Indicators
-            | Route::Indicator(_)
             | Route::Actors
             | Route::Actor(_)
             | Route::Method

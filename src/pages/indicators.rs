@@ -4,7 +4,9 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wegmarke_core::charts::{indicator_option_json, periods, summary, ChartOptions};
+use wegmarke_core::charts::{
+    indicator_option_json, latest_period, period_values, periods, summary, ChartOptions,
+};
 use wegmarke_core::rating::{assess, counts, is_overdue, Rating};
 use wegmarke_core::{csv, format, Flag, Indicator};
 
@@ -211,6 +213,7 @@ pub fn IndicatorPage(
                 <EChart option=option label=sentence.clone() file_name=format!("{}.svg", ind.id)/>
                 <figcaption data-testid="summary">{sentence.clone()}</figcaption>
             </figure>
+            <PeriodReader indicator=ind.clone() default_lang=d.to_owned()/>
             {suppressed.then(|| view! { <p class="note-box">{ui.t("indicator.suppressed_note")}</p> })}
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="data-caption">
                 <table class="data-table" data-testid="data-table">
@@ -253,6 +256,71 @@ pub fn IndicatorPage(
             <h2>{ui.t("indicator.measures")}</h2>
             <ul>{measures}</ul>
         </article>
+    }
+    .into_any()
+}
+
+/// What the chart's tooltip tells a pointer user, for keyboard and screen reader users beside
+/// the chart: a period to choose (a native select: arrow keys step through the periods) and the
+/// values of every series in it, with flags, baseline and target, announced when they change.
+#[component]
+fn PeriodReader(indicator: Indicator, default_lang: String) -> impl IntoView {
+    let ui = use_ui();
+    let lang = ui.lang();
+    let ps = periods(&indicator);
+    if ps.is_empty() {
+        return ().into_any();
+    }
+    let first = latest_period(&indicator)
+        .and_then(|p| ps.iter().position(|q| *q == p))
+        .unwrap_or(0);
+    let chosen = RwSignal::new(first);
+    let options = ps
+        .iter()
+        .enumerate()
+        .map(|(i, p)| view! { <option value=i.to_string() selected=i == first>{format::period(p, lang)}</option> })
+        .collect_view();
+    let values = move || {
+        let ui = use_ui();
+        let d = default_lang.as_str();
+        let Some(p) = ps.get(chosen.get()) else {
+            return ().into_any();
+        };
+        let pv = period_values(&indicator, p);
+        let v = |x: f64| {
+            format::value_with_unit(x, indicator.decimals, indicator.unit.as_deref(), lang)
+        };
+        let mut items: Vec<AnyView> = indicator
+            .series
+            .iter()
+            .zip(pv.series)
+            .map(|(s, (value, flag))| {
+                let value = value.map(v).unwrap_or_else(|| "–".into());
+                let flag = flag.map(|f| format!(" ({})", ui.t(&format!("flag.{}", f.as_str()))));
+                view! { <li>{series_label(s, d, &ui)}": "{value}{flag}</li> }.into_any()
+            })
+            .collect();
+        for (key, value) in [("chart.baseline", pv.baseline), ("chart.target", pv.target)] {
+            if let Some(x) = value {
+                items.push(view! { <li>{ui.t(key)}": "{v(x)}</li> }.into_any());
+            }
+        }
+        view! {
+            <strong>{format::period(&pv.period, lang)}</strong>
+            <ul class="plain">{items}</ul>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="chart-reader no-print" data-testid="chart-reader">
+            <label for="chart-period">{ui.t("chart.period_values")}</label>
+            <select id="chart-period" data-testid="chart-period" on:change=move |ev| {
+                if let Ok(i) = event_target_value(&ev).parse() {
+                    chosen.set(i);
+                }
+            }>{options}</select>
+            <div class="chart-reader-values" role="status" data-testid="chart-period-values">{values}</div>
+        </div>
     }
     .into_any()
 }

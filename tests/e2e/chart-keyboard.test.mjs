@@ -1,0 +1,64 @@
+// The chart's tooltip for everyone: beside the chart, a period chosen with the keyboard and the
+// values of every series in it (with flags, baseline and target), announced when they change,
+// the same values the data table holds.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, openPage } from './browser.mjs';
+import { APP, DIST, assertClean } from './env.mjs';
+
+const ID = 'I-alq-ausl';
+const indicator = JSON.parse(fs.readFileSync(path.join(DIST, 'data', 'indicators.json'), 'utf8'))
+  .indicators.find(i => i.id === ID);
+/** Periods with at least one value, in order (what the reader can step through, and more). */
+const withValues = [...new Set(indicator.series.flatMap(s => s.observations.filter(o => o.value != null).map(o => o.period)))].sort();
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser.close(); });
+
+/** The data table's row for a period label: its cells' texts. */
+const tableRow = (page, label) => page.locator('[data-testid=data-table] tbody tr').evaluateAll(
+  (rows, label) => rows.map(r => [...r.cells].map(c => c.textContent.trim())).find(r => r[0] === label), label);
+
+test('the values of a period are reachable by keyboard beside the chart, announced, and match the table', async () => {
+  const { page, log } = await openPage(browser, { width: 390, height: 900 });
+  await page.goto(`${APP}#/indikator/${ID}`);
+  const select = page.getByTestId('chart-period');
+  await select.waitFor();
+  const status = page.getByTestId('chart-period-values');
+  assert.equal(await status.getAttribute('role'), 'status');
+  // At first the latest period with a value.
+  const latest = withValues[withValues.length - 1];
+  assert.equal(await select.evaluate(s => s.selectedOptions[0].textContent), latest);
+  const check = async label => {
+    const text = await status.innerText();
+    assert.ok(text.startsWith(label), `${text} starts with ${label}`);
+    const row = await tableRow(page, label);
+    assert.ok(row, `the table has ${label}`);
+    // Every series' value in the table row is said, in the same order.
+    let at = 0;
+    for (const cell of row.slice(1)) {
+      const value = cell.split(' ')[0].replace(/\s+$/, '');
+      const found = text.indexOf(value, at);
+      assert.ok(found >= 0, `${value} (${label}) in "${text}"`);
+      at = found + value.length;
+    }
+  };
+  await check(latest);
+  // Arrow keys step back through the periods; each step is announced.
+  await select.focus();
+  await page.keyboard.press('ArrowUp');
+  const previous = withValues[withValues.length - 2];
+  await page.waitForFunction(p => document.querySelector('[data-testid=chart-period-values]').innerText.startsWith(p), previous);
+  await check(previous);
+  // The baseline's period says the baseline.
+  await select.selectOption({ label: indicator.baseline.period });
+  await page.waitForFunction(p => document.querySelector('[data-testid=chart-period-values]').innerText.startsWith(p), indicator.baseline.period);
+  assert.match(await status.innerText(), /Ausgangswert/);
+  const box = await select.boundingBox();
+  assert.ok(box.width >= 24 && box.height >= 24, JSON.stringify(box));
+  await assertClean(assert, page, log);
+  await page.close();
+});
