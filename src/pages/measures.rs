@@ -161,7 +161,21 @@ pub fn MeasuresPage(
         .map(|a| marked(a.id.clone(), mark(&a.name, &d, &ui)))
         .collect();
     let (groups, districts) = filter_values(ds.measures(), lang, &d);
-    let groups: Vec<_> = groups.into_iter().map(|g| option(g.clone(), g)).collect();
+    // A target group shown in the plan's language on another language's page is marked as such
+    // (WCAG 3.1.2), like the fields, goals and actors above. District names are names.
+    let mut group_marks: std::collections::HashMap<&str, Marked> = ds
+        .measures()
+        .iter()
+        .flat_map(|m| &m.target_groups)
+        .map(|t| (t.resolve(lang, &d), mark(t, &d, &ui)))
+        .collect();
+    let groups: Vec<_> = groups
+        .into_iter()
+        .map(|g| match group_marks.remove(g.as_str()) {
+            Some(m) => marked(g, m),
+            None => option(g.clone(), g),
+        })
+        .collect();
     let districts: Vec<_> = districts
         .into_iter()
         .map(|g| option(g.clone(), g))

@@ -16,6 +16,7 @@ const PAGES = {
   indicator: '#/indikator/I-alq-ausl',
   changes: '#/aenderungen',
   search: '#/suche?q=sprach',
+  explorer: '#/massnahmen',
   'embedded field': '#/embed/handlungsfeld/sprache',
   'embedded indicator': '#/embed/indikator/I-alq-ausl',
 };
