@@ -250,14 +250,14 @@ async function keystrokes(page, cdp, word) {
 }
 
 /**
- * The site search on the overview with the large plan: each keystroke in its field (measures,
+ * The site search with the large plan: each keystroke in the search page's field (measures,
  * indicators, fields, goals and actors at once), after the reader has gone to the field (which
- * fetches the results' part and folds the texts).
+ * folds the texts).
  */
 async function siteSearch(browser, siteUrl) {
   const { context, page, cdp } = await newPage(browser);
-  await page.goto(siteUrl + PAGES.overview);
-  if (!await settled(page, '[data-testid=plan-title]', 60_000)) { await context.close(); return null; }
+  await page.goto(siteUrl + '#/suche');
+  if (!await settled(page, '[data-testid=site-search-q]', 60_000)) { await context.close(); return null; }
   const field = page.getByTestId('site-search-q');
   if (!await field.count()) { await context.close(); return null; }
   await field.click();
@@ -428,7 +428,7 @@ async function main() {
     log('explorer with 2,000 measures and 300 indicators …');
     results.explorer = await explorer(browser, largeUrl);
     results.explorerBuilt = results.explorer !== null;
-    log('site search on the overview with the large plan …');
+    log('site search with the large plan …');
     results.siteSearch = await siteSearch(browser, largeUrl);
     log('Datenwerkstatt with the large plan\'s workbook …');
     results.workshop = await workshop(browser, largeUrl);
@@ -473,7 +473,7 @@ async function main() {
   }
   const ss = results.siteSearch;
   if (ss) {
-    add(`site search on the overview (2,000 measures, every kind): slowest of ${ss.keys.length} keystrokes (median of ${RUNS} each), main thread`, ms(ss.maxKey), `< ${BUDGET.mainThreadMs} ms`, ss.maxKey < BUDGET.mainThreadMs);
+    add(`site search (2,000 measures, every kind): slowest of ${ss.keys.length} keystrokes (median of ${RUNS} each), main thread`, ms(ss.maxKey), `< ${BUDGET.mainThreadMs} ms`, ss.maxKey < BUDGET.mainThreadMs);
     add('site search: median keystroke, main thread', ms(ss.medianKey), '—', null);
     add('site search: "sprachkurs" finds', ss.found, '—', null);
   } else {
@@ -524,7 +524,7 @@ async function main() {
     '## First view of the overview', '', firstView, '',
     '## Asset sizes', '', sizeTable, '',
     ...(results.explorer ? ['## Explorer keystrokes', '', table(['keystroke', 'main thread'], results.explorer.keys.map(k => [k.name.replace(/^wm-key-\d+-/, ''), ms(k.ms)])), ''] : []),
-    ...(results.siteSearch ? ['## Site search keystrokes (overview)', '', table(['keystroke', 'main thread'], results.siteSearch.keys.map(k => [k.name.replace(/^wm-key-\d+-/, ''), ms(k.ms)])), ''] : []),
+    ...(results.siteSearch ? ['## Site search keystrokes', '', table(['keystroke', 'main thread'], results.siteSearch.keys.map(k => [k.name.replace(/^wm-key-\d+-/, ''), ms(k.ms)])), ''] : []),
   ].join('\n');
   fs.writeFileSync(path.join(OUT, 'bench.md'), md + '\n');
   fs.writeFileSync(path.join(OUT, 'bench.json'), JSON.stringify(results, null, 2) + '\n');

@@ -50,6 +50,13 @@ pub fn page_base_url() -> String {
         .unwrap_or_default()
 }
 
+/// Goes to `href` (a hash link) with a new history entry, as a followed link does.
+pub fn go(href: &str) {
+    if let Some(w) = window() {
+        let _ = w.location().set_hash(href);
+    }
+}
+
 /// Changes the address without a new history entry (filter changes).
 pub fn replace_url(href: &str) {
     if let Some(history) = window().and_then(|w| w.history().ok()) {

@@ -20,7 +20,11 @@ use crate::ui::{set_title, use_location, use_ui, Ui};
 
 /// Fetches and validates a report's snapshot (the three files under its path).
 pub(crate) async fn load_snapshot(data_url: String, prefix: String) -> Arc<Dataset> {
-    Arc::new(fetch_dataset(&data_url, &prefix).await)
+    let snapshot = fetch_dataset(&data_url, &prefix).await;
+    // Comparing and drawing the changes is a task of its own, not the one that checked the
+    // snapshot: the page stays responsive between the two.
+    crate::browser::next_task().await;
+    Arc::new(snapshot)
 }
 
 /// The changes page.

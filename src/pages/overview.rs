@@ -13,7 +13,7 @@ use crate::components::embed::EmbedButton;
 use crate::components::key_figures::KeyFigures;
 use crate::components::progress::{ProgressBar, StatusBar};
 use crate::components::rating::RatingBadge;
-use crate::components::search::SiteSearch;
+use crate::components::search::SearchForm;
 use crate::components::status::StatusBadge;
 use crate::components::text::{plain, txt};
 use crate::load::Loaded;
@@ -52,7 +52,7 @@ pub fn Overview(
     view! {
         <div class="wrap page overview">
             {head}
-            <SiteSearch loaded=loaded.clone() route=Route::Overview/>
+            <SearchForm loaded=loaded.clone()/>
             <ul class="entry-points" data-testid="entry-points">
                 <li><a href=Route::EasyLanguage.href() lang="de">
                     // An open book; drawn, not an emoji (no emoji font on many kiosks and Linux desktops).

@@ -42,7 +42,7 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa',
 /** Every page of the dashboard, embeds included. */
 export const ROUTES = ['#/', '#/handlungsfeld/sprache', '#/massnahmen', '#/massnahmen?status=delayed&q=kurs',
   '#/massnahme/M-1.1', '#/indikatoren', '#/indikator/I-alq-ausl', '#/akteure', '#/akteur/vhs', '#/methodik',
-  '#/aenderungen', '#/daten', '#/datenwerkstatt', '#/suche?q=sprachforderung', '#/?q=kurs', '#/barrierefreiheit', '#/leichte-sprache', '#/gebaerdensprache', '#/bericht',
+  '#/aenderungen', '#/daten', '#/datenwerkstatt', '#/suche?q=sprachforderung', '#/barrierefreiheit', '#/leichte-sprache', '#/gebaerdensprache', '#/bericht',
   '#/embed/kennzahlen', '#/embed/handlungsfeld/sprache', '#/embed/indikator/I-alq-ausl'];
 
 /**

@@ -1,7 +1,8 @@
-// The site search: one field on the overview (on the first screen of a phone) and a search page
-// one step from every page's header, finding measures, indicators, fields of action, goals and
-// actors at once, blind to case and diacritics, grouped by kind, with the query in the address,
-// the count announced and everything done with the keyboard.
+// The site search: one field on the overview (on the first screen of a phone) that opens the
+// search page, which is also one step from every page's header and finds measures, indicators,
+// fields of action, goals and actors at once as the reader types, blind to case and diacritics,
+// grouped by kind, with the query in the address, the count announced and everything done with
+// the keyboard.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -47,28 +48,30 @@ async function announced(page, n) {
   }, n);
 }
 
-test('overview (phone): the search field is on the first screen and finds every kind at once, blind to case and diacritics', async () => {
+test('overview (phone): the search field is on the first screen and opens the search, which finds every kind at once, blind to case and diacritics', async () => {
   const { page, log } = await openPage(browser, PHONE);
   await page.goto(`${APP}#/`);
   await ready(page);
   const field = page.getByTestId('site-search-q');
   const box = await field.boundingBox();
   assert.ok(box.y + box.height <= PHONE.height, `search field below the first screen: ${JSON.stringify(box)}`);
-  // Its label names it, its description says what it searches; the live region is there
-  // before anything is typed.
+  // Its label names it, its description says what it searches.
   assert.match(await page.locator('label[for=site-search-q]').textContent(), /suchen/);
   const hint = await field.getAttribute('aria-describedby');
   assert.match(await page.locator(`#${hint}`).textContent(), /Maßnahmen.*Indikatoren.*Handlungsfelder.*Ziele.*Akteure/);
-  assert.equal(await page.getByTestId('search-count').getAttribute('role'), 'status');
 
-  // "sprachforderung" without the umlaut, in capitals: "Sprachförderung" in titles.
+  // "sprachforderung" without the umlaut, in capitals: "Sprachförderung" in titles. Enter opens
+  // the search page with the query, the focus still in the field.
   const want = expected('Sprachförderung');
   const total = Object.values(want).reduce((s, ids) => s + ids.length, 0);
   assert.ok(want.measure.length > 0 && want.indicator.length > 0, 'the example has the word in measures and indicators');
   await field.click();
   await page.keyboard.type('SPRACHFORDERUNG');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.hash === '#/suche?q=SPRACHFORDERUNG');
+  await page.waitForFunction(() => document.activeElement?.id === 'site-search-q' && document.activeElement.value === 'SPRACHFORDERUNG');
+  assert.equal(await page.getByTestId('search-count').getAttribute('role'), 'status');
   await announced(page, total);
-  assert.equal(await page.evaluate(() => location.hash), '#/?q=SPRACHFORDERUNG', 'the query is in the address');
   const shown = await groups(page);
   for (const [kind, ids] of Object.entries(want)) {
     if (ids.length) assert.equal(shown[kind]?.count, ids.length, `${kind}: ${ids}`);
@@ -80,31 +83,36 @@ test('overview (phone): the search field is on the first screen and finds every 
   const ids = await page.locator('[data-kind=measure] [data-testid=measure-item]').evaluateAll(ls => ls.map(l => l.dataset.id));
   assert.deepEqual([...ids].sort(), [...want.measure].sort());
 
-  // The same results with the diacritics typed.
+  // Typing on the search page searches as the reader types; the same results with the
+  // diacritics, the address following without new history entries.
+  const search = page.getByTestId('site-search-q');
   const before = await page.getByTestId('search-results').innerText();
-  await field.fill('sprachförderung');
-  await page.waitForFunction(() => location.hash === '#/?q=sprachf%C3%B6rderung');
+  await search.fill('sprachförderung');
+  await page.waitForFunction(() => location.hash === '#/suche?q=sprachf%C3%B6rderung');
   await announced(page, total);
   assert.equal(await page.getByTestId('search-results').innerText(), before);
 
   // A word found nowhere: no groups, and the count says so.
-  await field.fill('zzqx');
+  await search.fill('zzqx');
   await announced(page, 0);
   assert.equal(await page.locator('[data-testid=search-group]').count(), 0);
   // Cleared: no results, no count, the address without a query.
-  await field.fill('');
+  await search.fill('');
   await page.getByTestId('search-results').waitFor({ state: 'detached' });
-  assert.equal(await page.evaluate(() => location.hash), '#/');
+  assert.equal(await page.evaluate(() => location.hash), '#/suche');
   assert.equal((await page.getByTestId('search-count').textContent()).trim(), '');
+  // Back returns to the overview (one history entry for the search).
+  await page.goBack();
+  await page.waitForFunction(() => location.hash === '#/');
+  await page.getByTestId('plan-title').waitFor();
   await assertClean(assert, page, log);
   await page.close();
 });
 
-test('overview: Enter goes to the first result, a result opens its page, Back comes back to the search', async () => {
+test('search page: a shared link shows its results, Enter goes to the first, a result opens its page, Back comes back', async () => {
   const { page, log } = await openPage(browser);
-  await page.goto(`${APP}#/?q=kurs`);
+  await page.goto(`${APP}#/suche?q=kurs`);
   await ready(page);
-  // A shared link shows the query in the field and its results.
   assert.equal(await page.getByTestId('site-search-q').inputValue(), 'kurs');
   const want = expected('kurs');
   await announced(page, Object.values(want).reduce((s, ids) => s + ids.length, 0));
@@ -116,7 +124,7 @@ test('overview: Enter goes to the first result, a result opens its page, Back co
   await page.waitForFunction(h => location.hash === h, first);
   await page.locator('main h1').waitFor();
   await page.goBack();
-  await page.waitForFunction(() => location.hash === '#/?q=kurs');
+  await page.waitForFunction(() => location.hash === '#/suche?q=kurs');
   await page.getByTestId('search-results').waitFor();
   assert.equal(await page.getByTestId('site-search-q').inputValue(), 'kurs');
   // Goals link to their field of action and say which one.
