@@ -43,7 +43,9 @@ const PAGES = { overview: '#/', explorer: '#/massnahmen', indicator: '#/indikato
 const LIGHTHOUSE_PAGES = {
   overview: PAGES.overview, field: '#/handlungsfeld/sprache', explorer: PAGES.explorer, measure: '#/massnahme/M-1.1',
   indicators: '#/indikatoren', indicator: PAGES.indicator, actors: '#/akteure', changes: '#/aenderungen',
-  report: '#/bericht', data: '#/daten', method: '#/methodik',
+  report: '#/bericht', data: '#/daten', method: '#/methodik', search: '#/suche?q=kurs',
+  accessibility: '#/barrierefreiheit', 'easy language': '#/leichte-sprache', 'sign language': '#/gebaerdensprache',
+  actor: '#/akteur/vhs', datenwerkstatt: '#/datenwerkstatt',
 };
 // Lighthouse's performance metrics, by audit id, with the short names the report uses.
 const LH_METRICS = { 'first-contentful-paint': 'FCP', 'speed-index': 'SI', 'largest-contentful-paint': 'LCP', 'total-blocking-time': 'TBT', 'cumulative-layout-shift': 'CLS' };

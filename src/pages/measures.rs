@@ -163,12 +163,13 @@ pub fn MeasuresPage(
     let (groups, districts) = filter_values(ds.measures(), lang, &d);
     // A target group shown in the plan's language on another language's page is marked as such
     // (WCAG 3.1.2), like the fields, goals and actors above. District names are names.
-    let mut group_marks: std::collections::HashMap<&str, Marked> = ds
-        .measures()
-        .iter()
-        .flat_map(|m| &m.target_groups)
-        .map(|t| (t.resolve(lang, &d), mark(t, &d, &ui)))
-        .collect();
+    // Marked once per distinct value, not once per measure (thousands of repeats).
+    let mut group_marks: std::collections::HashMap<&str, Marked> = Default::default();
+    for t in ds.measures().iter().flat_map(|m| &m.target_groups) {
+        group_marks
+            .entry(t.resolve(lang, &d))
+            .or_insert_with(|| mark(t, &d, &ui));
+    }
     let groups: Vec<_> = groups
         .into_iter()
         .map(|g| match group_marks.remove(g.as_str()) {

@@ -66,6 +66,8 @@ pub fn SearchPage(
 }
 
 /// The results, grouped by kind; each group shows its first few with a button for the rest.
+/// Groups are keyed by kind and rows by entry, so a keystroke moves or reuses rows instead of
+/// drawing every group anew.
 #[component]
 fn Results(
     loaded: Arc<Loaded>,
@@ -85,10 +87,11 @@ fn Results(
         query.track();
         opened.set(BTreeSet::new());
     });
+    let kinds = move || groups.with(|gs| gs.iter().map(|g| g.kind).collect::<Vec<_>>());
     view! {
         <div class="search-results" data-testid="search-results">
-            <For each=move || groups.get() key=|g| (g.kind, g.hits.clone()) let:group>
-                {group_view(&loaded, group, opened, query)}
+            <For each=kinds key=|k| *k let:kind>
+                {group_view(&loaded, kind, groups, opened, query)}
             </For>
         </div>
     }
@@ -96,28 +99,34 @@ fn Results(
 
 fn group_view(
     loaded: &Arc<Loaded>,
-    group: Group,
+    kind: Kind,
+    groups: Memo<Vec<Group>>,
     opened: RwSignal<BTreeSet<Kind>>,
     query: Memo<String>,
 ) -> impl IntoView {
     let ui = use_ui();
-    let kind = group.kind;
-    let n = group.hits.len();
+    let hits = Memo::new(move |_| {
+        groups.with(|gs| {
+            gs.iter()
+                .find(|g| g.kind == kind)
+                .map(|g| g.hits.clone())
+                .unwrap_or_default()
+        })
+    });
+    let n = move || hits.with(Vec::len);
+    let all = move || opened.with(|o| o.contains(&kind));
+    let shown = move || {
+        let limit = if all() { usize::MAX } else { SHOWN };
+        hits.with(|h| h.iter().copied().take(limit).collect::<Vec<usize>>())
+    };
+    let row = {
+        let loaded = loaded.clone();
+        move |i: usize| hit(&loaded, kind, i, &use_ui())
+    };
     let heading = format!("search-{}", kind.as_str());
     let labelled_by = heading.clone();
-    let items = {
-        let loaded = loaded.clone();
-        let hits = group.hits.clone();
-        move || {
-            let all = opened.with(|o| o.contains(&kind));
-            hits.iter()
-                .take(if all { usize::MAX } else { SHOWN })
-                .map(|&i| hit(&loaded, kind, i, &use_ui()))
-                .collect_view()
-        }
-    };
     let more = move || {
-        (n > SHOWN && !opened.with(|o| o.contains(&kind))).then(|| {
+        (n() > SHOWN && !all()).then(|| {
             view! {
                 <button type="button" class="button secondary" data-testid="search-more"
                     on:click=move |_| {
@@ -129,7 +138,7 @@ fn group_view(
                             SHOWN + 1
                         )));
                     }>
-                    {use_ui().tf("search.more", &[("count", &n.to_string())])}
+                    {move || use_ui().tf("search.more", &[("count", &n().to_string())])}
                 </button>
             }
         })
@@ -141,7 +150,7 @@ fn group_view(
     view! {
         <section class="search-group" aria-labelledby=labelled_by data-testid="search-group" data-kind=kind.as_str()>
             <h2 id=heading>{ui.t(&format!("search.kind.{}", kind.as_str()))}" "<span class="search-group-count">"("{n}")"</span></h2>
-            <ul class="search-hits">{items}</ul>
+            <ul class="search-hits"><For each=shown key=|i| *i children=row/></ul>
             {more}
             {explorer}
         </section>
