@@ -375,7 +375,10 @@ pub fn EChart(
     });
 
     view! {
-        <div class="chart" node_ref=node on:pointerenter=move |ev| (*wake)(ev) role="img" aria-label=move || label.get() data-testid="chart"></div>
+        // ECharts places its texts for a left-to-right page; in a right-to-left page the SVG's
+        // texts would run the other way from their anchors and overlap (the legend in Arabic).
+        // The option mirrors the chart itself (`ChartOptions::rtl`).
+        <div class="chart" dir="ltr" node_ref=node on:pointerenter=move |ev| (*wake)(ev) role="img" aria-label=move || label.get() data-testid="chart"></div>
         <p class="chart-download no-print">
             <a href="#" download=file_name data-testid="download-svg" on:click=move |ev| (*download)(ev)>{crate::ui::use_ui().t("chart.download_svg")}</a>
         </p>

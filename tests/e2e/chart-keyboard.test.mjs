@@ -62,3 +62,29 @@ test('the values of a period are reachable by keyboard beside the chart, announc
   await assertClean(assert, page, log);
   await page.close();
 });
+
+test('in a right-to-left page the chart\'s texts do not run into each other', async () => {
+  const { page, log } = await openPage(browser, { width: 1280, height: 900 });
+  await page.goto(`${APP}?lang=ar#/indikator/${ID}`);
+  await page.locator('[data-testid=chart] svg text').first().waitFor();
+  // No text of the drawing (axis labels, legend) runs into another text or into a marker or
+  // legend icon (small shapes), allowing a pixel of touch.
+  const overlaps = await page.locator('[data-testid=chart] svg').first().evaluate(svg => {
+    const box = e => e.getBoundingClientRect();
+    const texts = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim())
+      .map(t => ({ name: t.textContent.trim(), r: box(t) }));
+    const icons = [...svg.querySelectorAll('path')].map(p => ({ name: 'shape', r: box(p) }))
+      .filter(({ r }) => r.width > 0 && r.width < 30 && r.height > 0 && r.height < 30);
+    const hit = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1
+      && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+    const out = [];
+    texts.forEach((a, i) => {
+      for (const b of [...texts.slice(i + 1), ...icons]) if (hit(a.r, b.r)) out.push(`${a.name} × ${b.name}`);
+    });
+    return { count: texts.length, out };
+  });
+  assert.ok(overlaps.count > 5, `texts in the chart: ${overlaps.count}`);
+  assert.deepEqual(overlaps.out, []);
+  await assertClean(assert, page, log);
+  await page.close();
+});
