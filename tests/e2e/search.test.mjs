@@ -135,6 +135,11 @@ test('search page: a shared link shows its results, Enter goes to the first, a r
   }
   // Measures go on to the explorer with the same query.
   assert.equal(await page.locator('[data-kind=measure] .search-explorer').getAttribute('href'), '#/massnahmen?q=kurs');
+  // An umlaut typed as "ue" finds what the umlaut finds.
+  const turkish = expected('türkisch');
+  assert.ok(turkish.measure.length > 0, 'the example has "Türkisch"');
+  await page.getByTestId('site-search-q').fill('tuerkisch');
+  await announced(page, Object.values(turkish).reduce((s, ids) => s + ids.length, 0));
   await assertClean(assert, page, log);
   await page.close();
 });

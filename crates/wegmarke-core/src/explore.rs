@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use crate::model::{Measure, Status};
 use crate::sort::{sort_by, sort_by_cached_key};
-use crate::text::fold;
+use crate::text::{fold, search_words};
 use crate::validate::Dataset;
 
 /// What the reader filters by; every field is optional. Lists mean "any of".
@@ -189,10 +189,7 @@ impl SearchIndex {
 
     /// Like `select`, as positions in `ds.measures()` (cheap to keep in a reactive memo).
     pub fn positions(&self, ds: &Dataset, filter: &Filter, sort: SortKey) -> Vec<usize> {
-        let words: Vec<String> = fold(&filter.query)
-            .split_whitespace()
-            .map(str::to_owned)
-            .collect();
+        let words = search_words(&filter.query);
         let field_goals: Option<Vec<&str>> = filter
             .field
             .as_ref()
@@ -222,7 +219,7 @@ impl SearchIndex {
                         .district
                         .as_ref()
                         .is_none_or(|d| m.districts.contains(d))
-                    && words.iter().all(|w| text.contains(w.as_str()))
+                    && words.iter().all(|w| w.is_in(text))
             })
             .collect()
     }
@@ -321,6 +318,8 @@ mod tests {
         };
         assert_eq!(q("turkisch"), ["M-1", "M-3"]);
         assert_eq!(q("TÜRKISCH familien"), ["M-3"]);
+        // An umlaut typed as "ue".
+        assert_eq!(q("Tuerkisch Familien"), ["M-3"]);
         assert_eq!(q("betriebe"), ["M-2"]);
         assert_eq!(q("turkish"), ["M-1"]);
         assert_eq!(q("nichts"), Vec::<&str>::new());

@@ -1,5 +1,6 @@
 //! The site search: one query over measures, indicators, fields of action, goals and actors at
-//! once, blind to case and diacritics, every word required, results grouped by kind. Like the
+//! once, blind to case and diacritics (umlauts may be typed as ae, oe, ue), every word required,
+//! results grouped by kind. Like the
 //! explorer's search it folds each text once per data set (on first use), so a keystroke only
 //! compares prepared strings.
 
@@ -7,7 +8,7 @@ use std::sync::OnceLock;
 
 use crate::explore::{folded_texts, search_text};
 use crate::sort::sort_by;
-use crate::text::fold;
+use crate::text::{fold, search_words};
 use crate::validate::Dataset;
 use crate::Text;
 
@@ -187,8 +188,7 @@ impl SiteIndex {
     /// whose title (in the reader's language) holds every word come first, the rest after
     /// them, each part by title. A query without words finds nothing.
     pub fn find(&self, ds: &Dataset, query: &str) -> Vec<Group> {
-        let folded_query = fold(query);
-        let words: Vec<&str> = folded_query.split_whitespace().collect();
+        let words = search_words(query);
         if words.is_empty() {
             return Vec::new();
         }
@@ -206,7 +206,7 @@ impl SiteIndex {
             .iter()
             .filter_map(|(hit, i)| Some((hit, folded.get(*i)?)))
         {
-            if !words.iter().all(|w| f.text.contains(w)) {
+            if !words.iter().all(|w| w.is_in(&f.text)) {
                 continue;
             }
             if kind != Some(hit.kind) {
@@ -217,7 +217,7 @@ impl SiteIndex {
                 });
                 kind = Some(hit.kind);
             }
-            if words.iter().all(|w| f.title.contains(w)) {
+            if words.iter().all(|w| w.is_in(&f.title)) {
                 if let Some(g) = groups.last_mut() {
                     g.hits.push(hit.index);
                 }
@@ -323,6 +323,9 @@ mod tests {
         assert_eq!(measures("TURKISCH"), measures("türkisch"));
         assert_eq!(measures("Göppingen"), measures("GOPPINGEN"));
         assert_eq!(measures("elterncafe")[0], (Kind::Measure, ids(&["M-1"])));
+        // Umlauts typed as ae/oe/ue.
+        assert_eq!(measures("tuerkisch"), measures("türkisch"));
+        assert_eq!(measures("Goeppingen"), measures("Göppingen"));
         // Other languages of a text are searched too.
         assert_eq!(
             measures("parents turkish")[0],

@@ -154,6 +154,37 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// One word of a search query, folded, in the spellings it may stand for: as typed, and with
+/// "ae", "oe" and "ue" read as "ä", "ö" and "ü" (a keyboard without umlauts, or a reader who
+/// learnt that spelling: "tuerkisch" finds "Türkisch", "Goeppingen" finds "Göppingen"). The
+/// typed spelling is always tried, so "aktuell" still finds "aktuell".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchWord {
+    typed: String,
+    umlauts: Option<String>,
+}
+
+impl SearchWord {
+    /// Whether `text` (folded with [`fold`]) contains the word in one of its spellings.
+    pub fn is_in(&self, text: &str) -> bool {
+        text.contains(&self.typed) || self.umlauts.as_ref().is_some_and(|u| text.contains(u))
+    }
+}
+
+/// The words of a search query (split at white space), folded.
+pub fn search_words(query: &str) -> Vec<SearchWord> {
+    fold(query)
+        .split_whitespace()
+        .map(|w| {
+            let umlauts = w.replace("ae", "a").replace("oe", "o").replace("ue", "u");
+            SearchWord {
+                umlauts: (umlauts != w).then_some(umlauts),
+                typed: w.to_owned(),
+            }
+        })
+        .collect()
+}
+
 /// The base letter of a Latin letter with a diacritic; other characters unchanged.
 fn strip_accent(c: char) -> char {
     match c {
@@ -191,6 +222,34 @@ pub fn is_invisible(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn search_words_read_ae_oe_ue_as_umlauts_and_keep_what_was_typed() {
+        let matches = |q: &str, text: &str| search_words(q).iter().all(|w| w.is_in(&fold(text)));
+        assert!(matches("tuerkisch", "Elterncafé auf Türkisch"));
+        assert!(matches("Goeppingen", "Volkshochschule Göppingen"));
+        assert!(matches("SPRACHFOERDERUNG", "Sprachförderung in Kitas"));
+        assert!(matches("Kaese", "Käse"));
+        // What was typed is always tried: "ue" that is not an umlaut still matches.
+        assert!(matches("aktuell", "Aktuelle Zahlen"));
+        assert!(matches("quelle", "Quelle: Statistik"));
+        assert!(matches("türkisch", "Türkisch"));
+        assert!(!matches("tuerkisch", "Arabisch"));
+        assert_eq!(search_words("  "), vec![]);
+        assert_eq!(
+            search_words("Grüße Tuer"),
+            vec![
+                SearchWord {
+                    typed: "grusse".into(),
+                    umlauts: None
+                },
+                SearchWord {
+                    typed: "tuer".into(),
+                    umlauts: Some("tur".into())
+                },
+            ]
+        );
+    }
 
     fn map(pairs: &[(&str, &str)]) -> Text {
         Text::Map(
