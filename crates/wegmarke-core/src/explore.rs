@@ -89,17 +89,19 @@ pub struct SearchIndex {
     orders: [std::sync::OnceLock<Vec<usize>>; 5],
 }
 
+/// The texts of a measure that a search looks in (the explorer's and the site search).
+pub(crate) fn measure_texts(m: &Measure) -> [Option<&crate::Text>; 4] {
+    [
+        Some(&m.title),
+        m.summary.as_ref(),
+        m.description.as_ref(),
+        m.easy_summary.as_ref(),
+    ]
+}
+
 /// Every searchable text of a measure, folded, in all languages.
-pub(crate) fn search_text(m: &Measure) -> String {
-    folded_texts(
-        [
-            Some(&m.title),
-            m.summary.as_ref(),
-            m.description.as_ref(),
-            m.easy_summary.as_ref(),
-        ],
-        &m.id,
-    )
+fn search_text(m: &Measure) -> String {
+    folded_texts(measure_texts(m), &m.id)
 }
 
 /// The texts in every language they have, then the id, folded, one per line (so a search word

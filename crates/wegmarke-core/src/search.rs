@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use crate::explore::{folded_texts, search_text};
+use crate::explore::{folded_texts, measure_texts};
 use crate::sort::sort_by;
 use crate::text::{fold, search_words};
 use crate::validate::Dataset;
@@ -59,75 +59,68 @@ pub struct Group {
     pub hits: Vec<usize>,
 }
 
-/// An entry's folded texts: everything searchable, and its title in the reader's language.
-struct Folded {
-    text: String,
-    title: String,
-}
-
 /// Everything the site search looks through, with each entry's position in its kind's list,
 /// in the order results are shown: by kind, then by title in the reader's language, then by id.
 pub struct SiteIndex {
     /// Each entry and its position in `sources`, in the order results are shown.
     entries: Vec<(Hit, usize)>,
-    lang: String,
-    default: String,
-    folded: OnceLock<Vec<Folded>>,
+    /// Each source's title in the reader's language, folded (for the order and for title
+    /// matches), by position in `sources`.
+    titles: Vec<String>,
+    /// Each source's searchable texts, folded on the first search, by position in `sources`.
+    texts: OnceLock<Vec<String>>,
 }
 
-/// Every entry of the data set: its place, its id, its title and its searchable text (folded
-/// lazily: the closure runs on the first search).
-type Source<'a> = (Hit, &'a str, &'a Text, Box<dyn Fn() -> String + 'a>);
+/// An entry of the data set: its place, its id, its title and every text the search looks in.
+struct Source<'a> {
+    hit: Hit,
+    id: &'a str,
+    title: &'a Text,
+    texts: Vec<Option<&'a Text>>,
+}
 
+/// Every entry of the data set, kind by kind.
 fn sources(ds: &Dataset) -> Vec<Source<'_>> {
     let mut out: Vec<Source<'_>> = Vec::new();
-    let hit = |kind, index| Hit { kind, index };
+    let mut add = |kind, index, id, title, texts| {
+        out.push(Source {
+            hit: Hit { kind, index },
+            id,
+            title,
+            texts,
+        })
+    };
     for (i, m) in ds.measures().iter().enumerate() {
-        out.push((
-            hit(Kind::Measure, i),
-            &m.id,
-            &m.title,
-            Box::new(move || search_text(m)),
-        ));
+        add(Kind::Measure, i, &m.id, &m.title, measure_texts(m).to_vec());
     }
     for (i, x) in ds.indicators().iter().enumerate() {
-        let texts = [
+        let texts = vec![
             Some(&x.title),
             x.short_title.as_ref(),
             x.definition.as_ref(),
         ];
-        out.push((
-            hit(Kind::Indicator, i),
-            &x.id,
-            &x.title,
-            Box::new(move || folded_texts(texts, &x.id)),
-        ));
+        add(Kind::Indicator, i, &x.id, &x.title, texts);
     }
     for (i, f) in ds.fields().into_iter().enumerate() {
-        let texts = [Some(&f.title), f.description.as_ref()];
-        out.push((
-            hit(Kind::Field, i),
+        add(
+            Kind::Field,
+            i,
             &f.id,
             &f.title,
-            Box::new(move || folded_texts(texts, &f.id)),
-        ));
+            vec![Some(&f.title), f.description.as_ref()],
+        );
     }
     for (i, g) in ds.goals().iter().enumerate() {
-        let texts = [Some(&g.title), g.description.as_ref()];
-        out.push((
-            hit(Kind::Goal, i),
+        add(
+            Kind::Goal,
+            i,
             &g.id,
             &g.title,
-            Box::new(move || folded_texts(texts, &g.id)),
-        ));
+            vec![Some(&g.title), g.description.as_ref()],
+        );
     }
     for (i, a) in ds.actors().iter().enumerate() {
-        out.push((
-            hit(Kind::Actor, i),
-            &a.id,
-            &a.name,
-            Box::new(move || folded_texts([Some(&a.name)], &a.id)),
-        ));
+        add(Kind::Actor, i, &a.id, &a.name, vec![Some(&a.name)]);
     }
     out
 }
@@ -139,18 +132,17 @@ impl SiteIndex {
         let sources = sources(ds);
         let titles: Vec<String> = sources
             .iter()
-            .map(|(_, _, title, _)| fold(title.resolve(lang, default)))
+            .map(|s| fold(s.title.resolve(lang, default)))
             .collect();
         let mut order: Vec<usize> = (0..sources.len()).collect();
         sort_by(&mut order, |&a, &b| {
-            let key = |i: usize| (sources[i].0.kind, &titles[i], sources[i].1);
+            let key = |i: usize| (sources[i].hit.kind, &titles[i], sources[i].id);
             key(a).cmp(&key(b))
         });
         SiteIndex {
-            entries: order.into_iter().map(|i| (sources[i].0, i)).collect(),
-            lang: lang.to_owned(),
-            default: default.to_owned(),
-            folded: OnceLock::new(),
+            entries: order.into_iter().map(|i| (sources[i].hit, i)).collect(),
+            titles,
+            texts: OnceLock::new(),
         }
     }
 
@@ -164,15 +156,12 @@ impl SiteIndex {
         self.entries.is_empty()
     }
 
-    /// The folded texts, in the order of `sources`.
-    fn folded(&self, ds: &Dataset) -> &[Folded] {
-        self.folded.get_or_init(|| {
+    /// The folded searchable texts, by position in `sources`.
+    fn texts(&self, ds: &Dataset) -> &[String] {
+        self.texts.get_or_init(|| {
             sources(ds)
                 .into_iter()
-                .map(|(_, _, title, text)| Folded {
-                    text: text(),
-                    title: fold(title.resolve(&self.lang, &self.default)),
-                })
+                .map(|s| folded_texts(s.texts, s.id))
                 .collect()
         })
     }
@@ -180,7 +169,7 @@ impl SiteIndex {
     /// Folds every text now (when the reader goes to the search field), so the first keystroke
     /// does not pay for it.
     pub fn warm(&self, ds: &Dataset) {
-        let _ = self.folded(ds);
+        let _ = self.texts(ds);
     }
 
     /// The entries that contain every word of `query` (case and diacritics ignored), grouped
@@ -192,41 +181,31 @@ impl SiteIndex {
         if words.is_empty() {
             return Vec::new();
         }
-        let folded = self.folded(ds);
-        let mut groups: Vec<Group> = Vec::new();
-        let mut in_text: Vec<usize> = Vec::new();
-        let mut kind = None;
-        let close = |groups: &mut Vec<Group>, in_text: &mut Vec<usize>| {
-            if let Some(last) = groups.last_mut() {
-                last.hits.append(in_text);
-            }
-        };
-        for (hit, f) in self
-            .entries
-            .iter()
-            .filter_map(|(hit, i)| Some((hit, folded.get(*i)?)))
-        {
-            if !words.iter().all(|w| w.is_in(&f.text)) {
+        let texts = self.texts(ds);
+        let holds = |text: &str| words.iter().all(|w| w.is_in(text));
+        // Per kind, in the entries' order: (whether the title holds the words, position).
+        let mut found: Vec<(Kind, Vec<(bool, usize)>)> = Vec::new();
+        for &(hit, i) in &self.entries {
+            if !texts.get(i).is_some_and(|t| holds(t)) {
                 continue;
             }
-            if kind != Some(hit.kind) {
-                close(&mut groups, &mut in_text);
-                groups.push(Group {
-                    kind: hit.kind,
-                    hits: Vec::new(),
-                });
-                kind = Some(hit.kind);
+            if found.last().map(|(k, _)| *k) != Some(hit.kind) {
+                found.push((hit.kind, Vec::new()));
             }
-            if words.iter().all(|w| w.is_in(&f.title)) {
-                if let Some(g) = groups.last_mut() {
-                    g.hits.push(hit.index);
-                }
-            } else {
-                in_text.push(hit.index);
+            if let Some((_, hits)) = found.last_mut() {
+                hits.push((holds(&self.titles[i]), hit.index));
             }
         }
-        close(&mut groups, &mut in_text);
-        groups
+        found
+            .into_iter()
+            .map(|(kind, hits)| {
+                let (title, text): (Vec<_>, Vec<_>) = hits.into_iter().partition(|(t, _)| *t);
+                Group {
+                    kind,
+                    hits: title.into_iter().chain(text).map(|(_, i)| i).collect(),
+                }
+            })
+            .collect()
     }
 }
 
