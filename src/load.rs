@@ -25,6 +25,44 @@ pub const RESPONSE_TIMEOUT_MS: i32 = 15_000;
 /// mobile connection, but not a connection that stalls forever).
 pub const BODY_TIMEOUT_MS: i32 = 120_000;
 
+/// A value built from the data on screen for one language (a search index), kept until the
+/// data (a new `Loaded`) or the language changes. Held in a `thread_local!`.
+pub struct PerData<T>(std::cell::RefCell<Option<Built<T>>>);
+
+/// A kept value with the data and language it was built for.
+type Built<T> = (std::sync::Weak<Loaded>, &'static str, Arc<T>);
+
+impl<T> Default for PerData<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<T> PerData<T> {
+    /// Empty: the first [`PerData::get`] builds the value.
+    pub const fn new() -> Self {
+        PerData(std::cell::RefCell::new(None))
+    }
+
+    /// The value for `loaded` and `lang`: the kept one if it was built for them, else `build`'s.
+    pub fn get(
+        &self,
+        loaded: &Arc<Loaded>,
+        lang: &'static str,
+        build: impl FnOnce() -> T,
+    ) -> Arc<T> {
+        let mut cell = self.0.borrow_mut();
+        if let Some((data, l, value)) = cell.as_ref() {
+            if *l == lang && data.upgrade().is_some_and(|d| Arc::ptr_eq(&d, loaded)) {
+                return value.clone();
+            }
+        }
+        let value = Arc::new(build());
+        *cell = Some((Arc::downgrade(loaded), lang, value.clone()));
+        value
+    }
+}
+
 /// What the dashboard shows: the deployment settings and the validated data.
 #[derive(Clone, Debug, Default)]
 pub struct Loaded {

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use wegmarke_core::search::SiteIndex;
 
 use crate::browser;
-use crate::load::Loaded;
+use crate::load::{Loaded, PerData};
 use crate::route::{Location, Route};
 use crate::split::split_points;
 use crate::ui::use_ui;
@@ -21,10 +21,10 @@ split_points! {
     }
 }
 
-/// Fetches the search's part and folds the texts (when the reader goes to a search field), so
-/// the first keystroke or the search page does not wait for either.
-pub fn warm(loaded: Arc<Loaded>) {
-    let lang = use_ui().lang();
+/// Fetches the search's part and folds the texts for `lang` (when the reader goes to a search
+/// field), so the first keystroke or the search page does not wait for either. `lang` is taken
+/// when the field is drawn: a focus handler runs outside the component, without its context.
+pub fn warm(loaded: Arc<Loaded>, lang: &'static str) {
     leptos::task::spawn_local(async move {
         let _ = warm_search(loaded, lang).await;
     });
@@ -87,7 +87,8 @@ pub fn SearchForm(
     /// The loaded data.
     loaded: Arc<Loaded>,
 ) -> impl IntoView {
-    let on_focus = Callback::new(move |()| warm(loaded.clone()));
+    let lang = use_ui().lang();
+    let on_focus = Callback::new(move |()| warm(loaded.clone(), lang));
     let on_submit = Callback::new(|q: String| {
         browser::go(&Location::href_with(&Route::Search, &[("q", q)]));
     });
@@ -105,26 +106,17 @@ pub fn SearchIcon() -> impl IntoView {
     }
 }
 
-/// The site index of the data on screen for one language, with what it was built for.
-type CachedIndex = (std::sync::Weak<Loaded>, &'static str, Arc<SiteIndex>);
-
 thread_local! {
-    /// Kept between searches: it only changes with the data (a new `Loaded`) or the language.
-    static INDEX: std::cell::RefCell<Option<CachedIndex>> = const { std::cell::RefCell::new(None) };
+    /// Kept between searches: it only changes with the data or the language.
+    static INDEX: PerData<SiteIndex> = const { PerData::new() };
 }
 
 /// The search index for this data and language (built on first use, then kept).
 pub fn site_index(loaded: &Arc<Loaded>, lang: &'static str) -> Arc<SiteIndex> {
-    INDEX.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        if let Some((data, l, index)) = cell.as_ref() {
-            if *l == lang && data.upgrade().is_some_and(|d| Arc::ptr_eq(&d, loaded)) {
-                return index.clone();
-            }
-        }
-        let data = &loaded.data;
-        let index = Arc::new(SiteIndex::new(data, lang, data.default_lang()));
-        *cell = Some((Arc::downgrade(loaded), lang, index.clone()));
-        index
+    INDEX.with(|index| {
+        index.get(loaded, lang, || {
+            let data = &loaded.data;
+            SiteIndex::new(data, lang, data.default_lang())
+        })
     })
 }

@@ -11,7 +11,7 @@ use wegmarke_core::{csv, Status};
 use crate::browser;
 use crate::components::lists::measure_item;
 use crate::components::text::{mark, Marked};
-use crate::load::Loaded;
+use crate::load::{Loaded, PerData};
 use crate::route::{Location, Route};
 use crate::ui::{replace_location, set_title, use_location, use_ui};
 
@@ -72,31 +72,17 @@ fn event_value(ev: &leptos::ev::Event) -> String {
         .unwrap_or_default()
 }
 
-/// A search index with the data and language it was built for.
-type CachedIndex = (std::sync::Weak<Loaded>, &'static str, Arc<SearchIndex>);
-
 thread_local! {
-    /// The search index of the data on screen, kept between visits of the explorer: it only
-    /// changes with the data (a new `Loaded`) or the language.
-    static INDEX: std::cell::RefCell<Option<CachedIndex>> = const { std::cell::RefCell::new(None) };
+    /// The search index of the data on screen, kept between visits of the explorer.
+    static INDEX: PerData<SearchIndex> = const { PerData::new() };
 }
 
 /// The search index for this data and language, built on the first visit of the explorer.
 fn search_index(loaded: &Arc<Loaded>, lang: &'static str) -> Arc<SearchIndex> {
-    INDEX.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        if let Some((data, l, index)) = cell.as_ref() {
-            if *l == lang && data.upgrade().is_some_and(|d| Arc::ptr_eq(&d, loaded)) {
-                return index.clone();
-            }
-        }
-        let index = Arc::new(SearchIndex::new(
-            loaded.data.measures(),
-            lang,
-            loaded.data.default_lang(),
-        ));
-        *cell = Some((Arc::downgrade(loaded), lang, index.clone()));
-        index
+    INDEX.with(|index| {
+        index.get(loaded, lang, || {
+            SearchIndex::new(loaded.data.measures(), lang, loaded.data.default_lang())
+        })
     })
 }
 

@@ -32,8 +32,8 @@ pub fn SearchPage(
     let searching = Memo::new(move |_| !query.with(|q| q.trim().is_empty()));
     let count = RwSignal::new(None::<usize>);
     let on_focus = {
-        let loaded = loaded.clone();
-        Callback::new(move |()| warm(loaded.clone()))
+        let (loaded, lang) = (loaded.clone(), ui.lang());
+        Callback::new(move |()| warm(loaded.clone(), lang))
     };
     let on_input = Callback::new(move |q: String| {
         replace_location(location, &Location::href_with(&Route::Search, &[("q", q)]));
