@@ -1,26 +1,50 @@
-//! The one component that owns an ECharts instance. Its first view is drawn by ECharts in a Web
-//! Worker (server-side rendering to SVG, the same code and look as the live chart), so the
-//! page's main thread never evaluates ECharts while the page loads; the live instance starts
-//! when the reader points at the chart (tooltips) or when no worker can draw. It replaces the
-//! option when the data changes (no stale series), follows the window size and disposes the
-//! instance when the page goes away. Pages without charts load neither.
+//! The one component that owns an ECharts instance. Its first view is SVG drawn in Rust from
+//! the same ECharts option (`wegmarke_core::charts::svg`), so the chart appears with the page
+//! and nothing of ECharts is downloaded for it; the live instance (tooltips) starts when the
+//! reader points at the chart, loading ECharts then. It replaces the option when the data
+//! changes (no stale series), follows the window size and disposes the instance when the page
+//! goes away. Pages without charts load neither.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use js_sys::{Function, Promise, Reflect};
 use leptos::html::Div;
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
+use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+use wegmarke_core::charts::svg::{estimated_width, first_view};
 
 use crate::browser::window;
 
 thread_local! {
     static LOADING: RefCell<Option<Promise>> = const { RefCell::new(None) };
-    static DRAWER: RefCell<Option<Drawer>> = const { RefCell::new(None) };
+    static MEASURE: Option<web_sys::CanvasRenderingContext2d> = text_canvas();
+}
+
+/// A canvas to measure texts in the chart's font, as ECharts measures them.
+fn text_canvas() -> Option<web_sys::CanvasRenderingContext2d> {
+    let canvas: web_sys::HtmlCanvasElement = window()?
+        .document()?
+        .create_element("canvas")
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    ctx.set_font("12px sans-serif");
+    Some(ctx)
+}
+
+/// The width of a text in 12 px sans-serif: measured where a canvas can, else estimated.
+fn text_width(text: &str) -> f64 {
+    MEASURE
+        .with(|ctx| {
+            ctx.as_ref()
+                .and_then(|c| c.measure_text(text).ok())
+                .map(|m| m.width())
+        })
+        .unwrap_or_else(|| estimated_width(text))
 }
 
 fn get(obj: &JsValue, key: &str) -> Option<JsValue> {
@@ -37,8 +61,7 @@ fn call(obj: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsValu
     f.apply(obj, &arr)
 }
 
-/// The vendored ECharts file (one file for the page and the worker); its hashed name is in a
-/// meta tag written at build time.
+/// The vendored ECharts file; its hashed name is in a meta tag written at build time.
 fn echarts_src() -> Result<String, JsValue> {
     crate::browser::meta_content("wegmarke-echarts")
         .ok_or_else(|| JsValue::from_str("ECharts is not part of this build"))
@@ -70,119 +93,17 @@ async fn load_echarts() -> Result<JsValue, JsValue> {
         *cell.borrow_mut() = Some(p.clone());
         Ok(p)
     })?;
-    JsFuture::from(promise).await?;
+    if let Err(e) = JsFuture::from(promise).await {
+        LOADING.with(|cell| cell.borrow_mut().take());
+        return Err(e);
+    }
     get(&win, "echarts").ok_or_else(|| JsValue::from_str("ECharts did not load"))
 }
 
-/// Answers the drawing worker still owes: request number -> (resolve, reject).
-type Waiting = Rc<RefCell<HashMap<u32, (Function, Function)>>>;
-
-/// The Web Worker that draws first views, shared by all charts of the page.
-struct Drawer {
-    worker: web_sys::Worker,
-    waiting: Waiting,
-    broken: Rc<Cell<bool>>,
-    next: u32,
-}
-
-impl Drawer {
-    fn start() -> Result<Drawer, JsValue> {
-        let worker = web_sys::Worker::new(&echarts_src()?)?;
-        let waiting: Waiting = Rc::default();
-        let broken = Rc::new(Cell::new(false));
-        let owed = waiting.clone();
-        let answer =
-            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-                let data = ev.data();
-                let Some(id) = get(&data, "id").and_then(|v| v.as_f64()) else {
-                    return;
-                };
-                if let Some((resolve, reject)) = owed.borrow_mut().remove(&(id as u32)) {
-                    let _ = match get(&data, "svg") {
-                        Some(svg) => resolve.call1(&JsValue::NULL, &svg),
-                        None => {
-                            reject.call1(&JsValue::NULL, &get(&data, "error").unwrap_or_default())
-                        }
-                    };
-                }
-            });
-        worker.set_onmessage(Some(answer.as_ref().unchecked_ref()));
-        // The worker lives as long as the page: its handlers too.
-        answer.forget();
-        // A worker that cannot start (file missing, refused) owes nothing any more.
-        let (owed, gone) = (waiting.clone(), broken.clone());
-        let fail = Closure::<dyn FnMut(JsValue)>::new(move |err: JsValue| {
-            gone.set(true);
-            for (_, (_, reject)) in owed.borrow_mut().drain() {
-                let _ = reject.call1(&JsValue::NULL, &err);
-            }
-        });
-        worker.set_onerror(Some(fail.as_ref().unchecked_ref()));
-        fail.forget();
-        Ok(Drawer {
-            worker,
-            waiting,
-            broken,
-            next: 0,
-        })
-    }
-
-    fn request(&mut self, option: &str, width: i32, height: i32) -> Result<Promise, JsValue> {
-        if self.broken.get() {
-            return Err(JsValue::from_str("the drawing worker failed"));
-        }
-        self.next += 1;
-        let id = self.next;
-        let message = js_sys::Object::new();
-        Reflect::set(&message, &"id".into(), &id.into())?;
-        Reflect::set(&message, &"option".into(), &option.into())?;
-        Reflect::set(&message, &"width".into(), &width.into())?;
-        Reflect::set(&message, &"height".into(), &height.into())?;
-        let waiting = self.waiting.clone();
-        let promise = Promise::new(&mut |resolve, reject| {
-            waiting.borrow_mut().insert(id, (resolve, reject));
-        });
-        self.worker.post_message(&message)?;
-        Ok(promise)
-    }
-}
-
-/// The chart drawn as SVG markup by the worker, at the given size.
-async fn draw_first_view(option: &str, width: i32, height: i32) -> Result<String, JsValue> {
-    let promise = DRAWER.with(|cell| {
-        let mut drawer = cell.borrow_mut();
-        if drawer.is_none() {
-            *drawer = Some(Drawer::start()?);
-        }
-        match drawer.as_mut() {
-            Some(d) => d.request(option, width, height),
-            None => Err(JsValue::from_str("no drawing worker")),
-        }
-    })?;
-    JsFuture::from(promise)
-        .await?
-        .as_string()
-        .ok_or_else(|| JsValue::from_str("the worker sent no SVG"))
-}
-
-/// Waits until the browser has painted the page (the next animation frame, or 100 ms where
-/// frames are held back, e.g. in a hidden frame), then for a new task: the text of the page is
-/// on screen before the chart is drawn.
-async fn after_paint() {
-    let promise = Promise::new(&mut |resolve, _reject| {
-        if let Some(w) = window() {
-            let _ = w.request_animation_frame(&resolve);
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
-    crate::browser::next_task().await;
-}
-
-/// Gives an ECharts instance the option (JSON), replacing the one it had. `still`: without
-/// animation (the chart is already on screen, drawn by the worker).
-fn apply(instance: &JsValue, json: &str, still: bool) -> Result<(), JsValue> {
-    let option = js_sys::JSON::parse(json)?;
+/// Gives an ECharts instance the option, replacing the one it had. `still`: without animation
+/// (the chart is already on screen as its first view).
+fn apply(instance: &JsValue, option: &Value, still: bool) -> Result<(), JsValue> {
+    let option = js_sys::JSON::parse(&option.to_string())?;
     if still {
         Reflect::set(&option, &"animation".into(), &JsValue::FALSE)?;
     }
@@ -202,8 +123,6 @@ struct ChartState {
     first_view: RefCell<Option<String>>,
     /// The width the first view was drawn for.
     drawn_width: Cell<i32>,
-    /// Number of the latest first-view request: older answers are dropped.
-    generation: Cell<u32>,
     /// The component is gone.
     disposed: Cell<bool>,
 }
@@ -214,12 +133,19 @@ impl ChartState {
     async fn wake(
         self: Rc<Self>,
         el: web_sys::HtmlDivElement,
-        option: Signal<String>,
+        option: Signal<Value>,
     ) -> Result<(), JsValue> {
         if self.waking.replace(true) {
             return Ok(());
         }
-        let echarts = load_echarts().await?;
+        let echarts = match load_echarts().await {
+            Ok(e) => e,
+            Err(e) => {
+                // The first view stays and follows the window; a later pointer tries again.
+                self.waking.set(false);
+                return Err(e);
+            }
+        };
         // The page may have gone while the script loaded.
         if self.disposed.get() {
             return Ok(());
@@ -237,29 +163,23 @@ impl ChartState {
         Ok(())
     }
 
-    /// Draws the first view in the worker and puts it in `el`, unless a newer request, the live
-    /// instance or the end of the page came first.
-    async fn draw(
-        self: Rc<Self>,
-        el: web_sys::HtmlDivElement,
-        json: String,
-    ) -> Result<(), JsValue> {
-        let generation = self.generation.get() + 1;
-        self.generation.set(generation);
-        let (width, height) = (el.client_width().max(1), el.client_height().max(1));
-        let svg = draw_first_view(&json, width, height).await?;
-        if self.generation.get() == generation && !self.waking.get() && !self.disposed.get() {
-            el.set_inner_html(&svg);
-            self.drawn_width.set(width);
-            *self.first_view.borrow_mut() = Some(svg);
+    /// Draws the first view into `el` at its size, unless the live instance has started.
+    fn draw(&self, el: &web_sys::HtmlDivElement, option: &Value) {
+        if self.waking.get() || self.disposed.get() {
+            return;
         }
-        Ok(())
+        let (width, height) = (el.client_width().max(1), el.client_height().max(1));
+        let svg = first_view(option, f64::from(width), f64::from(height), &text_width);
+        el.set_inner_html(&svg);
+        self.drawn_width.set(width);
+        *self.first_view.borrow_mut() = Some(svg);
     }
 
-    /// Shows the failure notice for a chart that could not be drawn, unless the page is gone.
+    /// Shows the notice for a live chart that could not start (the first view stays), or takes
+    /// it away when it has started; unless the page is gone.
     fn report(&self, result: Result<(), JsValue>, failed: RwSignal<bool>) {
-        if result.is_err() && !self.disposed.get() {
-            failed.set(true);
+        if !self.disposed.get() {
+            failed.set(result.is_err());
         }
     }
 
@@ -274,12 +194,12 @@ impl ChartState {
     }
 }
 
-/// A chart drawn by ECharts from an option given as JSON.
+/// A chart of an ECharts option: first drawn as SVG from the option, live when pointed at.
 #[component]
 pub fn EChart(
-    /// The ECharts option (JSON), e.g. from `wegmarke_core::charts::indicator_option_json`.
+    /// The ECharts option, e.g. from `wegmarke_core::charts::indicator_option`.
     #[prop(into)]
-    option: Signal<String>,
+    option: Signal<Value>,
     /// Accessible name: a one-sentence summary of what the chart shows.
     #[prop(into)]
     label: Signal<String>,
@@ -295,24 +215,14 @@ pub fn EChart(
 
     let st = state.clone();
     Effect::new(move |_| {
-        let json = option.get();
         redraw.track();
         let Some(el) = node.get() else { return };
-        let st = st.clone();
-        leptos::task::spawn_local(async move {
+        option.with(|option| {
             let live = st.live.borrow().clone();
-            let result = match live {
-                Some(i) => apply(&i, &json, false),
-                None => {
-                    after_paint().await;
-                    match st.clone().draw(el.clone(), json).await {
-                        Ok(()) => Ok(()),
-                        // No worker could draw it: the live chart instead.
-                        Err(_) => st.clone().wake(el, option).await,
-                    }
-                }
-            };
-            st.report(result, failed);
+            match live {
+                Some(i) => st.report(apply(&i, option, false), failed),
+                None => st.draw(&el, option),
+            }
         });
     });
 

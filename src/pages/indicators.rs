@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use wegmarke_core::charts::{
-    indicator_option_json, latest_period, period_values, periods, summary, ChartOptions,
+    indicator_option, latest_period, period_values, periods, summary, ChartOptions,
 };
 use wegmarke_core::rating::{assess, counts, is_overdue, Rating};
 use wegmarke_core::{csv, format, Flag, Indicator};
@@ -92,7 +92,7 @@ pub fn IndicatorPage(
     set_title(&plain(&ind.title, d, &ui));
     let cat = ui.cat.clone();
     let sentence = summary(ind, &cat);
-    let option = indicator_option_json(
+    let option = indicator_option(
         ind,
         &cat,
         d,

@@ -88,3 +88,39 @@ test('in a right-to-left page the chart\'s texts do not run into each other', as
   await assertClean(assert, page, log);
   await page.close();
 });
+
+test('the live chart takes the first view\'s place without a jump: same points, same size', async () => {
+  for (const [width, lang] of [[390, 'de'], [1280, 'de'], [1280, 'ar']]) {
+    const { page, log } = await openPage(browser, { width, height: 900 });
+    await page.goto(`${APP}?lang=${lang}#/indikator/${ID}`);
+    const chart = page.getByTestId('chart');
+    await chart.locator('svg circle').first().waitFor();
+    // The first view's points of the first series: its circles, minus the legend's icon (the
+    // icons sit below the plot).
+    const drawn = await chart.locator('svg').evaluate(svg => {
+      const size = [Number(svg.getAttribute('width')), Number(svg.getAttribute('height'))];
+      const points = [...svg.querySelectorAll('circle')].map(c => [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))]);
+      return { size, points };
+    });
+    const box = await chart.boundingBox();
+    assert.deepEqual(drawn.size, [Math.round(box.width), Math.round(box.height)], 'drawn at the chart\'s size');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForFunction(() => window.echarts && window.echarts.getInstanceByDom(document.querySelector('[data-testid=chart]')));
+    // Where ECharts puts each value of the first series.
+    const live = await page.evaluate(() => {
+      const inst = window.echarts.getInstanceByDom(document.querySelector('[data-testid=chart]'));
+      const data = inst.getOption().series[0].data;
+      return data.map((d, i) => {
+        const v = d && typeof d === 'object' ? d.value : d;
+        return v == null ? null : inst.convertToPixel({ seriesIndex: 0 }, [i, v]);
+      }).filter(Boolean);
+    });
+    assert.ok(live.length >= 5, 'the series has values');
+    for (const [x, y] of live) {
+      const near = drawn.points.some(([cx, cy]) => Math.abs(cx - x) <= 3 && Math.abs(cy - y) <= 3);
+      assert.ok(near, `${width} ${lang}: ECharts draws a value at ${x.toFixed(1)},${y.toFixed(1)}; the first view had none within 3 px`);
+    }
+    await assertClean(assert, page, log);
+    await page.close();
+  }
+});

@@ -66,7 +66,7 @@ test('every page runs under the strict CSP without a violation (German, English 
       await page.goto(`${APP}?lang=${lang}${hash}`);
       await ready(page);
       if (lang === 'ar') assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
-      // The first view (drawn in a worker), the live chart a pointer starts and its tooltip:
+      // The first view (SVG from Rust), the live chart a pointer starts and its tooltip:
       // all must work under the policy.
       const box = await pointAtChart(page);
       if (box) await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.5);

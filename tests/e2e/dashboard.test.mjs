@@ -144,10 +144,15 @@ test('indicator page: chart, summary sentence, data table, rating, downloads', a
   await page.goto(APP + '#/indikator/I-alq-ausl');
   await page.getByTestId('page-title').waitFor();
   assert.equal(await page.getByTestId('summary').textContent(), '2016: 13,1\u00a0% → 2025: 10,1\u00a0%; Ziel 2030: 8,0\u00a0%');
-  // The first view is drawn by ECharts in a worker: the page itself has not loaded ECharts.
+  // The first view is SVG drawn from the chart's option without ECharts: nothing of ECharts
+  // has been asked for, in the page or elsewhere.
   const chart = page.getByTestId('chart');
   await chart.locator('svg').waitFor();
   assert.equal(await page.evaluate(() => typeof window.echarts), 'undefined');
+  assert.deepEqual(log.requests.filter(u => /echarts/.test(u)), [], 'ECharts not loaded for the first view');
+  // Every value is drawn: a symbol per value of the table (12 points, 2 diamonds of the path,
+  // and one icon per series in the legend).
+  assert.equal(await chart.locator('svg circle').count(), 20 + 2);
   const firstView = await chart.innerHTML();
   assert.doesNotMatch(firstView, /\sstyle=|<style/, 'no inline styles (the CSP refuses them)');
   assert.match(firstView, /font-size="12px"/, 'text styles as attributes');

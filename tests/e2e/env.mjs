@@ -46,7 +46,7 @@ export const ROUTES = ['#/', '#/handlungsfeld/sprache', '#/massnahmen', '#/massn
   '#/embed/kennzahlen', '#/embed/handlungsfeld/sprache', '#/embed/indikator/I-alq-ausl'];
 
 /**
- * Points at the page's first chart, if it has one: waits for its first view (drawn in a worker),
+ * Points at the page's first chart, if it has one: waits for its first view (SVG drawn from the option),
  * then moves the pointer onto it until the live ECharts instance has taken over. Returns the
  * chart's box, or null on a page without a chart.
  */

@@ -146,17 +146,30 @@ test('config.json failing with 500: defaults are used and the data is shown', { 
   await page.close();
 });
 
-test('ECharts refused: the chart says so, the data table and summary stay', { timeout: TIMEOUT }, async () => {
+test('ECharts refused: the first view stays, pointing says the live chart failed, a later pointer tries again', { timeout: TIMEOUT }, async () => {
   const { page, log } = await openPage(browser);
   const pattern = url => /\/echarts-[^/]*\.js$/.test(url.pathname);
   let asked = 0;
   await page.route(pattern, route => { asked += 1; return route.fulfill({ status: 404, body: 'gone' }); });
   await page.goto(APP + '#/indikator/I-alq-ausl');
+  const chart = page.getByTestId('chart');
+  await chart.locator('svg').waitFor();
+  assert.equal(asked, 0, 'the first view needs no ECharts');
+  const box = await chart.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.locator('.chart-failed').waitFor();
   assert.ok(asked >= 1, 'the ECharts file was asked for');
-  assert.equal(await page.getByTestId('chart').locator('svg').count(), 0);
+  assert.match(await page.locator('.chart-failed').textContent(), /Tabelle/);
+  assert.equal(await chart.locator('svg').count(), 1, 'the first view is still there');
+  assert.match(await chart.innerHTML(), />Pfad zum Ziel</);
   assert.match(await page.getByTestId('summary').textContent(), /Ziel 2030/);
   assert.ok(await page.getByTestId('data-table').isVisible());
+  // The file is back: pointing again starts the live chart.
+  await page.unroute(pattern);
+  await page.mouse.move(0, 0);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForFunction(() => window.echarts && window.echarts.getInstanceByDom(document.querySelector('[data-testid=chart]')));
+  await page.locator('.chart-failed').waitFor({ state: 'detached' });
   assert.deepEqual(await page.evaluate(() => window.__csp || []), [], 'CSP violations');
   assert.deepEqual(log.foreign, [], 'requests to other hosts');
   await page.close();

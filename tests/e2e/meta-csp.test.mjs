@@ -86,7 +86,7 @@ test('every page works under the meta policy alone, without a violation', { time
   for (const hash of ROUTES) {
     await page.goto(app + hash);
     await ready(page);
-    // The first view from the worker, then the live chart a pointer starts.
+    // The first view (SVG from Rust), then the live chart a pointer starts.
     await pointAtChart(page);
   }
   await assertClean(assert, page, log);

@@ -40,8 +40,11 @@ async function freePort() {
   });
 }
 
-/** Starts nginx serving `root`; returns { url, root, stop }. */
-export async function startServer() {
+/**
+ * Starts nginx serving `root`; returns { url, root, stop }. `locations`: more location blocks
+ * for the server (the benchmark's reference site, compressed as its hosts would).
+ */
+export async function startServer({ locations = '' } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wegmarke-nginx-'));
   const root = path.join(dir, 'www');
   fs.mkdirSync(root);
@@ -84,6 +87,7 @@ http {
       ${headers(REVALIDATE)}
     }
     location = /csp-report { return 204; }
+    ${locations}
     location /slow/ {
       limit_rate 2k;
       ${headers(REVALIDATE)}

@@ -2,6 +2,8 @@
 //! and handed to ECharts as JSON, and the one-sentence summary shown under every chart. Tested
 //! natively on their JSON, whole options against a committed snapshot.
 
+pub mod svg;
+
 use charming::component::{Axis, Grid, Legend, Title};
 use charming::datatype::{DataPoint, DataPointItem};
 use charming::element::{
@@ -191,16 +193,6 @@ pub fn indicator_option(
     v
 }
 
-/// [`indicator_option`] as the JSON text the chart component hands to ECharts.
-pub fn indicator_option_json(
-    ind: &Indicator,
-    cat: &Catalog,
-    default_lang: &str,
-    opts: ChartOptions,
-) -> String {
-    indicator_option(ind, cat, default_lang, opts).to_string()
-}
-
 /// What the chart's tooltip shows for one period: each series' value (`None`: no value, a gap
 /// in the line) with its flag, and the baseline or target when they fall on that period. The
 /// indicator page offers the same by keyboard beside the chart.
@@ -367,18 +359,19 @@ mod tests {
     /// as committed in `tests/snapshots/indicator-options.json`: a change to any chart shows up
     /// as a diff there. `UPDATE_SNAPSHOTS=1 cargo test -p wegmarke-core --lib charts` writes the
     /// file anew (review the diff before committing it).
-    #[test]
-    fn options_match_the_committed_snapshot() {
+    /// The options of every indicator of the test corpus (six of varied kinds, units, decimals
+    /// and flags) and of `ind()`, in German, Arabic (right to left) and English.
+    fn corpus_options() -> serde_json::Map<String, Value> {
         let ds = crate::validate::validate(
             &crate::validate::Inputs {
                 plan: crate::validate::Input::Bytes(include_bytes!(
-                    "../tests/fixtures/corpus/plan.json"
+                    "../../tests/fixtures/corpus/plan.json"
                 )),
                 measures: crate::validate::Input::Bytes(include_bytes!(
-                    "../tests/fixtures/corpus/measures.json"
+                    "../../tests/fixtures/corpus/measures.json"
                 )),
                 indicators: crate::validate::Input::Bytes(include_bytes!(
-                    "../tests/fixtures/corpus/indicators.json"
+                    "../../tests/fixtures/corpus/indicators.json"
                 )),
             },
             "",
@@ -391,16 +384,25 @@ mod tests {
                 ("ar", true, false),
                 ("en", false, false),
             ] {
-                let json = indicator_option_json(
+                let option = indicator_option(
                     ind,
                     &Catalog::new(lang),
                     "de",
                     ChartOptions { animate, rtl },
                 );
-                let option: Value = serde_json::from_str(&json).unwrap();
                 all.insert(format!("{} {lang}", ind.id), option);
             }
         }
+        all
+    }
+
+    /// The options the app is given for the corpus, as committed in
+    /// `tests/snapshots/indicator-options.json`: a change to any chart shows up as a diff
+    /// there. `UPDATE_SNAPSHOTS=1 cargo test -p wegmarke-core --lib charts` writes the file anew
+    /// (review the diff before committing it).
+    #[test]
+    fn options_match_the_committed_snapshot() {
+        let all = corpus_options();
         let now = serde_json::to_string_pretty(&Value::Object(all)).unwrap() + "\n";
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/snapshots/indicator-options.json");
@@ -457,8 +459,8 @@ mod tests {
     }
 
     #[test]
-    fn option_json_avoids_html_tooltips() {
-        let json = indicator_option_json(
+    fn option_avoids_html_tooltips() {
+        let v = indicator_option(
             &ind(),
             &Catalog::new("de"),
             "de",
@@ -467,7 +469,6 @@ mod tests {
                 rtl: false,
             },
         );
-        let v: Value = serde_json::from_str(&json).unwrap();
         assert_eq!(v["tooltip"]["renderMode"], "richText");
         assert_eq!(v["aria"]["enabled"], json!(false));
     }
@@ -504,6 +505,48 @@ mod tests {
         let mut empty = i.clone();
         empty.series.clear();
         assert_eq!(latest_period(&empty), Some(p("2030")));
+    }
+
+    /// The first view of every corpus chart shows each value once (a circle or a diamond),
+    /// every series in the legend and the break labels, at phone and desktop width.
+    #[test]
+    fn first_views_draw_every_value_of_the_corpus() {
+        for (key, option) in corpus_options() {
+            for width in [390.0, 1280.0] {
+                let drawn = svg::first_view(&option, width, 352.0, &svg::estimated_width);
+                let series = option["series"].as_array().unwrap();
+                let values = |symbol: &str| {
+                    series
+                        .iter()
+                        .filter(|s| s["symbol"] == symbol)
+                        .flat_map(|s| s["data"].as_array().unwrap())
+                        .filter(|d| d.as_f64().is_some() || d["value"].as_f64().is_some())
+                        .count()
+                };
+                let in_legend =
+                    |symbol: &str| series.iter().filter(|s| s["symbol"] == symbol).count();
+                assert_eq!(
+                    drawn.matches("<circle ").count(),
+                    values("circle") + in_legend("circle"),
+                    "{key} at {width}"
+                );
+                assert_eq!(
+                    drawn.matches("Z\" fill=").count(),
+                    values("diamond") + in_legend("diamond"),
+                    "{key} at {width}"
+                );
+                for s in series {
+                    let name = s["name"].as_str().unwrap().replace('&', "&amp;");
+                    assert!(drawn.contains(&format!(">{name}</text>")), "{key}: {name}");
+                    if let Some(label) = s["markLine"]["label"]["formatter"].as_str() {
+                        assert!(
+                            drawn.contains(&format!(">{label}</text>")),
+                            "{key}: {label}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
