@@ -11,7 +11,9 @@
 // gzip_static, and brotli_static where Debian's module is installed) and driven by Debian's Chromium. Measured: raw / gzip / brotli size of every asset;
 // bytes transferred for the first view of the overview and of an indicator page (as served, and
 // the brotli equivalent); whether ECharts loads on the overview; Lighthouse performance (mobile
-// and desktop) for every kind of page (LIGHTHOUSE_PAGES); time to first chart; and,
+// and desktop) for every kind of page (LIGHTHOUSE_PAGES); time to the indicator page's chart at
+// CPU 1x and 4x and its bytes, side by side with Open SDG's indicator page (../shared/peer,
+// served by the same nginx; left out where that folder is missing); and,
 // with a generated plan of 2,000 measures and 300 indicators, the main-thread work of the
 // explorer's first render and of each keystroke in its search field, and the memory used; and
 // the Datenwerkstatt's check of that plan's workbook (time to the list of problems).
