@@ -206,6 +206,9 @@ pub fn EChart(
     /// File name for the image download, e.g. `I-alq-ausl.svg`.
     #[prop(into)]
     file_name: String,
+    /// The chart's test id (a page's second chart needs its own).
+    #[prop(default = "chart")]
+    test_id: &'static str,
 ) -> impl IntoView {
     let node = NodeRef::<Div>::new();
     let state = Rc::new(ChartState::default());
@@ -288,9 +291,9 @@ pub fn EChart(
         // ECharts places its texts for a left-to-right page; in a right-to-left page the SVG's
         // texts would run the other way from their anchors and overlap (the legend in Arabic).
         // The option mirrors the chart itself (`ChartOptions::rtl`).
-        <div class="chart" dir="ltr" node_ref=node on:pointerenter=move |ev| (*wake)(ev) role="img" aria-label=move || label.get() data-testid="chart"></div>
+        <div class="chart" dir="ltr" node_ref=node on:pointerenter=move |ev| (*wake)(ev) role="img" aria-label=move || label.get() data-testid=test_id></div>
         <p class="chart-download no-print">
-            <a href="#" download=file_name data-testid="download-svg" on:click=move |ev| (*download)(ev)>{crate::ui::use_ui().t("chart.download_svg")}</a>
+            <a href="#" download=file_name data-testid=if test_id == "chart" { "download-svg".to_owned() } else { format!("{test_id}-download-svg") } on:click=move |ev| (*download)(ev)>{crate::ui::use_ui().t("chart.download_svg")}</a>
         </p>
         {move || failed.get().then(|| view! { <p class="chart-failed">{crate::ui::use_ui().t("chart.failed")}</p> })}
     }

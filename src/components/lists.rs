@@ -40,6 +40,7 @@ pub fn indicator_item(ind: &Indicator, ds: &Dataset) -> impl IntoView {
     let ui = use_ui();
     let d = ds.default_lang();
     let rating = assess(ind).rating;
+    let gap = wegmarke_core::gap::as_indicator(ind, &ui.cat).map(|g| assess(&g).rating);
     let overdue = ds
         .plan
         .as_ref()
@@ -52,6 +53,7 @@ pub fn indicator_item(ind: &Indicator, ds: &Dataset) -> impl IntoView {
             <Sparkline indicator=ind.clone()/>
             <span class="indicator-latest">{latest_text(ind, ui.lang())}</span>
             <RatingBadge rating/>
+            {gap.map(|rating| view! { <span class="gap-rating" data-testid="gap-rating">{ui.t("gap.series")}": "<RatingBadge rating/></span> })}
             {overdue.then(|| view! { <span class="overdue" data-testid="overdue">{ui.t("indicator.overdue")}</span> })}
         </li>
     }

@@ -83,6 +83,32 @@ pub fn default_txt(s: &str, default_lang: &str, ui: &Ui) -> impl IntoView {
     txt(&Text::Plain(s.to_owned()), default_lang, ui)
 }
 
+/// A sentence with several data texts in it: each `{name}` placeholder replaced by its text
+/// (marked with its language), in the order the translation puts them; a text whose placeholder
+/// is missing follows the sentence.
+pub fn with_texts(sentence: &str, mut texts: Vec<(&str, AnyView)>) -> AnyView {
+    let first = texts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (name, _))| sentence.find(&format!("{{{name}}}")).map(|at| (at, i)))
+        .min();
+    match first {
+        Some((at, i)) => {
+            let (name, text) = texts.remove(i);
+            let before = sentence[..at].to_owned();
+            let after = &sentence[at + name.len() + 2..];
+            view! { {before}{text}{with_texts(after, texts)} }.into_any()
+        }
+        None => {
+            let rest = texts
+                .into_iter()
+                .map(|(_, text)| view! { " "{text} })
+                .collect_view();
+            view! { {sentence.to_owned()}{rest} }.into_any()
+        }
+    }
+}
+
 /// A series' label (marked like [`txt`]), or its id where the data gives none.
 pub fn series_label(s: &Series, default_lang: &str, ui: &Ui) -> AnyView {
     match &s.label {

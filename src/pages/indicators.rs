@@ -7,16 +7,17 @@ use leptos::prelude::*;
 use wegmarke_core::charts::{
     indicator_option, latest_period, period_values, periods, summary, ChartOptions,
 };
-use wegmarke_core::rating::{assess, counts, is_overdue, Rating};
+use wegmarke_core::rating::{assess, counts, is_overdue};
 use wegmarke_core::{csv, format, Flag, Indicator};
 
 use crate::browser::{self, prefers_reduced_motion};
 use crate::components::chart::EChart;
 use crate::components::embed::EmbedButton;
 use crate::components::lists::indicator_item;
-use crate::components::rating::RatingBadge;
+use crate::components::rating::{explanation, RatingBadge, RatingHistory};
 use crate::components::text::{default_txt, plain, series_label, txt, with_text};
 use crate::load::Loaded;
+use crate::pages::gap::GapSection;
 use crate::pages::not_found::NotFound;
 use crate::route::{Embed, Route};
 use crate::ui::{set_title, use_ui};
@@ -155,19 +156,7 @@ pub fn IndicatorPage(
         .flat_map(|s| &s.observations)
         .any(|o| o.flag == Some(Flag::Suppressed));
 
-    let rating_text = match (assessment.rating, assessment.ratio, assessment.expected) {
-        (Rating::NotRated, ..) => ui.t("rating.explain.not_rated"),
-        (Rating::NotAssessable, ..) => ui.t("rating.explain.not_assessable"),
-        (Rating::Achieved, ..) => ui.t("rating.explain.achieved"),
-        (_, Some(ratio), Some(expected)) => ui.tf(
-            "rating.explain.ratio",
-            &[
-                ("ratio", &format::percent(ratio * 100.0, lang)),
-                ("expected", &v(expected)),
-            ],
-        ),
-        _ => String::new(),
-    };
+    let rating_text = explanation(&assessment, ind, &ui);
     let stand = ds.plan.as_ref().and_then(|p| p.plan.as_of);
     // The files are built when a link is clicked.
     let csv_name = move |dialect| csv::csv_file_name(&ind.id, stand.as_ref(), dialect);
@@ -209,6 +198,7 @@ pub fn IndicatorPage(
                 {overdue.then(|| view! { <span class="overdue" data-testid="overdue">{ui.t("indicator.overdue")}</span> })}
             </div>
             <p class="rating-explain" data-testid="rating-explain">{rating_text}" "<a href=Route::Method.href()>{ui.t("rating.how")}</a></p>
+            <RatingHistory indicator=ind.clone() label=ui.t("rating.history") id="rating-history"/>
             <figure class="chart-figure">
                 <EChart option=option label=sentence.clone() file_name=format!("{}.svg", ind.id)/>
                 <figcaption data-testid="summary">{sentence.clone()}</figcaption>
@@ -222,6 +212,7 @@ pub fn IndicatorPage(
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            <GapSection indicator=ind.clone() default_lang=d.to_owned()/>
             <EmbedButton route=Route::Embed(Embed::Indicator(ind.id.clone())) title=plain(&ind.title, d, &ui)/>
             <p class="downloads">
                 {ui.t("indicator.download_csv")}": "

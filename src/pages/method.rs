@@ -58,6 +58,9 @@ pub fn MethodPage(
                 <tbody>{levels}</tbody>
             </table>
             </div>
+            <h2 id="gaps">{ui.t("method.gap.title")}</h2>
+            <p>{ui.t("method.gap.p1")}</p>
+            <p>{ui.t("method.gap.p2")}</p>
             <h2>{ui.t("method.data.title")}</h2>
             <p>{ui.t("method.data.p1")}</p>
         </div>

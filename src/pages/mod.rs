@@ -5,6 +5,7 @@ pub mod changes;
 pub mod data;
 pub mod embed;
 pub mod field;
+pub mod gap;
 pub mod indicators;
 pub mod measure;
 pub mod measures;

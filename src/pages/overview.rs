@@ -4,10 +4,10 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wegmarke_core::rating::counts;
+use wegmarke_core::rating::{counts, RatingCounts};
 use wegmarke_core::rollup::{roll_up, StatusCounts};
 use wegmarke_core::sort::{sort_by, sort_by_key};
-use wegmarke_core::{format, Field, PlanFile};
+use wegmarke_core::{format, Field, Indicator, PlanFile};
 
 use crate::components::embed::EmbedButton;
 use crate::components::key_figures::KeyFigures;
@@ -91,15 +91,29 @@ pub fn Overview(
 /// How many indicators have each rating.
 fn indicator_figures(loaded: &Loaded, ui: &Ui) -> impl IntoView {
     let inds = loaded.data.indicators();
-    let items = counts(inds)
-        .present()
-        .map(|(rating, n)| view! { <li data-rating=rating.as_str()><span class="count">{n}</span><RatingBadge rating/></li> })
-        .collect_view();
+    let list = |c: RatingCounts| {
+        c.present()
+            .map(|(rating, n)| view! { <li data-rating=rating.as_str()><span class="count">{n}</span><RatingBadge rating/></li> })
+            .collect_view()
+    };
+    let items = list(counts(inds));
+    // The gaps between groups, rated like levels, beside them.
+    let gaps: Vec<Indicator> = inds
+        .iter()
+        .filter_map(|i| wegmarke_core::gap::as_indicator(i, &ui.cat))
+        .collect();
+    let gap_items = (!gaps.is_empty()).then(|| {
+        view! {
+            <h3 id="gap-title">{ui.t("overview.gaps_by_rating")}</h3>
+            <ul class="status-counts" data-testid="gap-rating-counts" aria-labelledby="gap-title">{list(counts(&gaps))}</ul>
+        }
+    });
     (!inds.is_empty()).then(|| {
         view! {
             <section aria-labelledby="ind-title">
                 <h2 id="ind-title">{ui.t("overview.indicators_by_rating")}</h2>
                 <ul class="status-counts" data-testid="rating-counts">{items}</ul>
+                {gap_items}
                 <p><a href=Route::Indicators.href()>{ui.t("overview.all_indicators")}</a></p>
             </section>
         }

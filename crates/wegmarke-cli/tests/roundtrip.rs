@@ -418,6 +418,13 @@ fn indicator() -> impl Strategy<Value = Indicator> {
         ),
         opt(text()),
         extra(),
+        opt((
+            opt(id_ref()),
+            id_ref(),
+            prop::sample::select(vec![GapMeasure::Difference, GapMeasure::Ratio]),
+            opt((period(), number(), extra())),
+            extra(),
+        )),
     );
     (a, b).prop_map(|(a, b)| Indicator {
         id: String::new(),
@@ -459,6 +466,17 @@ fn indicator() -> impl Strategy<Value = Indicator> {
                 extra,
             })
             .collect(),
+        gap: b.6.map(|(series, reference, measure, target, extra)| Gap {
+            series,
+            reference,
+            measure,
+            target: target.map(|(period, value, extra)| GapTarget {
+                period,
+                value,
+                extra,
+            }),
+            extra,
+        }),
         notes: b.4,
         extra: b.5,
     })

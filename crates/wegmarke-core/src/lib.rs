@@ -7,6 +7,7 @@ pub mod contrast;
 pub mod csv;
 pub mod explore;
 pub mod format;
+pub mod gap;
 pub mod i18n;
 pub mod locate;
 pub mod lookup;

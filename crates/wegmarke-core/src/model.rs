@@ -547,6 +547,9 @@ contract_type! {
         pub next_update: Option<Date>,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         pub series: Vec<Series>,
+        /// The gap between two groups' series, shown and rated beside the level.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub gap: Option<Gap>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub notes: Option<Text>,
         #[serde(flatten)]
@@ -560,6 +563,60 @@ impl Indicator {
         match self.target.as_ref().and_then(|t| t.series.as_deref()) {
             Some(id) => self.series.iter().find(|s| s.id == id),
             None => self.series.first(),
+        }
+    }
+}
+
+contract_type! {
+    /// A series compared with a reference series (e.g. people without a migration history):
+    /// the gap between them over time, optionally with a target for the gap.
+    pub struct Gap {
+        /// The series compared (default: the target's series, else the first).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub series: Option<String>,
+        /// The reference series.
+        pub reference: String,
+        #[serde(default)]
+        pub measure: GapMeasure,
+        /// The gap the plan wants to reach by a period.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub target: Option<GapTarget>,
+        #[serde(flatten)]
+        pub extra: Extra,
+    }
+}
+
+contract_type! {
+    /// The gap the plan wants to reach by `period`.
+    pub struct GapTarget {
+        pub period: Period,
+        pub value: f64,
+        #[serde(flatten)]
+        pub extra: Extra,
+    }
+}
+
+/// How a gap is measured.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum GapMeasure {
+    /// Series minus reference, in the indicator's unit (percentage points for percentages).
+    #[default]
+    Difference,
+    /// Series divided by reference.
+    Ratio,
+}
+
+impl GapMeasure {
+    /// Every measure, in the contract's order.
+    pub const ALL: [GapMeasure; 2] = [GapMeasure::Difference, GapMeasure::Ratio];
+
+    /// The value as written in the data.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GapMeasure::Difference => "difference",
+            GapMeasure::Ratio => "ratio",
         }
     }
 }

@@ -290,6 +290,8 @@ pub enum ProblemKind {
     EndBeforeStart { start: String, end: String },
     /// A suppressed observation with a value.
     SuppressedNotNull,
+    /// A gap that compares a series with itself; the gap is left out.
+    GapWithItself { series: String },
     /// A link (or email address, phone number) the dashboard does not show, and why.
     BadLink { url: String, fault: LinkFault },
     /// A path that would leave its folder or is not a plain relative path, and why; not used.
@@ -400,6 +402,7 @@ fn message_de(k: &ProblemKind) -> String {
         AbsurdNumber { value } => format!("unplausibel großer Wert {}; der Wert wird ausgelassen", crate::format::scientific(*value)),
         EndBeforeStart { start, end } => format!("Ende {end} liegt vor dem Beginn {start}"),
         SuppressedNotNull => "gesperrter Wert (\"suppressed\") muss null sein; der Wert wird nicht angezeigt".into(),
+        GapWithItself { series } => format!("der Abstand vergleicht die Reihe \"{}\" mit sich selbst; der Abstand wird nicht gezeigt", clip(series)),
         BadLink { url, fault } => format!("unzulässiger Link \"{}\" ({}); der Link wird ausgelassen", clip(url), fault.de()),
         BadPath { path, fault } => format!("unzulässiger Pfad \"{}\" ({}); der Pfad wird nicht verwendet", clip(path), fault.de()),
         UnknownLanguage { tag } => format!("unbekannte Sprache \"{}\" (vorhanden: {}); sie wird nicht angeboten", clip(tag), language_tags()),
@@ -441,6 +444,7 @@ fn message_en(k: &ProblemKind) -> String {
         AbsurdNumber { value } => format!("implausibly large value {}; the value is left out", crate::format::scientific(*value)),
         EndBeforeStart { start, end } => format!("end {end} is before start {start}"),
         SuppressedNotNull => "a suppressed value must be null; the value is not shown".into(),
+        GapWithItself { series } => format!("the gap compares series \"{}\" with itself; the gap is not shown", clip(series)),
         BadLink { url, fault } => format!("link \"{}\" is not allowed ({}); the link is left out", clip(url), fault.en()),
         BadPath { path, fault } => format!("path \"{}\" is not allowed ({}); the path is not used", clip(path), fault.en()),
         UnknownLanguage { tag } => format!("unknown language \"{}\" (available: {}); it is not offered", clip(tag), language_tags()),

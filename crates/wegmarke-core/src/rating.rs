@@ -171,6 +171,36 @@ pub fn assess(ind: &Indicator) -> Assessment {
     }
 }
 
+/// How the rating developed: the rating as it was with the values known after each of the last
+/// `last` periods of the target series that have a value and lie after the baseline's period,
+/// oldest first (the newest is today's rating).
+pub fn history(ind: &Indicator, last: usize) -> Vec<(Period, Rating)> {
+    let Some(series) = ind.target_series() else {
+        return Vec::new();
+    };
+    let after = ind.baseline.as_ref().map(|b| b.period.end());
+    let mut periods: Vec<Period> = series
+        .observations
+        .iter()
+        .filter(|o| o.value.is_some() && after.is_none_or(|end| o.period.start() > end))
+        .map(|o| o.period)
+        .collect();
+    periods.sort();
+    periods.dedup();
+    let skip = periods.len().saturating_sub(last);
+    let id = series.id.clone();
+    periods[skip..]
+        .iter()
+        .map(|p| {
+            let mut then = ind.clone();
+            for s in then.series.iter_mut().filter(|s| s.id == id) {
+                s.observations.retain(|o| o.period <= *p);
+            }
+            (*p, assess(&then).rating)
+        })
+        .collect()
+}
+
 /// How many indicators have each rating.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct RatingCounts([usize; Rating::ALL.len()]);
@@ -243,6 +273,32 @@ mod tests {
         let a = r(13.5);
         assert!((a.expected.unwrap() - 15.0).abs() < 1e-9);
         assert!((a.ratio.unwrap() - 0.7).abs() < 1e-9);
+    }
+
+    #[test]
+    fn history_rates_with_the_values_known_then() {
+        let i = ind(
+            "up",
+            &[
+                ("2020", Some(10.0)),
+                ("2021", Some(11.0)),
+                ("2022", None),
+                ("2023", Some(9.0)),
+                ("2025", Some(15.0)),
+            ],
+        );
+        let h = history(&i, 5);
+        let periods: Vec<String> = h.iter().map(|(p, _)| p.to_string()).collect();
+        // 2020 is the baseline's period, 2022 has no value.
+        assert_eq!(periods, ["2021", "2023", "2025"]);
+        assert_eq!(h[0].1, Rating::Substantial, "2021: 1 of 1 needed");
+        assert_eq!(h[1].1, Rating::Deterioration, "2023: below the baseline");
+        assert_eq!(h[2].1, assess(&i).rating, "the newest is today's rating");
+        assert_eq!(history(&i, 2).len(), 2);
+        assert_eq!(history(&i, 2)[0].0.to_string(), "2023");
+        let mut none = i.clone();
+        none.series.clear();
+        assert!(history(&none, 5).is_empty());
     }
 
     #[test]

@@ -420,6 +420,79 @@ fn suppressed_values_must_be_null() {
     assert_eq!(obs.value, None);
 }
 
+/// An indicator with two series and a gap between them.
+fn with_gap(gap: Value) -> Value {
+    let mut i = indicators();
+    i["indicators"][0]["series"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "ohne", "observations": [{"period": "2019", "value": 60}]}));
+    i["indicators"][0]["gap"] = gap;
+    i
+}
+
+#[test]
+fn a_gap_needs_two_different_series_of_its_indicator() {
+    let ok = check_values(
+        &plan(),
+        &measures(),
+        &with_gap(json!({"reference": "ohne"})),
+    );
+    assert!(ok.problems.is_empty(), "{:#?}", ok.problems);
+    assert!(ok.indicators()[0].gap.is_some());
+    for (gap, path, message) in [
+        (
+            json!({"reference": "keine"}),
+            "indicators[0].gap.reference",
+            "unbekannte Datenreihe \"keine\"",
+        ),
+        (
+            json!({"reference": "ohne", "series": "x"}),
+            "indicators[0].gap.series",
+            "unbekannte Datenreihe \"x\"",
+        ),
+        (
+            json!({"reference": "alle"}),
+            "indicators[0].gap.reference",
+            "der Abstand vergleicht die Reihe \"alle\" mit sich selbst; der Abstand wird nicht gezeigt",
+        ),
+    ] {
+        let ds = check_values(&plan(), &measures(), &with_gap(gap));
+        let p = only_problem(&ds);
+        assert_eq!(p.path.to_string(), path);
+        assert!(p.message("de").contains(message), "{}", p.message("de"));
+        assert_eq!(ds.indicators()[0].gap, None, "the gap is left out");
+    }
+    // An absurd target for the gap is dropped, the gap stays.
+    let ds = check_values(
+        &plan(),
+        &measures(),
+        &with_gap(json!({"reference": "ohne", "target": {"period": "2030", "value": 1e300}})),
+    );
+    assert_eq!(
+        only_problem(&ds).path.to_string(),
+        "indicators[0].gap.target.value"
+    );
+    let gap = ds.indicators()[0].gap.as_ref().unwrap();
+    assert_eq!(
+        (gap.reference.as_str(), gap.target.is_none()),
+        ("ohne", true)
+    );
+    // A measure the contract does not know is a located type problem.
+    let ds = check_values(
+        &plan(),
+        &measures(),
+        &with_gap(json!({"reference": "ohne", "measure": "quotient"})),
+    );
+    assert!(
+        ds.problems
+            .iter()
+            .any(|p| p.path.to_string().starts_with("indicators[0].gap")),
+        "{:#?}",
+        ds.problems
+    );
+}
+
 #[test]
 fn links_with_other_schemes_are_left_out() {
     let mut m = measures();

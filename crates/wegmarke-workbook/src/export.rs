@@ -224,17 +224,49 @@ pub fn extras_of(
     }
     for (top, subs) in nested {
         if let Some(Value::Object(o)) = obj.get(*top) {
-            let rest: Map<String, Value> = o
-                .iter()
-                .filter(|(k, _)| !subs.contains(&k.as_str()))
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect();
-            if !rest.is_empty() || subs.iter().all(|s| !o.contains_key(*s)) {
+            let rest = unknown_fields(o, subs);
+            if !rest.is_empty() || subs.iter().all(|s| !o.contains_key(first_segment(s))) {
                 out.insert((*top).to_owned(), Value::Object(rest));
             }
         }
     }
     out
+}
+
+/// The first segment of a dotted path: `target` of `target.period`.
+pub fn first_segment(path: &str) -> &str {
+    path.split('.').next().unwrap_or(path)
+}
+
+/// The paths of `subs` below `key`, without it: `["period"]` for `target` of `target.period`.
+pub fn tails<'a>(subs: &[&'a str], key: &str) -> Vec<&'a str> {
+    subs.iter()
+        .filter_map(|s| s.strip_prefix(key).and_then(|r| r.strip_prefix('.')))
+        .collect()
+}
+
+/// The fields of `o` that no path of `subs` covers; an object that paths reach into (`target`
+/// of `target.period`) contributes its own uncovered fields, if it has any.
+pub fn unknown_fields(o: &Map<String, Value>, subs: &[&str]) -> Map<String, Value> {
+    let mut rest = Map::new();
+    for (k, v) in o {
+        if subs.contains(&k.as_str()) {
+            continue;
+        }
+        let deeper = tails(subs, k);
+        match v {
+            Value::Object(inner) if !deeper.is_empty() => {
+                let r = unknown_fields(inner, &deeper);
+                if !r.is_empty() {
+                    rest.insert(k.clone(), Value::Object(r));
+                }
+            }
+            _ => {
+                rest.insert(k.clone(), v.clone());
+            }
+        }
+    }
+    rest
 }
 
 /// The header of a text column in one language.

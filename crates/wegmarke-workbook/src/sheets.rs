@@ -6,7 +6,8 @@ use std::sync::OnceLock;
 
 use wegmarke_core::i18n::Catalog;
 use wegmarke_core::{
-    ActorKind, Direction, Flag, IndicatorKind, Status, INDICATORS_FILE, MEASURES_FILE, PLAN_FILE,
+    ActorKind, Direction, Flag, GapMeasure, IndicatorKind, Status, INDICATORS_FILE, MEASURES_FILE,
+    PLAN_FILE,
 };
 
 /// What a column holds, which decides how cells and JSON values convert.
@@ -54,6 +55,8 @@ pub enum Vocab {
     Direction,
     /// [`Flag`] of an observation.
     Flag,
+    /// [`GapMeasure`] of an indicator's gap.
+    GapMeasure,
 }
 
 /// One value of a vocabulary with the words that stand for it.
@@ -68,12 +71,13 @@ struct Word {
 
 impl Vocab {
     /// Every vocabulary.
-    pub const ALL: [Vocab; 5] = [
+    pub const ALL: [Vocab; 6] = [
         Vocab::Status,
         Vocab::ActorKind,
         Vocab::IndicatorKind,
         Vocab::Direction,
         Vocab::Flag,
+        Vocab::GapMeasure,
     ];
 
     /// The data values, in the order of the contract's enum.
@@ -84,6 +88,7 @@ impl Vocab {
             Vocab::IndicatorKind => IndicatorKind::ALL.map(IndicatorKind::as_str).to_vec(),
             Vocab::Direction => Direction::ALL.map(Direction::as_str).to_vec(),
             Vocab::Flag => Flag::ALL.map(Flag::as_str).to_vec(),
+            Vocab::GapMeasure => GapMeasure::ALL.map(GapMeasure::as_str).to_vec(),
         }
     }
 
@@ -95,6 +100,7 @@ impl Vocab {
             Vocab::IndicatorKind => "indicator.kind",
             Vocab::Direction => "indicator.direction",
             Vocab::Flag => "flag",
+            Vocab::GapMeasure => "gap.measure",
         };
         format!("{prefix}.{code}")
     }
@@ -106,6 +112,7 @@ impl Vocab {
             Vocab::ActorKind => Some(ActorKind::default().as_str()),
             Vocab::IndicatorKind => Some(IndicatorKind::default().as_str()),
             Vocab::Direction => Some(Direction::default().as_str()),
+            Vocab::GapMeasure => Some(GapMeasure::default().as_str()),
         }
     }
 
@@ -130,7 +137,8 @@ impl Vocab {
 
     /// The values with their words, built once from the UI texts.
     fn words(self) -> &'static [Word] {
-        static WORDS: [OnceLock<Vec<Word>>; 5] = [const { OnceLock::new() }; 5];
+        static WORDS: [OnceLock<Vec<Word>>; Vocab::ALL.len()] =
+            [const { OnceLock::new() }; Vocab::ALL.len()];
         WORDS[self as usize].get_or_init(|| {
             let de = Catalog::german();
             // English words are accepted too; compiled in here, as the web app's core keeps
@@ -203,6 +211,7 @@ pub static ACTOR_KIND: Vocab = Vocab::ActorKind;
 pub static INDICATOR_KIND: Vocab = Vocab::IndicatorKind;
 pub static DIRECTION: Vocab = Vocab::Direction;
 pub static FLAG: Vocab = Vocab::Flag;
+pub static GAP_MEASURE: Vocab = Vocab::GapMeasure;
 
 /// The words of a yes/no column.
 pub const YES: &str = "ja";
@@ -947,6 +956,41 @@ pub static INDICATORS: SheetSpec = SheetSpec {
             "Kennung der Reihe (leer: die erste).",
         ),
         f(
+            "gap.series",
+            "Abstand: Reihe",
+            Kind::Id,
+            false,
+            "Kennung der verglichenen Reihe (leer: die des Zielwerts).",
+        ),
+        f(
+            "gap.reference",
+            "Abstand: Vergleichsreihe",
+            Kind::Id,
+            false,
+            "Kennung der Reihe, mit der verglichen wird (z. B. deutsch); leer: kein Abstand.",
+        ),
+        f(
+            "gap.measure",
+            "Abstand: Art",
+            Kind::Choice(&GAP_MEASURE),
+            false,
+            "Auswahl aus der Liste (leer: Differenz).",
+        ),
+        f(
+            "gap.target.period",
+            "Abstand: Ziel-Zeitraum",
+            Kind::Period,
+            false,
+            "z. B. 2030 (mit „Abstand: Zielwert“).",
+        ),
+        f(
+            "gap.target.value",
+            "Abstand: Zielwert",
+            Kind::Number,
+            false,
+            "Zahl, z. B. 4 (Prozentpunkte).",
+        ),
+        f(
             "source.name",
             "Quelle",
             Kind::Text { long: false },
@@ -1150,6 +1194,13 @@ mod tests {
                 Flag::ALL
                     .iter()
                     .map(|f| (f.as_str(), format!("flag.{}", f.as_str())))
+                    .collect(),
+            ),
+            (
+                &GAP_MEASURE,
+                GapMeasure::ALL
+                    .iter()
+                    .map(|m| (m.as_str(), format!("gap.measure.{}", m.as_str())))
                     .collect(),
             ),
         ];

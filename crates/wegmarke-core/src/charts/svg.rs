@@ -459,7 +459,12 @@ pub fn first_view(
     }
     if let Some(name) = y_axis["name"].as_str().filter(|s| !s.is_empty()) {
         let ax = if right { right_edge } else { left };
-        text(&mut out, ax, top - 18.0, "middle", AXIS, name);
+        let anchor = match y_axis["nameTextStyle"]["align"].as_str() {
+            Some("left") => "start",
+            Some("right") => "end",
+            _ => "middle",
+        };
+        text(&mut out, ax, top - 18.0, anchor, AXIS, name);
     }
 
     // Category axis on the zero line: the line, ticks between the bands, labels that fit.
@@ -747,6 +752,10 @@ mod tests {
             "the break line is dotted"
         );
         assert!(svg.contains(">%</text>"), "the unit above the value axis");
+        let mut o = option();
+        o["yAxis"]["nameTextStyle"] = json!({"align": "left"});
+        let aligned = first_view(&o, 800.0, 350.0, &estimated_width);
+        assert!(aligned.contains("text-anchor=\"start\" dominant-baseline=\"central\" fill=\"#6E7079\">%</text>"));
         for t in ["0", "2", "4", "6", "8", "10", "12"] {
             assert!(svg.contains(&format!(">{t}</text>")), "tick {t}");
         }

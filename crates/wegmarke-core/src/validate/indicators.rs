@@ -41,6 +41,7 @@ impl<const LOCATED: bool> Checker<LOCATED> {
             retain_indexed(&mut ind.series, |j, s| {
                 self.check_series(s, j, &mut seen, &at)
             });
+            self.check_gap(ind, &at);
         }
     }
 
@@ -63,6 +64,48 @@ impl<const LOCATED: bool> Checker<LOCATED> {
             ind.target = None;
         } else if !self.plausible(t.value, &at.key("target").key("value")) {
             ind.target = None;
+        }
+    }
+
+    /// Clears a gap whose series do not exist (after the series' own checks), that compares a
+    /// series with itself, or whose target is absurd.
+    fn check_gap(&mut self, ind: &mut Indicator, at: &JsonPath) {
+        let Some(g) = ind.gap.as_ref() else { return };
+        let gp = at.key("gap");
+        let exists = |id: &str| ind.series.iter().any(|s| s.id == id);
+        let missing = [
+            ("series", g.series.as_deref()),
+            ("reference", Some(g.reference.as_str())),
+        ]
+        .into_iter()
+        .find_map(|(key, id)| id.filter(|id| !exists(id)).map(|id| (key, id.to_owned())));
+        let compared = g
+            .series
+            .clone()
+            .or_else(|| ind.target_series().map(|s| s.id.clone()));
+        if let Some((key, id)) = missing {
+            self.problem(
+                gp.key(key),
+                ProblemKind::UnknownReference {
+                    target: RefKind::Series,
+                    id,
+                },
+            );
+            ind.gap = None;
+        } else if compared.as_deref() == Some(g.reference.as_str()) {
+            self.problem(
+                gp.key("reference"),
+                ProblemKind::GapWithItself {
+                    series: g.reference.clone(),
+                },
+            );
+            ind.gap = None;
+        } else if let Some(t) = g.target.as_ref() {
+            if !self.plausible(t.value, &gp.key("target").key("value")) {
+                if let Some(g) = ind.gap.as_mut() {
+                    g.target = None;
+                }
+            }
         }
     }
 

@@ -9,7 +9,7 @@ use wegmarke_core::{MEASURES_FILE, PLAN_FILE};
 
 use super::cells::{keep_missing_languages, set_path, Issue};
 use super::header::Header;
-use crate::export::{extras_of, get_path};
+use crate::export::{extras_of, first_segment, get_path, tails};
 use crate::msg;
 use crate::sheets::{Kind, SheetSpec};
 use crate::FindingKind;
@@ -152,6 +152,37 @@ pub(super) fn restore(
     out
 }
 
+/// Puts the fields of `extra` into the object `target` at `path`: fields with a column (`subs`)
+/// are refused from the column (`explicit`) and skipped when restored; an object that columns
+/// reach into (`target` of `target.period`) gets its own unknown fields the same way.
+fn merge_unknown(
+    target: &mut Map<String, Value>,
+    extra: Map<String, Value>,
+    subs: &[&str],
+    explicit: bool,
+    path: &str,
+) -> Result<(), Issue> {
+    for (k, v) in extra {
+        let at = format!("{path}.{k}");
+        if subs.contains(&k.as_str()) {
+            if explicit {
+                return Err(conflict(&at));
+            }
+            continue;
+        }
+        let deeper = tails(subs, &k);
+        match (v, target.get_mut(&k)) {
+            (Value::Object(inner), Some(Value::Object(t))) if !deeper.is_empty() => {
+                merge_unknown(t, inner, &deeper, explicit, &at)?;
+            }
+            (v, _) => {
+                target.insert(k, v);
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Puts unknown fields back into an entity. From the column (`explicit`), a field that has its
 /// own column is refused; restored ones never override what the workbook says.
 pub(super) fn merge_extras(
@@ -172,24 +203,14 @@ pub(super) fn merge_extras(
                 continue;
             };
             match obj.get_mut(&k) {
-                Some(Value::Object(target)) => {
-                    for (sk, sv) in sub {
-                        if subs.contains(&sk.as_str()) {
-                            if explicit {
-                                return Err(conflict(&format!("{k}.{sk}")));
-                            }
-                            continue;
-                        }
-                        target.insert(sk, sv);
-                    }
-                }
+                Some(Value::Object(target)) => merge_unknown(target, sub, subs, explicit, &k)?,
                 _ => {
                     // Restored: only recreate an object the workbook could not show (no field
                     // with a column); one whose cells were emptied stays removed.
                     let had_known = existing
                         .and_then(|e| e.get(&k))
                         .and_then(Value::as_object)
-                        .is_some_and(|o| subs.iter().any(|s| o.contains_key(*s)));
+                        .is_some_and(|o| subs.iter().any(|s| o.contains_key(first_segment(s))));
                     if explicit || !had_known {
                         obj.insert(k, Value::Object(sub));
                     }
