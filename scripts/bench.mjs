@@ -58,7 +58,7 @@ const LIGHTHOUSE_PAGES = {
   indicators: '#/indikatoren', indicator: PAGES.indicator, actors: '#/akteure', changes: '#/aenderungen',
   report: '#/bericht', data: '#/daten', method: '#/methodik', search: '#/suche?q=kurs',
   accessibility: '#/barrierefreiheit', 'easy language': '#/leichte-sprache', 'sign language': '#/gebaerdensprache',
-  actor: '#/akteur/vhs', datenwerkstatt: '#/datenwerkstatt',
+  actor: '#/akteur/vhs', datenwerkstatt: '#/datenwerkstatt', 'data status': '#/datenlage',
 };
 // Lighthouse's performance metrics, by audit id, with the short names the report uses.
 const LH_METRICS = { 'first-contentful-paint': 'FCP', 'speed-index': 'SI', 'largest-contentful-paint': 'LCP', 'total-blocking-time': 'TBT', 'cumulative-layout-shift': 'CLS' };

@@ -57,6 +57,9 @@ split_points! {
     pages fn method_page(loaded: Arc<Loaded>) -> AnyView {
         view! { <method::MethodPage loaded/> }.into_any()
     }
+    pages fn coverage_page(loaded: Arc<Loaded>) -> AnyView {
+        view! { <coverage::CoveragePage loaded/> }.into_any()
+    }
     pages fn accessibility_page(loaded: Arc<Loaded>) -> AnyView {
         view! { <statement::AccessibilityPage loaded/> }.into_any()
     }
@@ -99,6 +102,7 @@ pub fn page(route: Route, loaded: Arc<Loaded>) -> AnyView {
         Route::Actors => from_part(actors_page(loaded)),
         Route::Actor(id) => from_part(actor_page(loaded, id)),
         Route::Method => from_part(method_page(loaded)),
+        Route::Coverage => from_part(coverage_page(loaded)),
         Route::Accessibility => from_part(accessibility_page(loaded)),
         Route::EasyLanguage => from_part(easy_language_page(loaded)),
         Route::SignLanguage => from_part(sign_language_page()),

@@ -16,6 +16,8 @@ pub enum Route {
     Actors,
     Actor(String),
     Method,
+    /// The data situation of every indicator (`#/datenlage`).
+    Coverage,
     Accessibility,
     EasyLanguage,
     SignLanguage,
@@ -101,6 +103,7 @@ impl Location {
             ["akteure"] => Route::Actors,
             ["akteur", id] => Route::Actor(id.to_string()),
             ["methodik"] => Route::Method,
+            ["datenlage"] => Route::Coverage,
             ["barrierefreiheit"] => Route::Accessibility,
             ["leichte-sprache"] => Route::EasyLanguage,
             ["gebaerdensprache"] => Route::SignLanguage,
@@ -173,6 +176,7 @@ impl Route {
             Route::Actors => "#/akteure".to_owned(),
             Route::Actor(id) => format!("#/akteur/{}", encode(id)),
             Route::Method => "#/methodik".to_owned(),
+            Route::Coverage => "#/datenlage".to_owned(),
             Route::Accessibility => "#/barrierefreiheit".to_owned(),
             Route::EasyLanguage => "#/leichte-sprache".to_owned(),
             Route::SignLanguage => "#/gebaerdensprache".to_owned(),
@@ -202,6 +206,7 @@ impl Route {
             | Route::Actors
             | Route::Actor(_)
             | Route::Method
+            | Route::Coverage
             | Route::Accessibility
             | Route::EasyLanguage
             | Route::SignLanguage
@@ -271,6 +276,7 @@ mod tests {
         assert_eq!(r("#/akteure"), Route::Actors);
         assert_eq!(r("#/akteur/vhs"), Route::Actor("vhs".into()));
         assert_eq!(r("#/methodik"), Route::Method);
+        assert_eq!(r("#/datenlage"), Route::Coverage);
         assert_eq!(r("#/gibtsnicht/1"), Route::NotFound("/gibtsnicht/1".into()));
     }
 

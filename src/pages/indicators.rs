@@ -62,7 +62,7 @@ pub fn IndicatorsPage(
     view! {
         <div class="wrap page indicators-page">
             <h1 data-testid="page-title">{ui.t("nav.indicators")}</h1>
-            <p>{ui.t("indicators.intro")}" "<a href=Route::Method.href()>{ui.t("nav.method")}</a></p>
+            <p>{ui.t("indicators.intro")}" "<a href=Route::Method.href()>{ui.t("nav.method")}</a>" · "<a href=Route::Coverage.href()>{ui.t("nav.coverage")}</a></p>
             <ul class="rating-counts" data-testid="rating-counts">{counts}</ul>
             {groups}
             {(!rest.is_empty()).then(|| view! {

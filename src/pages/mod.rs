@@ -2,6 +2,7 @@
 
 pub mod actors;
 pub mod changes;
+pub mod coverage;
 pub mod data;
 pub mod embed;
 pub mod field;

@@ -115,6 +115,9 @@ fn indicator_figures(loaded: &Loaded, ui: &Ui) -> impl IntoView {
                 <ul class="status-counts" data-testid="rating-counts">{items}</ul>
                 {gap_items}
                 <p><a href=Route::Indicators.href()>{ui.t("overview.all_indicators")}</a></p>
+                {crate::pages::coverage::summary_line(loaded, ui).map(|line| view! {
+                    <p>{ui.t("nav.coverage")}": "<a href=Route::Coverage.href() data-testid="coverage-link">{line}</a></p>
+                })}
             </section>
         }
     })

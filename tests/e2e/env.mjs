@@ -32,7 +32,7 @@ export async function ready(page) {
 
 /** The pages the accessibility tests visit: one of each kind, embeds and the not-found page included. */
 export const A11Y_PAGES = ['#/', '#/handlungsfeld/sprache', '#/massnahmen', '#/massnahme/M-1.4', '#/indikatoren',
-  '#/indikator/I-alq-ausl', '#/akteure', '#/akteur/vhs', '#/methodik', '#/aenderungen', '#/barrierefreiheit',
+  '#/indikator/I-alq-ausl', '#/akteure', '#/akteur/vhs', '#/methodik', '#/datenlage', '#/aenderungen', '#/barrierefreiheit',
   '#/leichte-sprache', '#/gebaerdensprache', '#/daten', '#/bericht', '#/datenwerkstatt', '#/suche?q=kurs', '#/embed/kennzahlen',
   '#/embed/indikator/I-alq-ausl', '#/gibt-es-nicht'];
 
@@ -41,7 +41,7 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa',
 
 /** Every page of the dashboard, embeds included. */
 export const ROUTES = ['#/', '#/handlungsfeld/sprache', '#/massnahmen', '#/massnahmen?status=delayed&q=kurs',
-  '#/massnahme/M-1.1', '#/indikatoren', '#/indikator/I-alq-ausl', '#/akteure', '#/akteur/vhs', '#/methodik',
+  '#/massnahme/M-1.1', '#/indikatoren', '#/indikator/I-alq-ausl', '#/akteure', '#/akteur/vhs', '#/methodik', '#/datenlage',
   '#/aenderungen', '#/daten', '#/datenwerkstatt', '#/suche?q=sprachforderung', '#/barrierefreiheit', '#/leichte-sprache', '#/gebaerdensprache', '#/bericht',
   '#/embed/kennzahlen', '#/embed/handlungsfeld/sprache', '#/embed/indikator/I-alq-ausl'];
 

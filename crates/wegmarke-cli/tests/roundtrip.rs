@@ -426,7 +426,8 @@ fn indicator() -> impl Strategy<Value = Indicator> {
             extra(),
         )),
     );
-    (a, b).prop_map(|(a, b)| Indicator {
+    let c = (opt(date()), opt(text()));
+    (a, b, c).prop_map(|(a, b, c)| Indicator {
         id: String::new(),
         goals: a.0,
         title: a.1,
@@ -455,6 +456,8 @@ fn indicator() -> impl Strategy<Value = Indicator> {
         }),
         frequency: b.1,
         next_update: b.2,
+        expected_from: c.0,
+        no_data_reason: c.1,
         series: b
             .3
             .into_iter()

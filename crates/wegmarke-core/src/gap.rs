@@ -153,6 +153,8 @@ pub fn as_indicator(ind: &Indicator, cat: &Catalog) -> Option<Indicator> {
         source: None,
         frequency: None,
         next_update: None,
+        expected_from: None,
+        no_data_reason: None,
         series: vec![Series {
             id: "gap".into(),
             label: Some(label),

@@ -4,6 +4,7 @@
 pub mod changes;
 pub mod charts;
 pub mod contrast;
+pub mod coverage;
 pub mod csv;
 pub mod explore;
 pub mod format;

@@ -545,6 +545,12 @@ contract_type! {
         pub frequency: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub next_update: Option<Date>,
+        /// For an indicator adopted without data yet: when its first values are expected.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub expected_from: Option<Date>,
+        /// For an indicator adopted without data yet: why there are none.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub no_data_reason: Option<Text>,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         pub series: Vec<Series>,
         /// The gap between two groups' series, shown and rated beside the level.

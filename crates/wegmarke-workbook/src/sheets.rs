@@ -1026,6 +1026,20 @@ pub static INDICATORS: SheetSpec = SheetSpec {
             "z. B. 2027-06.",
         ),
         f(
+            "expected_from",
+            "Daten erwartet ab",
+            Kind::Date,
+            false,
+            "Für einen beschlossenen Indikator noch ohne Werte: wann die ersten kommen, z. B. 2027.",
+        ),
+        f(
+            "no_data_reason",
+            "Grund für fehlende Daten",
+            Kind::Text { long: true },
+            false,
+            "Für einen beschlossenen Indikator noch ohne Werte: warum es noch keine gibt.",
+        ),
+        f(
             "definition",
             "Definition",
             Kind::Text { long: true },

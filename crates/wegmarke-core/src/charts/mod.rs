@@ -191,7 +191,8 @@ pub fn indicator_option(
     // The unit above the value axis starts at the axis and runs into the chart, so a long one
     // ("Prozentpunkte") is not cut off at the chart's edge (charming's text style has no
     // alignment).
-    v["yAxis"]["nameTextStyle"] = serde_json::json!({"align": if opts.rtl { "right" } else { "left" }});
+    v["yAxis"]["nameTextStyle"] =
+        serde_json::json!({"align": if opts.rtl { "right" } else { "left" }});
     // charming's `Aria` would also write `"label": null` and `"decal": null`.
     v["aria"] = serde_json::json!({"enabled": false});
     v

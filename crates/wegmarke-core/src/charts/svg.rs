@@ -755,7 +755,9 @@ mod tests {
         let mut o = option();
         o["yAxis"]["nameTextStyle"] = json!({"align": "left"});
         let aligned = first_view(&o, 800.0, 350.0, &estimated_width);
-        assert!(aligned.contains("text-anchor=\"start\" dominant-baseline=\"central\" fill=\"#6E7079\">%</text>"));
+        assert!(aligned.contains(
+            "text-anchor=\"start\" dominant-baseline=\"central\" fill=\"#6E7079\">%</text>"
+        ));
         for t in ["0", "2", "4", "6", "8", "10", "12"] {
             assert!(svg.contains(&format!(">{t}</text>")), "tick {t}");
         }

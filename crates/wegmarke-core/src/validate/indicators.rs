@@ -24,6 +24,7 @@ impl<const LOCATED: bool> Checker<LOCATED> {
             self.check_opt_text(&mut ind.short_title, MAX_TITLE, &at.key("short_title"));
             self.check_opt_text(&mut ind.definition, MAX_TEXT, &at.key("definition"));
             self.check_opt_text(&mut ind.notes, MAX_TEXT, &at.key("notes"));
+            self.check_opt_text(&mut ind.no_data_reason, MAX_TEXT, &at.key("no_data_reason"));
             if let Some(u) = ind.unit.as_mut() {
                 self.check_short(u, &at.key("unit"));
             }
