@@ -24,7 +24,9 @@ test('changes since the latest report are exactly those the data implies', async
   assert.match(await row('M-4.5').textContent(), /neu/);
   assert.match(await row('M-5.3').textContent(), /geplant → .*in Vorbereitung.*– → 20\u00a0%/);
   const ind = id => page.locator(`[data-testid=indicator-change][data-id="${id}"]`);
-  assert.equal(await page.getByTestId('indicator-change').count(), 6);
+  // Six indicators with new or corrected values or ratings, and one adopted since the report.
+  assert.equal(await page.getByTestId('indicator-change').count(), 7);
+  assert.match(await ind('I-wohnen-ueberbelegung').textContent(), /neu/);
   assert.match(await ind('I-alq-ausl').textContent(), /korrigiert: .*2024: 10,5\u00a0% → 10,4\u00a0%/);
   assert.match(await ind('I-einbuergerung').textContent(), /deutlicher Fortschritt → .*Ziel erreicht/);
   assert.match(await ind('I-anschluss').textContent(), /Verschlechterung → .*geringer Fortschritt/);

@@ -173,7 +173,7 @@ test('indicator page: chart, summary sentence, data table, rating, downloads', a
   assert.match(await table.locator('caption').textContent(), /Arbeitslosenquote/);
   assert.ok(await table.locator('th[scope=col]').count() >= 3);
   assert.match(await table.textContent(), /10,1\u00a0% \(vorläufig\)/);
-  assert.match(await page.locator('.status-line').textContent(), /mäßiger Fortschritt/);
+  assert.match(await page.locator('.status-line').first().textContent(), /mäßiger Fortschritt/);
   assert.match(await page.getByTestId('rating-explain').textContent(), /82\u00a0%/);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
   assert.match(fs.readFileSync(await csv.path(), 'utf8'), /I-alq-ausl,auslaendisch,2025,10\.1,provisional/);

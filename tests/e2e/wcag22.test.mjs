@@ -23,6 +23,16 @@ async function visit(page, lang, hash) {
   await page.locator('main h1').first().waitFor();
   if (hash === '#/aenderungen' || hash === '#/bericht') await page.getByTestId('changes-summary').waitFor();
   if (hash.includes('/indikator/')) await page.locator('[data-testid=chart] svg').waitFor();
+  // Sections far from the screen skip their layout (content-visibility: auto) and hold a size
+  // estimate until they come near; measuring the targets inside them lays them out where the
+  // estimate stood, over the footer: a state no reader sees (the browser draws a section at its
+  // real size before it reaches the screen). Every section is laid out for the measurement.
+  await page.evaluate(() => new Promise(resolve => {
+    for (const el of document.querySelectorAll('*')) {
+      if (getComputedStyle(el).contentVisibility === 'auto') el.style.contentVisibility = 'visible';
+    }
+    requestAnimationFrame(() => requestAnimationFrame(resolve));
+  }));
 }
 
 /**
