@@ -21,6 +21,7 @@ fn one_of_each_page() -> Vec<Route> {
         Route::Actors,
         Route::Actor("vhs&co".into()),
         Route::Method,
+        Route::Coverage,
         Route::Accessibility,
         Route::EasyLanguage,
         Route::SignLanguage,
@@ -109,6 +110,7 @@ fn every_page_is_in_the_build_table() {
             | Route::Actors
             | Route::Actor(_)
             | Route::Method
+            | Route::Coverage
             | Route::Accessibility
             | Route::EasyLanguage
             | Route::SignLanguage
