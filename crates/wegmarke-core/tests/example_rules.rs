@@ -748,8 +748,13 @@ fn every_measure_has_a_goal_and_every_indicator_series_with_values() {
             }
         }
         for (i, ind) in f.indicators.indicators.iter().enumerate() {
-            if ind.series.is_empty() {
-                problems.push(format!("{}: indicators[{i}] has no series", f.name()));
+            // An indicator adopted without data yet says when data comes and why there is none.
+            let pending = ind.expected_from.is_some() && ind.no_data_reason.is_some();
+            if ind.series.is_empty() && !pending {
+                problems.push(format!(
+                    "{}: indicators[{i}] has no series (nor expected_from and no_data_reason)",
+                    f.name()
+                ));
             }
             for (j, s) in ind.series.iter().enumerate() {
                 if s.observations.is_empty() {
@@ -792,7 +797,9 @@ fn rated_indicators_have_a_baseline_and_a_later_target() {
     for f in folders() {
         for (i, ind) in f.indicators.indicators.iter().enumerate() {
             let rated = ind.kind != IndicatorKind::Context && ind.direction != Direction::None;
-            if rated && (ind.baseline.is_none() || ind.target.is_none()) {
+            // Without data yet there is no baseline, but the plan has adopted a target.
+            let pending = ind.series.is_empty() && ind.expected_from.is_some();
+            if rated && ((ind.baseline.is_none() && !pending) || ind.target.is_none()) {
                 problems.push(format!(
                     "{}: indicators[{i}] is rated but lacks a baseline or a target",
                     f.name()
