@@ -50,7 +50,7 @@ const PEER_LOCATIONS = `location ~ ^/(open-sdg-site-starter|_cdn)/ {
       ${fs.existsSync(BROTLI_FILTER_MODULE) ? 'brotli off;' : ''}
     }`;
 // Runs of each side-by-side chart timing (the issue's median of 5 at least).
-const CHART_RUNS = Math.max(5, Number(args[args.indexOf('--runs') + 1]) || 3);
+const CHART_RUNS = Math.max(5, RUNS);
 const PAGES = { overview: '#/', explorer: '#/massnahmen', indicator: '#/indikator/I-alq-ausl' };
 // One page of every kind the reader meets (the three above among them), for Lighthouse.
 const LIGHTHOUSE_PAGES = {

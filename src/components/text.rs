@@ -68,13 +68,9 @@ pub fn paragraphs(text: &Text, default_lang: &str, ui: &Ui) -> impl IntoView {
 /// A UI sentence with a data text in its `{name}` placeholder: the sentence stays in the UI
 /// language and the data text keeps its own marks. `sentence` is the translated text with its
 /// other placeholders already filled in (`ui.tf` leaves unknown ones as they are).
+/// A translation without the placeholder still shows the data text, after the sentence.
 pub fn with_text(sentence: &str, name: &str, text: impl IntoView + 'static) -> AnyView {
-    let placeholder = format!("{{{name}}}");
-    match sentence.split_once(&placeholder) {
-        Some((before, after)) => view! { {before.to_owned()}{text}{after.to_owned()} }.into_any(),
-        // A translation without the placeholder still shows the data text.
-        None => view! { {sentence.to_owned()}" "{text} }.into_any(),
-    }
+    with_texts(sentence, vec![(name, text.into_any())])
 }
 
 /// A plain data string that the contract keeps in the plan's default language (a unit such as

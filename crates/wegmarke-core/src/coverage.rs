@@ -44,9 +44,13 @@ pub struct Coverage<'a> {
 
 /// The data situation of one indicator, as of the plan's "Stand" (`as_of`).
 pub fn coverage<'a>(ind: &'a Indicator, as_of: Option<&Date>) -> Coverage<'a> {
-    let valued =
-        |s: &crate::model::Series| s.observations.iter().filter(|o| o.value.is_some()).count();
-    let values: usize = ind.series.iter().map(valued).sum();
+    // Values per series, counted once.
+    let per_series: Vec<usize> = ind
+        .series
+        .iter()
+        .map(|s| s.observations.iter().filter(|o| o.value.is_some()).count())
+        .collect();
+    let values: usize = per_series.iter().sum();
     let latest = ind
         .series
         .iter()
@@ -69,7 +73,7 @@ pub fn coverage<'a>(ind: &'a Indicator, as_of: Option<&Date>) -> Coverage<'a> {
         state,
         latest,
         series: ind.series.len(),
-        series_with_values: ind.series.iter().filter(|s| valued(s) > 0).count(),
+        series_with_values: per_series.iter().filter(|n| **n > 0).count(),
         values,
     }
 }

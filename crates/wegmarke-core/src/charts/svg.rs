@@ -181,7 +181,8 @@ struct Series {
     symbol: String,
     symbol_size: f64,
     connect_nulls: bool,
-    fill: Option<String>,
+    /// The symbols' colour (the series' own, else the palette's).
+    fill: String,
     points: Vec<Option<Point>>,
     /// Vertical mark lines: (category, label text).
     marks: Vec<(String, String)>,
@@ -273,7 +274,7 @@ fn series(option: &Value) -> Vec<Series> {
                 symbol: s["symbol"].as_str().unwrap_or("emptyCircle").to_owned(),
                 symbol_size: s["symbolSize"].as_f64().unwrap_or(4.0),
                 connect_nulls: s["connectNulls"].as_bool().unwrap_or(false),
-                fill: Some(series_color),
+                fill: series_color,
                 points,
                 marks,
                 mark_color: color(&mark["lineStyle"]["color"]).unwrap_or_else(|| AXIS.to_owned()),
@@ -545,7 +546,7 @@ pub fn first_view(
     for s in &all {
         for (i, p) in s.points.iter().enumerate() {
             let Some(p) = p else { continue };
-            let fill = p.fill.as_deref().or(s.fill.as_deref()).unwrap_or(AXIS);
+            let fill = p.fill.as_deref().unwrap_or(&s.fill);
             symbol(
                 &mut out,
                 &s.symbol,
@@ -623,14 +624,13 @@ pub fn first_view(
                     s.width,
                     s.dash.as_deref(),
                 );
-                let fill = s.fill.as_deref().unwrap_or(AXIS);
                 symbol(
                     &mut out,
                     &s.symbol,
                     ICON_H * 0.8,
                     ix + ICON_W / 2.0,
                     cy,
-                    fill,
+                    &s.fill,
                     None,
                 );
                 text(
