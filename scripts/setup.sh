@@ -55,5 +55,17 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# Python (PyPI): the independent parsers and validators the published files are tested with
+# (tests/published/requirements.txt), in a virtual environment of the project's own.
+if [ "$mode" != "--build" ]; then
+  req=tests/published/requirements.txt
+  if ! cmp -s "$req" .cache/py/requirements.txt 2>/dev/null; then
+    say "pip: $(tr '\n' ' ' < "$req")"
+    python3 -m venv .cache/py
+    .cache/py/bin/pip install -q --disable-pip-version-check -r "$req"
+    cp "$req" .cache/py/requirements.txt
+  fi
+fi
+
 cargo fetch --locked >/dev/null 2>&1 || cargo fetch --locked
 say "ready"

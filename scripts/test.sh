@@ -22,6 +22,8 @@ cargo clippy -p wegmarke -p wegmarke-workbook --target wasm32-unknown-unknown --
 cargo clippy -p wegmarke --target wasm32-unknown-unknown --locked --features unsplit --tests -- -D warnings
 step "native tests"
 cargo test --workspace --locked
+step "published files (feedparser, icalendar, frictionless, rdflib)"
+.cache/py/bin/python -m unittest discover -s tests/published -v
 step "wasm component tests (Chromium)"
 cargo test -p wegmarke --target wasm32-unknown-unknown --locked --test components --features unsplit
 step "release build"

@@ -2,6 +2,8 @@
 //! server, under any sub-path, without rewrite rules; back and forward are the browser's own.
 //! The language stays in the real query (`?lang=en`), which hash links keep automatically.
 
+pub use wegmarke_core::permalink::{self, encode};
+
 /// A page of the dashboard.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -166,13 +168,13 @@ impl Route {
     /// The hash link to this page, e.g. `#/massnahme/M-1.2`.
     pub fn href(&self) -> String {
         match self {
-            Route::Overview => "#/".to_owned(),
-            Route::Field(id) => format!("#/handlungsfeld/{}", encode(id)),
+            Route::Overview => permalink::OVERVIEW.to_owned(),
+            Route::Field(id) => permalink::field(id),
             Route::Measures => "#/massnahmen".to_owned(),
-            Route::Measure(id) => format!("#/massnahme/{}", encode(id)),
+            Route::Measure(id) => permalink::measure(id),
             Route::Search => "#/suche".to_owned(),
             Route::Indicators => "#/indikatoren".to_owned(),
-            Route::Indicator(id) => format!("#/indikator/{}", encode(id)),
+            Route::Indicator(id) => permalink::indicator(id),
             Route::Actors => "#/akteure".to_owned(),
             Route::Actor(id) => format!("#/akteur/{}", encode(id)),
             Route::Method => "#/methodik".to_owned(),
@@ -180,10 +182,10 @@ impl Route {
             Route::Accessibility => "#/barrierefreiheit".to_owned(),
             Route::EasyLanguage => "#/leichte-sprache".to_owned(),
             Route::SignLanguage => "#/gebaerdensprache".to_owned(),
-            Route::Data => "#/daten".to_owned(),
+            Route::Data => permalink::DATA.to_owned(),
             Route::Workshop => "#/datenwerkstatt".to_owned(),
-            Route::Changes => "#/aenderungen".to_owned(),
-            Route::Report => "#/bericht".to_owned(),
+            Route::Changes => permalink::CHANGES.to_owned(),
+            Route::Report => permalink::REPORT.to_owned(),
             Route::Embed(Embed::KeyFigures) => "#/embed/kennzahlen".to_owned(),
             Route::Embed(Embed::Field(id)) => format!("#/embed/handlungsfeld/{}", encode(id)),
             Route::Embed(Embed::Measure(id)) => format!("#/embed/massnahme/{}", encode(id)),
@@ -214,19 +216,6 @@ impl Route {
             | Route::Embed(_) => Some(Part::Pages),
         }
     }
-}
-
-/// Percent-encodes everything but unreserved characters.
-pub fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 /// Decodes percent-encoding (and `+` as space); invalid sequences stay as they are.

@@ -113,6 +113,18 @@ enum Command {
         #[arg(long)]
         backup_dir: Option<PathBuf>,
     },
+    /// Schreibt Feeds (Atom), Kalender (iCal) und das Open-Data-Paket (CSV, datapackage.json, DCAT-AP.de) neben die Daten. Exit: 0 geschrieben, 1 nicht aktuell (--check), 2 nichts geschrieben.
+    Publish {
+        /// Datenordner (Standard: public/data).
+        #[arg(default_value = "public/data")]
+        data_dir: PathBuf,
+        /// config.json der Seite (Standard: config.json neben dem Datenordner); braucht "site_url".
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Nichts schreiben, nur prüfen, ob die Dateien zu den Daten passen.
+        #[arg(long)]
+        check: bool,
+    },
     /// Schreibt die JSON-Schemas der Datendateien in einen Ordner.
     Schema {
         /// Zielordner.
@@ -184,6 +196,11 @@ fn main() -> ExitCode {
             backup_dir: backup_dir.as_deref(),
             lang,
         }),
+        Command::Publish {
+            data_dir,
+            config,
+            check,
+        } => commands::publish::run(&data_dir, config.as_deref(), check, lang),
         Command::Schema { out_dir } => commands::schema::run(&out_dir),
     }
 }

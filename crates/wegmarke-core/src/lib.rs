@@ -14,6 +14,7 @@ pub mod locate;
 pub mod lookup;
 pub mod model;
 pub mod period;
+pub mod permalink;
 pub mod plausibility;
 pub mod problem;
 pub mod rating;

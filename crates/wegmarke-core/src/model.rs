@@ -712,6 +712,14 @@ contract_type! {
         /// The licence the data is published under, shown on the data page.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub licence: Option<Licence>,
+        /// The dashboard's public address (e.g. `https://www.goeppingen.de/integrationsplan/`):
+        /// the feeds, the calendar and the open-data record link to it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub site_url: Option<String>,
+        /// The municipality key (Amtlicher Gemeindeschlüssel, 8 digits, or the 12-digit regional
+        /// key) of the area the plan covers: the open-data record's spatial coverage.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub municipality_key: Option<String>,
         #[serde(flatten)]
         pub extra: Extra,
     }

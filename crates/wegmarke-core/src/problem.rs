@@ -300,6 +300,8 @@ pub enum ProblemKind {
     UnknownLanguage { tag: String },
     /// A licence id with other characters than letters, digits and `. _ - / + :`, or too long.
     InvalidLicenceId { value: String },
+    /// A municipality key that is not 8 or 12 digits.
+    InvalidMunicipalityKey { value: String },
     /// A text longer than allowed; it is cut.
     TooLong { length: usize, max: usize },
     /// A required text that is empty.
@@ -406,6 +408,7 @@ fn message_de(k: &ProblemKind) -> String {
         BadLink { url, fault } => format!("unzulässiger Link \"{}\" ({}); der Link wird ausgelassen", clip(url), fault.de()),
         BadPath { path, fault } => format!("unzulässiger Pfad \"{}\" ({}); der Pfad wird nicht verwendet", clip(path), fault.de()),
         UnknownLanguage { tag } => format!("unbekannte Sprache \"{}\" (vorhanden: {}); sie wird nicht angeboten", clip(tag), language_tags()),
+        InvalidMunicipalityKey { value } => format!("ungültiger Gemeindeschlüssel \"{}\" (8 Ziffern, z. B. 08117024, oder der 12-stellige Regionalschlüssel); er wird ausgelassen", clip(value)),
         InvalidLicenceId { value } => format!("ungültige Lizenzkennung \"{}\" (höchstens 100 Zeichen: A–Z, a–z, 0–9, . _ - / + :, z. B. dl-by-de/2.0); sie wird ausgelassen", clip(value)),
         TooLong { length, max } => format!("Text zu lang ({length} Zeichen, höchstens {max}); er wird gekürzt"),
         EmptyText => "Text ist leer".into(),
@@ -448,6 +451,7 @@ fn message_en(k: &ProblemKind) -> String {
         BadLink { url, fault } => format!("link \"{}\" is not allowed ({}); the link is left out", clip(url), fault.en()),
         BadPath { path, fault } => format!("path \"{}\" is not allowed ({}); the path is not used", clip(path), fault.en()),
         UnknownLanguage { tag } => format!("unknown language \"{}\" (available: {}); it is not offered", clip(tag), language_tags()),
+        InvalidMunicipalityKey { value } => format!("invalid municipality key \"{}\" (8 digits, e.g. 08117024, or the 12-digit regional key); it is left out", clip(value)),
         InvalidLicenceId { value } => format!("invalid licence id \"{}\" (at most 100 characters: A–Z, a–z, 0–9, . _ - / + :, e.g. dl-by-de/2.0); it is left out", clip(value)),
         TooLong { length, max } => format!("text too long ({length} characters, at most {max}); it is shortened"),
         EmptyText => "text is empty".into(),

@@ -133,6 +133,25 @@ impl schemars::JsonSchema for Text {
     }
 }
 
+/// Escapes text for XML content and attribute values (SVG, Atom); drops the characters XML 1.0
+/// cannot carry, so a data text can never break the document.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Folds a string for search: lower case, without diacritics, ß as ss. "Türkisch" -> "turkisch".
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -221,6 +240,14 @@ pub fn is_invisible(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn markup_and_control_characters_cannot_break_xml() {
+        assert_eq!(xml_escape("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&apos;");
+        assert_eq!(xml_escape("x\u{1}y\u{FFFF}z\n"), "xyz\n");
+        assert_eq!(xml_escape("Ü ü ✔"), "Ü ü ✔");
+    }
+
     use super::*;
 
     #[test]

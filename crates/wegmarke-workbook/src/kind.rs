@@ -149,6 +149,10 @@ pub enum FindingKind {
     NotADay { value: String },
     /// A frozen state or report for that date exists with other content (without `--force`).
     SnapshotExists,
+    /// The feeds, calendar and open-data package were written (how many files changed).
+    Published { changed: usize },
+    /// The feeds, calendar and open-data package could not be written (e.g. no `site_url`).
+    NotPublished { detail: String },
     /// A bug or a broken build (the built-in example is invalid).
     Internal { detail: String },
 }

@@ -389,6 +389,9 @@ pub fn run(o: &Options) -> ExitCode {
             ),
         ));
     }
+    // Feeds, calendar and the open-data package follow the data they describe.
+    let published = super::publish::write(o.out_dir, None, false);
+    findings.push(super::publish::finding(o.out_dir, &published));
     pb.inc(1);
     pb.finish_and_clear();
     report(o, &findings, &outcomes, &extra, Some(book.source))

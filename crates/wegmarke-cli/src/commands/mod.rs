@@ -4,6 +4,7 @@
 
 pub mod export;
 pub mod import;
+pub mod publish;
 pub mod schema;
 pub mod snapshot;
 pub mod template;

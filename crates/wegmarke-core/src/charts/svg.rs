@@ -11,6 +11,8 @@ use std::fmt::Write;
 
 use serde_json::Value;
 
+use crate::text::xml_escape;
+
 /// ECharts' default colours for axes, split lines and legend text.
 const AXIS: &str = "#6E7079";
 const SPLIT: &str = "#E0E6F1";
@@ -65,21 +67,6 @@ fn text_width(text: &str, size: f64) -> f64 {
         })
         .sum::<f64>()
         * size
-}
-
-/// Escapes a text for SVG markup.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The value axis: its extent and tick step, "nice" numbers as ECharts chooses them for about
@@ -305,7 +292,7 @@ fn symbol(
     border: Option<&(String, f64)>,
 ) {
     let stroke = border.map_or(String::new(), |(c, w)| {
-        format!(" stroke=\"{}\" stroke-width=\"{}\"", esc(c), fmt(*w))
+        format!(" stroke=\"{}\" stroke-width=\"{}\"", xml_escape(c), fmt(*w))
     });
     let r = size / 2.0;
     match kind {
@@ -322,7 +309,7 @@ fn symbol(
                 fmt(y + r),
                 fmt(x - r * 0.8),
                 fmt(y),
-                esc(fill)
+                xml_escape(fill)
             );
         }
         "emptyCircle" => {
@@ -332,7 +319,7 @@ fn symbol(
                 fmt(x),
                 fmt(y),
                 fmt(r),
-                esc(fill)
+                xml_escape(fill)
             );
         }
         _ => {
@@ -342,7 +329,7 @@ fn symbol(
                 fmt(x),
                 fmt(y),
                 fmt(r),
-                esc(fill)
+                xml_escape(fill)
             );
         }
     }
@@ -354,7 +341,7 @@ fn text(out: &mut String, x: f64, y: f64, anchor: &str, fill: &str, content: &st
         "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" dominant-baseline=\"central\" fill=\"{fill}\">{}</text>",
         fmt(x),
         fmt(y),
-        esc(content)
+        xml_escape(content)
     );
 }
 
@@ -363,7 +350,7 @@ fn line(out: &mut String, d: &str, stroke: &str, width: f64, dash: Option<&str>)
     let _ = write!(
         out,
         "<path d=\"{d}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"{dash} stroke-linejoin=\"round\"/>",
-        esc(stroke),
+        xml_escape(stroke),
         fmt(width)
     );
 }

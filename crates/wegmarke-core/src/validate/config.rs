@@ -74,6 +74,18 @@ impl<const LOCATED: bool> Checker<LOCATED> {
                 config.licence = None;
             }
         }
+        self.check_url(&mut config.site_url, &path.key("site_url"));
+        if let Some(key) = config.municipality_key.as_deref() {
+            if !is_municipality_key(key) {
+                self.problem(
+                    path.key("municipality_key"),
+                    ProblemKind::InvalidMunicipalityKey {
+                        value: key.to_owned(),
+                    },
+                );
+                config.municipality_key = None;
+            }
+        }
         if let Some(links) = config.links.as_mut() {
             let p = path.key("links");
             self.check_url(&mut links.imprint, &p.key("imprint"));
@@ -148,6 +160,11 @@ impl<const LOCATED: bool> Checker<LOCATED> {
         self.check_title(&mut licence.name, &at.key("name"));
         named
     }
+}
+
+/// The Amtlicher Gemeindeschlüssel (8 digits) or the Amtlicher Regionalschlüssel (12 digits).
+fn is_municipality_key(key: &str) -> bool {
+    matches!(key.len(), 8 | 12) && key.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// 1–100 characters from `A–Z a–z 0–9 . _ - / + :` (e.g. `dl-by-de/2.0`, `CC-BY-4.0`).

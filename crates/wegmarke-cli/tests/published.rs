@@ -1,0 +1,45 @@
+//! The feeds, calendar and open-data package committed beside the example data are exactly what
+//! `wegmarke-daten publish` writes for it: change the data, run `publish`, commit both.
+
+use std::path::Path;
+
+use wegmarke_cli::commands::publish;
+
+#[test]
+fn the_example_s_published_files_are_in_step_with_its_data() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
+    let Ok(checked) = publish::write(&dir, None, true) else {
+        panic!("the example publishes (config.json has a site_url)");
+    };
+    assert!(
+        checked.changed.is_empty() && checked.removed.is_empty(),
+        "out of step: {:?} {:?}; run `cargo run -p wegmarke-cli -- publish public/data`",
+        checked.changed,
+        checked.removed
+    );
+}
+
+#[test]
+fn publish_writes_removes_stale_feeds_and_is_then_in_step() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public");
+    let tmp = std::env::temp_dir().join(format!("wegmarke-publish-{}", std::process::id()));
+    let data = tmp.join("data");
+    std::fs::create_dir_all(data.join("feeds")).expect("temp folder");
+    for f in wegmarke_core::DATA_FILES {
+        std::fs::copy(src.join("data").join(f), data.join(f)).expect("copy");
+    }
+    std::fs::copy(src.join("config.json"), tmp.join("config.json")).expect("copy");
+    std::fs::write(data.join("feeds/field-gone.atom"), "<feed/>").expect("write");
+
+    let Ok(first) = publish::write(&data, None, false) else {
+        panic!("publishes");
+    };
+    assert!(first.changed.iter().any(|f| f == "feeds/plan.atom"));
+    assert_eq!(first.removed.len(), 1);
+    assert!(!data.join("feeds/field-gone.atom").exists());
+    let Ok(again) = publish::write(&data, None, true) else {
+        panic!("publishes");
+    };
+    assert!(again.changed.is_empty() && again.removed.is_empty());
+    let _ = std::fs::remove_dir_all(&tmp);
+}
