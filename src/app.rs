@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use wegmarke_core::i18n::{language, Catalog, Language};
 
 use crate::browser;
+use crate::components::follow::Feeds;
 use crate::components::loading::Loading;
 use crate::components::problems::DataNotices;
 use crate::components::site::{Footer, Header};
@@ -15,7 +16,7 @@ use crate::load::{load, Loaded, Shown};
 use crate::parts;
 use crate::route::{Location, Route};
 use crate::theme::apply_theme;
-use crate::ui::Ui;
+use crate::ui::{use_ui, Ui};
 
 /// The UI for a language: German is built in, any other language's file is fetched; if that
 /// fails, German with a note in the asked-for language.
@@ -163,6 +164,12 @@ fn Page(loaded: Arc<Loaded>, location: RwSignal<Location>, retry: Callback<()>) 
     let notices = loaded.clone();
     // Only a change of page re-renders; filter changes are handled inside the page.
     let route = Memo::new(move |_| location.with(|l| l.route.clone()));
+    let feeds = Feeds::new(&loaded.data_url);
+    let ui = use_ui();
+    Effect::new(move |_| {
+        let (href, key) = feeds.for_route(&route.get());
+        browser::set_feed_link(&href, &ui.t(key));
+    });
     view! {
         <DataNotices loaded=notices retry/>
         {move || parts::page(route.get(), loaded.clone())}

@@ -120,6 +120,17 @@ pub fn set_document_title(title: &str) {
     }
 }
 
+/// Points the page's feed link (`<link rel="alternate" data-feed>` in index.html) at `href`, so
+/// that a feed reader given this page finds the feed that belongs to it.
+pub fn set_feed_link(href: &str, title: &str) {
+    let Some(link) = document().and_then(|d| d.query_selector("link[data-feed]").ok().flatten())
+    else {
+        return;
+    };
+    let _ = link.set_attribute("href", href);
+    let _ = link.set_attribute("title", title);
+}
+
 /// Sets a CSS custom property on `<html>` (through the CSSOM, which a strict CSP allows).
 pub fn set_root_style(property: &str, value: &str) {
     if let Some(root) = root_element() {

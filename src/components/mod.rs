@@ -2,6 +2,7 @@
 
 pub mod chart;
 pub mod embed;
+pub mod follow;
 pub mod key_figures;
 pub mod lazy;
 pub mod lists;

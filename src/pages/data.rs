@@ -1,12 +1,17 @@
 //! The data page: the three files as published, CSV of measures and of indicator
-//! observations in long format, with the "Stand" and the licence.
+//! observations in long format, the open-data package and the feeds the publish step writes
+//! beside the data, with the "Stand" and the licence.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use wegmarke_core::{csv, format, DATA_FILES};
 
+use wegmarke_publish::package::{table_path, TABLES};
+use wegmarke_publish::{DATA_PACKAGE, DCAT_RECORD};
+
 use crate::browser;
+use crate::components::follow::Follow;
 use crate::components::text::txt;
 use crate::load::Loaded;
 use crate::ui::{set_title, use_ui};
@@ -68,6 +73,16 @@ pub fn DataPage(
                 <li>{ui.t("data.csv_observations")}": "{links(Table::Observations)}</li>
             </ul>
             <p data-testid="csv-dialects">{ui.t("csv.dialects")}</p>
+            <h2>{ui.t("opendata.title")}</h2>
+            <p>{ui.t("opendata.intro")}</p>
+            <ul data-testid="open-data">
+                {TABLES.map(|t| view! {
+                    <li><a href=format!("{base}{}", table_path(t)) type="text/csv" data-table=t>{ui.t(&format!("opendata.table.{t}"))}" (CSV)"</a></li>
+                }).collect_view()}
+                <li><a href=format!("{base}{DATA_PACKAGE}") type="application/json" data-testid="datapackage">{ui.t("opendata.package")}</a></li>
+                <li><a href=format!("{base}{DCAT_RECORD}") type="application/ld+json" data-testid="dcat">{ui.t("opendata.dcat")}</a></li>
+            </ul>
+            <Follow data_url=base.clone()/>
             <h2>{ui.t("data.licence")}</h2>
             <p data-testid="licence">
                 {match licence {

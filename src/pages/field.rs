@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wegmarke_core::rollup::roll_up;
 
 use crate::components::embed::EmbedButton;
+use crate::components::follow::Follow;
 use crate::components::lists::{indicator_item, measure_item};
 use crate::components::progress::ProgressBar;
 use crate::components::text::{plain, txt};
@@ -67,6 +68,7 @@ pub fn FieldPage(
             {field.description.as_ref().map(|t| view! { <p class="lead">{txt(t, d, &ui)}</p> })}
             <EmbedButton route=Route::Embed(Embed::Field(field.id.clone())) title=plain(&field.title, d, &ui)/>
             {goals}
+            <Follow data_url=loaded.data_url.clone() fields=vec![(field.id.clone(), plain(&field.title, d, &ui))]/>
         </div>
     }
     .into_any()

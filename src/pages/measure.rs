@@ -7,6 +7,7 @@ use wegmarke_core::sort::sort_by_key;
 use wegmarke_core::{format, Date, Measure, Text};
 
 use crate::components::embed::EmbedButton;
+use crate::components::follow::Follow;
 use crate::components::lists::indicator_item;
 use crate::components::status::StatusBadge;
 use crate::components::text::{paragraphs, plain, txt};
@@ -55,6 +56,13 @@ pub fn MeasurePage(
             }
         })
         .collect_view();
+    // The feeds of the fields of action this measure serves, each once.
+    let mut follow_fields: Vec<(String, String)> = Vec::new();
+    for f in m.goals.iter().filter_map(|g| ds.field_of_goal(g)) {
+        if !follow_fields.iter().any(|(id, _)| *id == f.id) {
+            follow_fields.push((f.id.clone(), plain(&f.title, d, &ui)));
+        }
+    }
     let indicators: Vec<_> = m
         .indicators
         .iter()
@@ -120,6 +128,7 @@ pub fn MeasurePage(
                 <h2>{ui.t("measure.links")}</h2>
                 <ul>{m.links.iter().map(|l| view! { <li><a href=l.url.clone() rel="noopener noreferrer">{txt(&l.title, d, &ui)}</a></li> }).collect_view()}</ul>
             })}
+            <Follow data_url=loaded.data_url.clone() fields=follow_fields/>
         </article>
     }
     .into_any()

@@ -10,6 +10,7 @@ use wegmarke_core::sort::{sort_by, sort_by_key};
 use wegmarke_core::{format, Field, Indicator, PlanFile};
 
 use crate::components::embed::EmbedButton;
+use crate::components::follow::Follow;
 use crate::components::key_figures::KeyFigures;
 use crate::components::progress::{ProgressBar, StatusBar};
 use crate::components::rating::RatingBadge;
@@ -84,6 +85,7 @@ pub fn Overview(
             {indicator_figures(&loaded, &ui)}
             {latest_updates(&loaded, &ui)}
             {latest_report(&loaded, &ui)}
+            <Follow data_url=loaded.data_url.clone()/>
         </div>
     }
 }

@@ -13,7 +13,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wegmarke_core::changes::{compare, Changes};
+use wegmarke_core::i18n::Catalog;
 use wegmarke_core::DATA_FILES;
+use wegmarke_publish::Site;
 use wegmarke_workbook::check::{self, Checked, Upload};
 use wegmarke_workbook::{Finding, Lang, Level};
 
@@ -471,9 +473,10 @@ fn Report(outcome: Arc<Outcome>, lang: Lang, shown: Shown) -> impl IntoView {
         }
     });
     let texts = outcome.checked.texts.clone();
+    let new_data = outcome.preview.clone();
     let downloads = move || {
         match (&texts, confirmed.get()) {
-        (Some(texts), true) => Some(view! { <Downloads texts=texts.clone() lang/> }.into_any()),
+        (Some(texts), true) => Some(view! { <Downloads texts=texts.clone() preview=new_data.clone() lang/> }.into_any()),
         (Some(_), false) => Some(view! {
             <section aria-labelledby="ws-download">
                 <h2 id="ws-download">{t("Herunterladen", "Download")}</h2>
@@ -526,14 +529,19 @@ fn finding_item(f: &Finding, lang: Lang) -> impl IntoView {
 
 /// The files to publish: all three as one ZIP, and each on its own.
 #[component]
-fn Downloads(texts: [String; 3], lang: Lang) -> impl IntoView {
+fn Downloads(texts: [String; 3], preview: Option<Arc<Loaded>>, lang: Lang) -> impl IntoView {
     let t = move |de: &'static str, en: &'static str| lang.pick(de, en);
+    let ui = use_ui();
     let texts = Arc::new(texts);
     let zip = {
         let texts = texts.clone();
         move |ev: leptos::ev::MouseEvent| {
             ev.prevent_default();
-            if let Some(bytes) = check::package(&texts) {
+            let beside = preview
+                .as_deref()
+                .map(|p| published_beside(p, &ui))
+                .unwrap_or_default();
+            if let Some(bytes) = check::package(&texts, &beside) {
                 browser::download_bytes(ZIP_NAME, "application/zip", &bytes);
             }
         }
@@ -559,7 +567,7 @@ fn Downloads(texts: [String; 3], lang: Lang) -> impl IntoView {
                 "Copy the files into the website's data folder (replacing the old ones). The website shows them on the next visit.",
             )}</p>
             <p><a href="#" class="button" download=ZIP_NAME data-testid="download-zip" on:click=zip>
-                {t("Alle drei Dateien als ZIP", "All three files as a ZIP")}
+                {t("Alle Dateien als ZIP (mit Feeds, Kalender und Open-Data-Paket)", "All files as a ZIP (with feeds, calendar and open-data package)")}
             </a></p>
             <ul>{singles}</ul>
         </section>
@@ -567,3 +575,25 @@ fn Downloads(texts: [String; 3], lang: Lang) -> impl IntoView {
 }
 
 const ZIP_NAME: &str = "wegmarke-daten.zip";
+
+/// The feeds, calendar and open-data package for the new data, as `wegmarke-daten publish`
+/// writes them. Their links need the dashboard's public address: config.json's `site_url`, else
+/// the address this page runs at. Texts in the plan's default language (German, or the reader's
+/// language when it is the plan's).
+fn published_beside(preview: &Loaded, ui: &crate::ui::Ui) -> Vec<(String, String)> {
+    let config = &preview.config;
+    let here = browser::page_base_url();
+    let folder = here.rfind('/').map_or(here.as_str(), |i| &here[..=i]);
+    let Ok(site) = Site::from_config(config).or_else(|_| Site::new(folder, config.data.as_deref()))
+    else {
+        return Vec::new();
+    };
+    let cat = if ui.lang() == preview.data.default_lang() {
+        ui.cat.clone()
+    } else {
+        Arc::new(Catalog::german())
+    };
+    wegmarke_publish::files_for(&preview.data, config, &site, &cat)
+        .map(|files| files.into_iter().map(|f| (f.path, f.text)).collect())
+        .unwrap_or_default()
+}

@@ -88,6 +88,12 @@ test('the example\'s own workbook: no problems, the same overview in the preview
     const inner = execFileSync('python3', ['-c', 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))', zip, name]);
     assert.ok(inner.equals(await published(page, name)), `${name} in the ZIP differs`);
   }
+  // Beside them, what `wegmarke-daten publish` wrote for the same data: the same bytes.
+  for (const name of ['feeds/plan.atom', 'feeds/field-sprache.atom', 'feeds/plan.ics', 'open-data/values.csv',
+    'open-data/datapackage.json', 'open-data/dcat.jsonld']) {
+    const inner = execFileSync('python3', ['-c', 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))', zip, name]);
+    assert.ok(inner.equals(await published(page, name)), `${name} in the ZIP differs from the published one`);
+  }
   // The preview shows the same overview, with the banner, on every page until it is ended
   // (opened by keyboard).
   await page.getByTestId('preview-start').focus();

@@ -193,6 +193,12 @@ class DataPackage(unittest.TestCase):
         report = frictionless.validate(str(DATA / "open-data" / "datapackage.json"))
         self.assertTrue(report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"]))
 
+    def test_the_frictionless_command_finds_it_valid_too(self):
+        tool = pathlib.Path(frictionless.__file__).parents[4] / "bin" / "frictionless"
+        run = subprocess.run([str(tool), "validate", str(DATA / "open-data" / "datapackage.json")],
+                             capture_output=True, text=True)
+        self.assertEqual(run.returncode, 0, run.stdout + run.stderr)
+
     def test_values_hold_every_observation_with_its_flag(self):
         package = frictionless.Package(str(DATA / "open-data" / "datapackage.json"))
         rows = package.get_resource("values").read_rows()

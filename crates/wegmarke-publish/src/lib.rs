@@ -113,9 +113,14 @@ impl Site {
         format!("{}{hash}", self.url)
     }
 
-    /// The absolute address of a published file (`feeds/plan.atom`).
+    /// The absolute address of a published file (`feeds/plan.atom`); the data folder may be on
+    /// another server (config.json's `data` as a full address).
     pub fn file(&self, path: &str) -> String {
-        format!("{}{}{path}", self.url, self.data)
+        if self.data.starts_with("https://") || self.data.starts_with("http://") {
+            format!("{}{path}", self.data)
+        } else {
+            format!("{}{}{path}", self.url, self.data)
+        }
     }
 
     /// The host and path, for tag URIs and calendar UIDs (`www.example.org/integrationsplan/`).

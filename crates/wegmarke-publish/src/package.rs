@@ -51,6 +51,21 @@ struct Table {
     rows: Vec<Vec<String>>,
 }
 
+/// The package's tables, in the order of its descriptor: `open-data/<name>.csv`.
+pub const TABLES: [&str; 6] = [
+    "measures",
+    "milestones",
+    "updates",
+    "indicators",
+    "values",
+    "ratings",
+];
+
+/// A table's file inside the data folder (`open-data/values.csv`).
+pub fn table_path(name: &str) -> String {
+    format!("{OPEN_DATA_DIR}/{name}.csv")
+}
+
 /// The CSV tables and `datapackage.json`, in this order.
 pub fn files(ctx: &Context) -> Vec<File> {
     let tables = [
@@ -64,7 +79,7 @@ pub fn files(ctx: &Context) -> Vec<File> {
     let mut out: Vec<File> = tables
         .iter()
         .map(|t| File {
-            path: format!("{OPEN_DATA_DIR}/{}.csv", t.name),
+            path: table_path(t.name),
             media_type: "text/csv",
             text: csv_text(t),
         })
@@ -470,6 +485,24 @@ fn ratings(ctx: &Context) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_tables_are_the_ones_announced() {
+        let ds = wegmarke_core::Dataset::default();
+        let cat = wegmarke_core::i18n::Catalog::german();
+        let config = wegmarke_core::Config::default();
+        let site = crate::Site::new("https://example.org/", None).expect("site");
+        let ctx = Context {
+            ds: &ds,
+            config: &config,
+            site: &site,
+            cat: &cat,
+        };
+        let paths: Vec<String> = files(&ctx).into_iter().map(|f| f.path).collect();
+        let mut announced: Vec<String> = TABLES.iter().map(|t| table_path(t)).collect();
+        announced.push(DATA_PACKAGE.to_owned());
+        assert_eq!(paths, announced);
+    }
 
     #[test]
     fn package_names_are_lower_case_words() {

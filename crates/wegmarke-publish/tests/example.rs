@@ -173,4 +173,10 @@ fn without_a_public_address_nothing_is_published() {
         "https://x.example/a/daten/feeds/plan.atom"
     );
     assert_eq!(s.page("#/"), "https://x.example/a/#/");
+    let elsewhere =
+        Site::new("https://x.example/", Some("https://cdn.example/plan")).expect("site");
+    assert_eq!(
+        elsewhere.file("feeds/plan.atom"),
+        "https://cdn.example/plan/feeds/plan.atom"
+    );
 }

@@ -346,17 +346,19 @@ pub fn workbook(data: Option<&crate::export::Data>) -> Result<Vec<u8>, Vec<Findi
     crate::xlsx::to_bytes(&tables).map_err(|f| vec![f])
 }
 
-/// One ZIP file with the three data files at its top level, to unpack into the data folder.
-/// Entries carry no time (1980-01-01, ZIP's zero): the same files give the same bytes.
+/// One ZIP file with the three data files at its top level and `beside` (path inside the data
+/// folder, text: the feeds and the open-data package) after them, to unpack into the data
+/// folder. Entries carry no time (1980-01-01, ZIP's zero): the same files give the same bytes.
 /// `None` only if the ZIP writer fails (it writes to memory).
-pub fn package(texts: &[String; 3]) -> Option<Vec<u8>> {
+pub fn package(texts: &[String; 3], beside: &[(String, String)]) -> Option<Vec<u8>> {
     use std::io::Write;
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .unix_permissions(0o644);
-    for (name, text) in DATA_FILES.iter().zip(texts) {
-        zip.start_file(*name, options).ok()?;
+    let named = DATA_FILES.iter().map(|n| n.to_string()).zip(texts.iter());
+    for (name, text) in named.chain(beside.iter().map(|(n, t)| (n.clone(), t))) {
+        zip.start_file(name, options).ok()?;
         zip.write_all(text.as_bytes()).ok()?;
     }
     zip.finish().ok().map(|c| c.into_inner())

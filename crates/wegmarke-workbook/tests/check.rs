@@ -186,10 +186,18 @@ fn the_zip_holds_the_three_files_and_is_the_same_every_time() {
     let texts = files
         .each_ref()
         .map(|f| String::from_utf8(f.clone()).expect("utf-8"));
-    let zip = check::package(&texts).expect("zip");
-    assert_eq!(check::package(&texts).expect("zip"), zip);
+    let beside = [("feeds/plan.atom".to_owned(), "<feed/>".to_owned())];
+    let zip = check::package(&texts, &beside).expect("zip");
+    assert_eq!(check::package(&texts, &beside).expect("zip"), zip);
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).expect("archive");
-    assert_eq!(archive.len(), 3);
+    assert_eq!(archive.len(), 4);
+    let mut feed = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("feeds/plan.atom").expect("feed"),
+        &mut feed,
+    )
+    .expect("read");
+    assert_eq!(feed, "<feed/>");
     for (name, file) in DATA_FILES.iter().zip(&files) {
         let mut inner = Vec::new();
         archive
