@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use wegmarke_cli::commands::publish;
+use wegmarke_cli::commands::{publish, validate};
 
 #[test]
 fn the_example_s_published_files_are_in_step_with_its_data() {
@@ -41,5 +41,13 @@ fn publish_writes_removes_stale_feeds_and_is_then_in_step() {
         panic!("publishes");
     };
     assert!(again.changed.is_empty() && again.removed.is_empty());
+    assert!(validate::out_of_step(&data, None).is_empty());
+
+    // Data edited by hand after publishing: validate names what is out of step.
+    let path = data.join("plan.json");
+    let plan = std::fs::read_to_string(&path).expect("plan");
+    std::fs::write(&path, plan.replacen("Göppingen", "Goeppingen", 1)).expect("write");
+    let stale = validate::out_of_step(&data, None);
+    assert!(stale.iter().any(|f| f == "feeds/plan.atom"), "{stale:?}");
     let _ = std::fs::remove_dir_all(&tmp);
 }

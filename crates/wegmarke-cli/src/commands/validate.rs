@@ -145,10 +145,28 @@ pub fn print_notes(notes: &[Note], lang: Lang) {
     }
 }
 
+/// The files `publish` writes that no longer match the data (a data file edited by hand since),
+/// when the folder has any: staff are reminded to publish again. Empty when in step, when
+/// nothing was ever published, or when the site has no `site_url`.
+pub fn out_of_step(dir: &Path, config: Option<&Path>) -> Vec<String> {
+    let published = [wegmarke_publish::FEEDS_DIR, wegmarke_publish::OPEN_DATA_DIR]
+        .iter()
+        .any(|d| dir.join(d).is_dir());
+    match super::publish::write(dir, config, true) {
+        Ok(p) if published => p.changed.into_iter().chain(p.removed).collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// The `validate` command; `config` is config.json's path if given (`--config`).
 pub fn run(dir: &Path, config: Option<&Path>, format: Format, lang: Lang) -> ExitCode {
     let ds = check_site(dir, config);
     let fatal = ds.problems.iter().any(|p| p.severity == Severity::Fatal);
+    let stale = if fatal {
+        Vec::new()
+    } else {
+        out_of_step(dir, config)
+    };
     match format {
         Format::Json => {
             let out = serde_json::json!({
@@ -166,12 +184,23 @@ pub fn run(dir: &Path, config: Option<&Path>, format: Format, lang: Lang) -> Exi
                     v["message"] = serde_json::Value::String(n.message(lang.tag()));
                     v
                 }).collect::<Vec<_>>(),
+                "published_out_of_step": stale,
             });
             crate::msg::say_json(&out);
         }
         Format::Text => {
             print_files(&ds.files, &ds.problems, lang);
             print_notes(&ds.notes, lang);
+            if !stale.is_empty() {
+                crate::msg::say(&format!(
+                    "? {} {}",
+                    lang.pick(
+                        "Feeds, Kalender und Open-Data-Paket passen nicht mehr zu den Daten; bitte `wegmarke-daten publish` ausführen:",
+                        "Feeds, calendar and open-data package no longer match the data; please run `wegmarke-daten publish`:",
+                    ),
+                    stale.join(", ")
+                ));
+            }
             let summary = match (fatal, ds.problems.is_empty()) {
                 (true, _) => lang.pick(
                     "Nicht veröffentlichen: mindestens eine Datei ist unbrauchbar.",
