@@ -51,3 +51,49 @@ fn publish_writes_removes_stale_feeds_and_is_then_in_step() {
     assert!(stale.iter().any(|f| f == "feeds/plan.atom"), "{stale:?}");
     let _ = std::fs::remove_dir_all(&tmp);
 }
+
+#[test]
+fn an_import_publishes_beside_the_data_it_writes() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public");
+    let tmp = std::env::temp_dir().join(format!("wegmarke-import-publish-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    std::fs::create_dir_all(&tmp).expect("temp folder");
+    std::fs::copy(src.join("config.json"), tmp.join("config.json")).expect("copy");
+    let tool = env!("CARGO_BIN_EXE_wegmarke-daten");
+    let book = tmp.join("plan.xlsx");
+    let run = |args: &[&std::ffi::OsStr]| {
+        std::process::Command::new(tool)
+            .args(args)
+            .output()
+            .expect("the tool runs")
+    };
+    let exported = run(&[
+        "export".as_ref(),
+        src.join("data").as_os_str(),
+        "-o".as_ref(),
+        book.as_os_str(),
+    ]);
+    assert!(exported.status.success(), "{exported:?}");
+    let data = tmp.join("data");
+    let imported = run(&[
+        "import".as_ref(),
+        book.as_os_str(),
+        "--out".as_ref(),
+        data.as_os_str(),
+        "--backup-dir".as_ref(),
+        tmp.join("backups").as_os_str(),
+    ]);
+    assert!(imported.status.success(), "{imported:?}");
+    // The same data as the example, so the same published files, byte for byte.
+    for f in [
+        "feeds/plan.atom",
+        "feeds/plan.ics",
+        "open-data/values.csv",
+        "open-data/dcat.jsonld",
+    ] {
+        let written = std::fs::read(data.join(f)).expect("written by the import");
+        let example = std::fs::read(src.join("data").join(f)).expect("the example's");
+        assert!(written == example, "{f} differs");
+    }
+    let _ = std::fs::remove_dir_all(&tmp);
+}
