@@ -44,6 +44,27 @@ fn publishing_twice_gives_the_same_bytes() {
 }
 
 #[test]
+fn a_feed_carries_the_newest_hundred_items() {
+    let ds = example();
+    let all = items(&ds);
+    assert!(
+        all.len() > wegmarke_publish::atom::MAX_ENTRIES,
+        "the example has more items"
+    );
+    let cat = Catalog::new("de");
+    let files = files_for(&ds, &Config::default(), &site(), &cat).expect("publishes");
+    let plan = &files[0].text;
+    assert_eq!(
+        plan.matches("<entry>").count(),
+        wegmarke_publish::atom::MAX_ENTRIES
+    );
+    let newest_left_out = &all[wegmarke_publish::atom::MAX_ENTRIES];
+    let oldest_kept = &all[wegmarke_publish::atom::MAX_ENTRIES - 1];
+    assert!(plan.contains(&format!("{}</id>", oldest_kept.key)));
+    assert!(!plan.contains(&format!("{}</id>", newest_left_out.key)));
+}
+
+#[test]
 fn every_update_is_an_item_and_a_changed_status_is_a_status_change() {
     let ds = example();
     let items = items(&ds);
@@ -149,7 +170,11 @@ fn field_feeds_hold_only_their_fields_items() {
             .find(|f| f.path == path)
             .expect("a feed per field");
         let entries = feed.text.matches("<entry>").count();
-        let expected = all.iter().filter(|i| i.fields.contains(&field.id)).count();
+        let expected = all
+            .iter()
+            .filter(|i| i.fields.contains(&field.id))
+            .count()
+            .min(wegmarke_publish::atom::MAX_ENTRIES);
         assert_eq!(entries, expected, "{}", field.id);
     }
 }
