@@ -11,6 +11,7 @@ use wegmarke_core::changes::{
 use wegmarke_core::format::Correction;
 use wegmarke_core::{format, Dataset, Flag, Severity};
 
+use crate::components::papers::paper_list;
 use crate::components::rating::RatingBadge;
 use crate::components::status::StatusBadge;
 use crate::components::text::{series_label, txt, with_text};
@@ -98,12 +99,19 @@ pub fn ChangesPage(
                     </section>
                 });
                 let stand = before.plan.as_ref().and_then(|p| p.plan.as_of);
+                let d = loaded.data.default_lang();
                 view! {
                     {broken}
                     <p class="lead" data-testid="changes-since">
                         {ui.tf("changes.since", &[("date", &format::date(&report.date, ui.lang()))])}
                         {stand.map(|s| format!(" ({}: {})", ui.t("overview.stand"), format::date(&s, ui.lang())))}
                     </p>
+                    {(!report.papers.is_empty()).then(|| view! {
+                        <section aria-labelledby="report-papers-title" data-testid="report-papers">
+                            <h2 id="report-papers-title">{ui.t("papers.of_report")}</h2>
+                            {paper_list(&report.papers, d, &ui)}
+                        </section>
+                    })}
                     {render_changes(&changes, &loaded, &before, &ui)}
                 }
                 .into_any()
@@ -161,6 +169,7 @@ pub(crate) fn render_changes(
                         <th scope="col">{ui.t("changes.measure")}</th>
                         <th scope="col">{ui.t("explore.status")}</th>
                         <th scope="col">{ui.t("overview.progress")}</th>
+                        <th scope="col">{ui.t("papers.title")}</th>
                     </tr></thead>
                     <tbody>{measures}</tbody>
                 </table>
@@ -193,11 +202,14 @@ fn arrow(ui: &Ui) -> &'static str {
 
 fn measure_row(m: &MeasureChange, loaded: &Loaded, before: &Dataset, ui: &Ui) -> impl IntoView {
     let d = loaded.data.default_lang();
-    let title = loaded
-        .data
-        .measure(&m.id)
-        .or_else(|| before.measure(&m.id))
-        .map(|x| txt(&x.title, d, ui).into_any());
+    let measure = loaded.data.measure(&m.id).or_else(|| before.measure(&m.id));
+    let title = measure.map(|x| txt(&x.title, d, ui).into_any());
+    // The papers the measure names now (or named, when it is gone): what the council decided
+    // or was told about it.
+    let papers = match measure {
+        Some(x) if !x.papers.is_empty() => paper_list(&x.papers, d, ui).into_any(),
+        _ => "–".into_any(),
+    };
     let pct = |p: Option<f64>| {
         p.map(|p| format::percent(p, ui.lang()))
             .unwrap_or_else(|| "–".into())
@@ -223,6 +235,7 @@ fn measure_row(m: &MeasureChange, loaded: &Loaded, before: &Dataset, ui: &Ui) ->
             <th scope="row"><a href=Route::Measure(m.id.clone()).href()>{title}</a>{m.is_finished().then(|| view! { " "<span class="tag">{use_ui().t("changes.finished")}</span> })}</th>
             <td>{status}</td>
             <td>{progress}</td>
+            <td data-testid="measure-change-papers">{papers}</td>
         </tr>
     }
 }

@@ -9,6 +9,7 @@ use wegmarke_core::{format, Date, Measure, Text};
 use crate::components::embed::EmbedButton;
 use crate::components::follow::Follow;
 use crate::components::lists::indicator_item;
+use crate::components::papers::paper_list;
 use crate::components::status::StatusBadge;
 use crate::components::text::{paragraphs, plain, txt};
 use crate::load::Loaded;
@@ -123,6 +124,12 @@ pub fn MeasurePage(
             {(!indicators.is_empty()).then(|| view! {
                 <h2>{ui.t("nav.indicators")}</h2>
                 <ul class="indicator-list">{indicators.iter().map(|i| indicator_item(i, ds)).collect_view()}</ul>
+            })}
+            {(!m.papers.is_empty()).then(|| view! {
+                <section aria-labelledby="papers-title" data-testid="measure-papers">
+                    <h2 id="papers-title">{ui.t("papers.title")}</h2>
+                    {paper_list(&m.papers, d, &ui)}
+                </section>
             })}
             {(!m.links.is_empty()).then(|| view! {
                 <h2>{ui.t("measure.links")}</h2>

@@ -11,6 +11,7 @@ use wegmarke_core::rollup::{roll_up, StatusCounts};
 use wegmarke_core::{format, Status};
 
 use crate::browser;
+use crate::components::papers::paper_list;
 use crate::components::progress::StatusBar;
 use crate::components::rating::RatingBadge;
 use crate::components::status::StatusBadge;
@@ -115,9 +116,16 @@ pub fn ReportPage(
             let ui = use_ui();
             snapshot.get().flatten().map(|(report, before)| {
                 let c = compare(&before, &loaded.data);
+                let d = loaded.data.default_lang();
                 view! {
                     <section class="report-changes">
                         <h2>{ui.tf("changes.since", &[("date", &format::date(&report.date, ui.lang()))])}</h2>
+                        {(!report.papers.is_empty()).then(|| view! {
+                            <section aria-labelledby="report-papers-title" data-testid="report-papers">
+                                <h3 id="report-papers-title">{ui.t("papers.of_report")}</h3>
+                                {paper_list(&report.papers, d, &ui)}
+                            </section>
+                        })}
                         {render_changes(&c, &loaded, &before, &ui)}
                     </section>
                 }

@@ -47,7 +47,7 @@ fn without_measures() -> Vec<Table> {
     for s in &mut t {
         if matches!(
             s.name.as_str(),
-            "Maßnahmen" | "Meilensteine" | "Aktualisierungen" | "Links"
+            "Maßnahmen" | "Meilensteine" | "Aktualisierungen" | "Links" | "Drucksachen Maßnahmen"
         ) {
             s.rows.clear();
         }

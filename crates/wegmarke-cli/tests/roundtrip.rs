@@ -308,6 +308,7 @@ fn measure() -> impl Strategy<Value = Measure> {
         ),
         list(id_ref()),
         prop::collection::vec((text(), tricky(), extra()), 0..2),
+        papers(),
         extra(),
     );
     (a, b).prop_map(|(a, b)| Measure {
@@ -361,7 +362,36 @@ fn measure() -> impl Strategy<Value = Measure> {
             .into_iter()
             .map(|(title, url, extra)| Link { title, url, extra })
             .collect(),
-        extra: b.9,
+        papers: b.9,
+        extra: b.10,
+    })
+}
+
+/// Council papers with distinct references (import matches them by reference).
+fn papers() -> impl Strategy<Value = Vec<Paper>> {
+    prop::collection::vec(
+        (
+            tricky(),
+            text(),
+            opt(date()),
+            opt(tricky()),
+            opt(tricky()),
+            extra(),
+        ),
+        0..3,
+    )
+    .prop_map(|list| {
+        list.into_iter()
+            .enumerate()
+            .map(|(i, (reference, name, date, web, id, extra))| Paper {
+                reference: format!("GR {i}/{reference}"),
+                name,
+                date,
+                web,
+                id,
+                extra,
+            })
+            .collect()
     })
 }
 
@@ -537,7 +567,10 @@ fn plan_file() -> impl Strategy<Value = PlanFile> {
             0..3,
         ),
         prop::collection::vec(
-            (date(), text(), opt(tricky()), opt(tricky()), extra()),
+            (
+                (date(), text(), opt(tricky()), opt(tricky()), extra()),
+                papers(),
+            ),
             0..2,
         ),
         extra(),
@@ -604,17 +637,24 @@ fn plan_file() -> impl Strategy<Value = PlanFile> {
                 extra,
             })
             .collect(),
-        reports: l
-            .3
-            .into_iter()
-            .map(|(date, title, reference, path, extra)| Report {
-                date,
-                title,
-                reference,
-                path,
-                extra,
-            })
-            .collect(),
+        reports: {
+            let mut dates = Vec::new();
+            l.3.into_iter()
+                .map(|((date, title, reference, path, extra), papers)| {
+                    // Papers name their report by date: only the first report of a date has any.
+                    let first = !dates.contains(&date);
+                    dates.push(date);
+                    Report {
+                        date,
+                        title,
+                        reference,
+                        path,
+                        papers: if first { papers } else { Vec::new() },
+                        extra,
+                    }
+                })
+                .collect()
+        },
         extra: l.4,
     })
 }

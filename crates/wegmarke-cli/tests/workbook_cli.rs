@@ -49,6 +49,15 @@ fn workbook(dir: &Path, name: &str, edit: impl FnOnce(&mut Vec<Table>)) -> PathB
     path
 }
 
+/// The example plan (which has council papers) as a workbook, edited.
+fn example_workbook(dir: &Path, edit: impl FnOnce(&mut Vec<Table>)) -> PathBuf {
+    let mut t = tables(Some(&common::example_data())).unwrap();
+    edit(&mut t);
+    let path = dir.join("beispiel.xlsx");
+    std::fs::write(&path, xlsx::to_bytes(&t).unwrap()).unwrap();
+    path
+}
+
 fn sheet<'a>(t: &'a mut [Table], name: &str) -> &'a mut Table {
     t.iter_mut().find(|t| t.name == name).unwrap()
 }
@@ -94,7 +103,7 @@ fn export_then_import_gives_byte_identical_json() {
         .arg("--csv")
         .arg(dir.join("csv")));
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("13 Tabellenblätter"), "{out}");
+    assert!(out.contains("15 Tabellenblätter"), "{out}");
     for (source, target) in [("plan.xlsx", "from-xlsx"), ("csv", "from-csv")] {
         let (code, out) = run(bin()
             .arg("import")
@@ -755,4 +764,47 @@ fn a_date_the_spreadsheet_program_made_is_taken_and_reported_and_missing_sheets_
     let mut expected: serde_json::Value = serde_json::from_slice(&before[1]).unwrap();
     expected["measures"][0]["milestones"][0]["date"] = "2027-03-01".into();
     assert_eq!(measures, expected);
+}
+
+#[test]
+fn council_papers_are_attached_by_measure_id_and_report_date_and_located_by_cell() {
+    let dir = tempdir("papers");
+    let wb = example_workbook(&dir, |t| {
+        let rp = sheet(t, "Drucksachen Berichte");
+        let c = col(rp, "Bericht");
+        rp.rows[0][c] = Cell::Text("2026-01-01".into());
+    });
+    let data = dir.join("data");
+    let (code, out) = run(bin().arg("import").arg(&wb).arg("-o").arg(&data));
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains(
+            "Drucksachen Berichte!A3 (Bericht): „2026-01-01“ gibt es im Blatt Berichte nicht"
+        ),
+        "{out}"
+    );
+    assert!(no_json_in(&data));
+
+    // A link that is no web page is the app's own problem: written, and named at its cell.
+    let dir = tempdir("papers-web");
+    let mut web = 0;
+    let wb = example_workbook(&dir, |t| {
+        let mp = sheet(t, "Drucksachen Maßnahmen");
+        web = col(mp, "Webseite");
+        mp.rows[1][web] = Cell::Text("mailto:rat@example.org".into());
+    });
+    let data = dir.join("data");
+    let (code, out) = run(bin().arg("import").arg(&wb).arg("-o").arg(&data));
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(&format!(
+            "Drucksachen Maßnahmen!{}4 (Webseite)",
+            column_letter(web as u32)
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains("nur eine Webseite mit http oder https"),
+        "{out}"
+    );
 }

@@ -218,6 +218,31 @@ contract_type! {
         pub reference: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub path: Option<String>,
+        /// The council papers that carried or discussed this report.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub papers: Vec<Paper>,
+        #[serde(flatten)]
+        pub extra: Extra,
+    }
+}
+
+contract_type! {
+    /// A council paper (Drucksache) that decided or reported on a measure or a report. The
+    /// fields are named after OParl 1.1 `Paper`, so a council information system can fill them.
+    pub struct Paper {
+        /// The paper's number, e.g. "GR 2025/117" (OParl `reference`).
+        pub reference: String,
+        /// The paper's title (OParl `name`).
+        pub name: Text,
+        /// OParl `date`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub date: Option<Date>,
+        /// The paper's page in the council information system (OParl `web`); http or https.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub web: Option<String>,
+        /// The OParl object's URL, for systems that sync (OParl `id`); not shown.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub id: Option<String>,
         #[serde(flatten)]
         pub extra: Extra,
     }
@@ -350,6 +375,9 @@ contract_type! {
         pub indicators: Vec<String>,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         pub links: Vec<Link>,
+        /// The council papers that decided or reported on the measure.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub papers: Vec<Paper>,
         #[serde(flatten)]
         pub extra: Extra,
     }

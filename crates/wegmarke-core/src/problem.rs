@@ -125,6 +125,8 @@ pub enum LinkFault {
     MailQuery,
     /// A phone number with characters other than `+`, digits, spaces, `-`, `(`, `)`, `/`.
     Phone,
+    /// A `mailto:` or `tel:` link where only a web page (http, https) fits.
+    WebOnly,
 }
 
 impl LinkFault {
@@ -144,6 +146,7 @@ impl LinkFault {
                 "nach der E-Mail-Adresse ist nur ?subject=… erlaubt, kein cc, bcc oder body"
             }
             LinkFault::Phone => "eine Telefonnummer aus +, Ziffern, Leerzeichen, -, (, ) und /",
+            LinkFault::WebOnly => "hier nur eine Webseite mit http oder https",
         }
     }
     fn en(self) -> &'static str {
@@ -160,6 +163,7 @@ impl LinkFault {
                 "after the email address only ?subject=… is allowed, no cc, bcc or body"
             }
             LinkFault::Phone => "a phone number of +, digits, spaces, -, (, ) and /",
+            LinkFault::WebOnly => "only a web page with http or https here",
         }
     }
 }
@@ -306,6 +310,10 @@ pub enum ProblemKind {
     TooLong { length: usize, max: usize },
     /// A required text that is empty.
     EmptyText,
+    /// A council paper without its reference (Drucksache number); the paper is left out.
+    EmptyReference,
+    /// The same council paper twice in one list; the later one is left out.
+    DuplicateReference { reference: String, first: String },
     /// The same key twice in one object; the later value is used.
     DuplicateKey { key: String },
     /// A theme colour that is not `#rrggbb` or has too little contrast; the default is used.
@@ -412,6 +420,8 @@ fn message_de(k: &ProblemKind) -> String {
         InvalidLicenceId { value } => format!("ungültige Lizenzkennung \"{}\" (höchstens 100 Zeichen: A–Z, a–z, 0–9, . _ - / + :, z. B. dl-by-de/2.0); sie wird ausgelassen", clip(value)),
         TooLong { length, max } => format!("Text zu lang ({length} Zeichen, höchstens {max}); er wird gekürzt"),
         EmptyText => "Text ist leer".into(),
+        EmptyReference => "Drucksache ohne Nummer (\"reference\"); sie wird ausgelassen".into(),
+        DuplicateReference { reference, first } => format!("Drucksache \"{}\" steht doppelt in dieser Liste (zuerst bei {first}); die spätere wird ausgelassen", clip(reference)),
         DuplicateKey { key } => format!("Feld \"{}\" kommt in diesem Objekt doppelt vor; der spätere Wert wird verwendet", clip(key)),
         LowContrast { key, color, ratio: Some(r) } => format!("Farbe {key} \"{}\" hat nur {}:1 Kontrast zu Weiß (nötig: 4,5:1, WCAG 2.1 AA); die Standardfarbe wird verwendet", clip(color), crate::format::number(*r, Some(2), "de")),
         LowContrast { key, color, ratio: None } => format!("Farbe {key} \"{}\" ist keine Farbe im Format #rrggbb; die Standardfarbe wird verwendet", clip(color)),
@@ -455,6 +465,8 @@ fn message_en(k: &ProblemKind) -> String {
         InvalidLicenceId { value } => format!("invalid licence id \"{}\" (at most 100 characters: A–Z, a–z, 0–9, . _ - / + :, e.g. dl-by-de/2.0); it is left out", clip(value)),
         TooLong { length, max } => format!("text too long ({length} characters, at most {max}); it is shortened"),
         EmptyText => "text is empty".into(),
+        EmptyReference => "council paper without its number (\"reference\"); it is left out".into(),
+        DuplicateReference { reference, first } => format!("council paper \"{}\" is listed twice (first at {first}); the later one is left out", clip(reference)),
         DuplicateKey { key } => format!("field \"{}\" appears twice in this object; the later value is used", clip(key)),
         LowContrast { key, color, ratio: Some(r) } => format!("colour {key} \"{}\" has only {}:1 contrast with white (needed: 4.5:1, WCAG 2.1 AA); the default colour is used", clip(color), crate::format::number(*r, Some(2), "en")),
         LowContrast { key, color, ratio: None } => format!("colour {key} \"{}\" is not a #rrggbb colour; the default colour is used", clip(color)),

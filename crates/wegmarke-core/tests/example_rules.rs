@@ -138,6 +138,50 @@ fn the_example_shows_done_and_open_milestones() {
 }
 
 #[test]
+fn the_example_shows_council_papers_on_measures_and_its_report_in_every_form() {
+    let ex = example();
+    let measure_papers: Vec<&Paper> = ex
+        .measures
+        .measures
+        .iter()
+        .flat_map(|m| &m.papers)
+        .collect();
+    let report_papers: Vec<&Paper> = ex.plan.reports.iter().flat_map(|r| &r.papers).collect();
+    let mut problems = Vec::new();
+    if report_papers.is_empty() {
+        problems.push("no report names a council paper".to_owned());
+    }
+    // With and without a link, a translated and a German-only title: both ways of showing one.
+    let all: Vec<&Paper> = measure_papers
+        .iter()
+        .chain(&report_papers)
+        .copied()
+        .collect();
+    let forms = [
+        ("with a link", all.iter().any(|p| p.web.is_some())),
+        ("without a link", all.iter().any(|p| p.web.is_none())),
+        (
+            "with a translated title",
+            all.iter().any(|p| matches!(p.name, Text::Map(_))),
+        ),
+        (
+            "with a German-only title",
+            all.iter().any(|p| matches!(p.name, Text::Plain(_))),
+        ),
+        (
+            "with two papers on one measure",
+            ex.measures.measures.iter().any(|m| m.papers.len() > 1),
+        ),
+    ];
+    for (form, shown) in forms {
+        if !shown {
+            problems.push(format!("no council paper {form}"));
+        }
+    }
+    assert_holds(problems);
+}
+
+#[test]
 fn the_example_shows_every_rating() {
     let ex = example();
     let used: Vec<Rating> = ex

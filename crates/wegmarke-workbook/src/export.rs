@@ -82,15 +82,20 @@ pub fn tables(data: Option<&Data>) -> Result<Vec<Table>, Vec<Finding>> {
             .to_owned()
     };
     let top = |list: Vec<Map<String, Value>>| list.into_iter().map(|o| (Vec::new(), o)).collect();
-    let children = |parents: &[Map<String, Value>], key: &str| {
+    let children_by = |parents: &[Map<String, Value>], key: &str, parent_key: &str| {
         let mut rows = Vec::new();
         for p in parents {
+            let name = p
+                .get(parent_key)
+                .and_then(Value::as_str)
+                .unwrap_or_default();
             for c in arr(p, key) {
-                rows.push((vec![id_of(p)], c));
+                rows.push((vec![name.to_owned()], c));
             }
         }
         rows
     };
+    let children = |parents: &[Map<String, Value>], key: &str| children_by(parents, key, "id");
 
     let measure_list = arr(measures, "measures");
     let indicator_list = arr(indicators, "indicators");
@@ -102,15 +107,19 @@ pub fn tables(data: Option<&Data>) -> Result<Vec<Table>, Vec<Finding>> {
             }
         }
     }
-    let sheets: [(&SheetSpec, Vec<KeyedRow>); 11] = [
+    let report_list = arr(plan, "reports");
+    let sheets: [(&SheetSpec, Vec<KeyedRow>); 13] = [
         (&FIELDS, top(arr(plan, "fields"))),
         (&GOALS, top(arr(plan, "goals"))),
         (&ACTORS, top(arr(plan, "actors"))),
-        (&REPORTS, top(arr(plan, "reports"))),
+        (&REPORTS, top(report_list.clone())),
+        // Reports have no id: their papers name them by date.
+        (&REPORT_PAPERS, children_by(&report_list, "papers", "date")),
         (&MEASURES, top(measure_list.clone())),
         (&MILESTONES, children(&measure_list, "milestones")),
         (&UPDATES, children(&measure_list, "updates")),
         (&LINKS, children(&measure_list, "links")),
+        (&MEASURE_PAPERS, children(&measure_list, "papers")),
         (&INDICATORS, top(indicator_list.clone())),
         (&SERIES, children(&indicator_list, "series")),
         (&VALUES, values_rows),
@@ -172,6 +181,9 @@ fn languages(
     ] {
         for o in each(plan, key) {
             add(spec.fields, &o);
+            for c in each(&o, "papers") {
+                add(REPORT_PAPERS.fields, &c);
+            }
         }
     }
     for m in each(measures, "measures") {
@@ -180,6 +192,7 @@ fn languages(
             (&MILESTONES, "milestones"),
             (&UPDATES, "updates"),
             (&LINKS, "links"),
+            (&MEASURE_PAPERS, "papers"),
         ] {
             for c in each(&m, key) {
                 add(spec.fields, &c);

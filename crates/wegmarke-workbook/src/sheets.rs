@@ -588,6 +588,59 @@ pub static REPORTS: SheetSpec = SheetSpec {
         f("reference", "Drucksache", Kind::Str, false, "Aktenzeichen, z. B. Drucksache 2026/087."),
         f("path", "Pfad", Kind::Str, false, "Ordner des eingefrorenen Stands, z. B. reports/2026-05-12/."),
     ],
+    children: &["papers"],
+};
+
+/// The columns of a council paper (Drucksache), named after OParl's `Paper`; the same for a
+/// measure's papers and a report's.
+static PAPER_FIELDS: &[FieldSpec] = &[
+    f(
+        "reference",
+        "Drucksache",
+        Kind::Str,
+        true,
+        "Pflicht. Nummer der Drucksache, z. B. GR 2025/117; je Eintrag nur einmal.",
+    ),
+    f(
+        "name",
+        "Titel",
+        Kind::Text { long: false },
+        true,
+        "Pflicht. Betreff der Drucksache.",
+    ),
+    f(
+        "date",
+        "Datum",
+        Kind::Date,
+        false,
+        "Datum der Drucksache: 2025-03-20, 2025-03 oder 2025.",
+    ),
+    f(
+        "web",
+        "Webseite",
+        Kind::Str,
+        false,
+        "Seite der Drucksache im Ratsinformationssystem, mit https://.",
+    ),
+    f(
+        "id",
+        "OParl-Kennung",
+        Kind::Str,
+        false,
+        "Adresse des OParl-Objekts, für den Abgleich mit dem Ratsinformationssystem (wird nicht angezeigt).",
+    ),
+];
+
+pub static REPORT_PAPERS: SheetSpec = SheetSpec {
+    name: "Drucksachen Berichte",
+    file: PLAN_FILE,
+    about: "Ratsdokumente (Drucksachen) zu den Berichten, in der Reihenfolge der Zeilen.",
+    keys: &[KeySpec {
+        header: "Bericht",
+        target: "Berichte",
+        explain: "Pflicht. Datum des Berichts, wie im Blatt Berichte.",
+    }],
+    fields: PAPER_FIELDS,
     children: &[],
 };
 
@@ -747,7 +800,7 @@ pub static MEASURES: SheetSpec = SheetSpec {
             "Wer bezahlt.",
         ),
     ],
-    children: &["milestones", "updates", "links"],
+    children: &["milestones", "updates", "links", "papers"],
 };
 
 pub static MILESTONES: SheetSpec = SheetSpec {
@@ -853,6 +906,19 @@ pub static LINKS: SheetSpec = SheetSpec {
             "Pflicht. https://…, http://… oder mailto:…",
         ),
     ],
+    children: &[],
+};
+
+pub static MEASURE_PAPERS: SheetSpec = SheetSpec {
+    name: "Drucksachen Maßnahmen",
+    file: MEASURES_FILE,
+    about: "Ratsdokumente (Drucksachen), die eine Maßnahme beschlossen oder über sie berichtet haben, in der Reihenfolge der Zeilen.",
+    keys: &[KeySpec {
+        header: "Maßnahme",
+        target: "Maßnahmen",
+        explain: "Pflicht. Kennung der Maßnahme.",
+    }],
+    fields: PAPER_FIELDS,
     children: &[],
 };
 
@@ -1123,15 +1189,17 @@ pub static VALUES: SheetSpec = SheetSpec {
 };
 
 /// The entity sheets in workbook order (the Plan sheet comes first, before these).
-pub static ENTITY_SHEETS: [&SheetSpec; 11] = [
+pub static ENTITY_SHEETS: [&SheetSpec; 13] = [
     &FIELDS,
     &GOALS,
     &ACTORS,
     &REPORTS,
+    &REPORT_PAPERS,
     &MEASURES,
     &MILESTONES,
     &UPDATES,
     &LINKS,
+    &MEASURE_PAPERS,
     &INDICATORS,
     &SERIES,
     &VALUES,

@@ -120,6 +120,7 @@ pub fn run(o: &Options) -> ExitCode {
         title,
         reference: o.reference.map(str::to_owned),
         path: Some(rel.clone()),
+        papers: Vec::new(),
         extra: Default::default(),
     };
     let mut plan = data.plan.clone();

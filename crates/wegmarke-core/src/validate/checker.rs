@@ -3,10 +3,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::link::{check_email, check_link, check_path, check_phone, is_plain_path, PathUse};
+use super::link::{
+    check_email, check_link, check_path, check_phone, check_web_link, is_plain_path, PathUse,
+};
 use super::{is_valid_id, MAX_ABS_NUMBER, MAX_LOCATED, MAX_PROBLEMS_PER_FILE};
 use super::{MAX_SHORT, MAX_TITLE};
 use crate::locate::locate;
+use crate::model::Paper;
 use crate::problem::{
     JsonPath, LeftOutReason, LinkFault, Problem, ProblemKind, RefKind, Segment, Severity,
 };
@@ -294,6 +297,50 @@ impl<const LOCATED: bool> Checker<LOCATED> {
         if url.as_ref().is_some_and(|u| !self.safe_link(u, path)) {
             *url = None;
         }
+    }
+
+    /// Clears a web page link that may not be shown or is not http(s), reporting it.
+    pub(super) fn check_web(&mut self, url: &mut Option<String>, path: &JsonPath) {
+        if let Some(u) = url.as_deref() {
+            if !self.link_ok(u, check_web_link(u), path) {
+                *url = None;
+            }
+        }
+    }
+
+    /// A list of council papers. A paper without its reference, or with a reference listed
+    /// before, is left out (the reference is what a reader and a council system know it by);
+    /// a blank title is reported, a `web` link that is not http(s) cleared.
+    pub(super) fn check_papers(&mut self, papers: &mut Vec<Paper>, path: &JsonPath) {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        retain_indexed(papers, |j, p| {
+            let at = path.index(j);
+            let reference = p.reference.trim();
+            if reference.is_empty() {
+                self.problem(at.key("reference"), ProblemKind::EmptyReference);
+                self.leave_out(&at);
+                return false;
+            }
+            if let Some(first) = seen.get(reference) {
+                self.problem(
+                    at.key("reference"),
+                    ProblemKind::DuplicateReference {
+                        reference: reference.to_owned(),
+                        first: path.index(*first).to_string(),
+                    },
+                );
+                self.leave_out(&at);
+                return false;
+            }
+            seen.insert(reference.to_owned(), j);
+            self.check_short(&mut p.reference, &at.key("reference"));
+            self.check_title(&mut p.name, &at.key("name"));
+            self.check_web(&mut p.web, &at.key("web"));
+            if let Some(id) = p.id.as_mut() {
+                self.check_short(id, &at.key("id"));
+            }
+            true
+        });
     }
 
     /// Clears an email address that is not one plain address ([`check_email`]), reporting it.

@@ -228,6 +228,16 @@ pub fn check_link(url: &str) -> Result<(), LinkFault> {
     }
 }
 
+/// Checks a link to a web page (a council paper's page): [`check_link`], and only http or https.
+pub fn check_web_link(url: &str) -> Result<(), LinkFault> {
+    check_link(url)?;
+    let scheme = url.split(':').next().unwrap_or("").to_ascii_lowercase();
+    match scheme.as_str() {
+        "http" | "https" => Ok(()),
+        _ => Err(LinkFault::WebOnly),
+    }
+}
+
 /// `//host[:port]` and then anything from `/`, `?` or `#`.
 fn check_web(rest: &str) -> Result<(), LinkFault> {
     let Some(after) = rest.strip_prefix("//") else {

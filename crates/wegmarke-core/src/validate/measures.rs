@@ -1,5 +1,5 @@
-//! measures.json: each measure's references, texts, numbers, dates and links checked; what is
-//! wrong is cut, cleared or left out on its own.
+//! measures.json: each measure's references, texts, numbers, dates, links and council papers
+//! checked; what is wrong is cut, cleared or left out on its own.
 
 use super::checker::{retain_indexed, Checker};
 use super::{Known, MAX_TEXT, MAX_TITLE};
@@ -63,6 +63,7 @@ impl<const LOCATED: bool> Checker<LOCATED> {
                 }
                 safe
             });
+            self.check_papers(&mut m.papers, &at.key("papers"));
         }
     }
 }

@@ -31,8 +31,8 @@ use checker::Checker;
 
 pub use config::{validate_config, validate_config_quick};
 pub use link::{
-    check_data_location, check_email, check_link, check_path, check_phone, is_invisible, Fault,
-    PathUse, MAX_LINK,
+    check_data_location, check_email, check_link, check_path, check_phone, check_web_link,
+    is_invisible, Fault, PathUse, MAX_LINK,
 };
 
 /// Longest title (characters); longer ones are cut.

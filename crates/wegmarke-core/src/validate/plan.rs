@@ -94,6 +94,7 @@ impl<const LOCATED: bool> Checker<LOCATED> {
             let at = JsonPath::root().key("reports").index(i);
             self.check_title(&mut r.title, &at.key("title"));
             self.check_path(&mut r.path, PathUse::Folder, &at.key("path"));
+            self.check_papers(&mut r.papers, &at.key("papers"));
         }
     }
 

@@ -433,6 +433,9 @@ fn check_row(spec: &SheetSpec, row: &Row, ctx: &mut Ctx) {
         "Meilensteine" => check_typed::<c::Milestone>(o, f, &cols, fb, ctx),
         "Aktualisierungen" => check_typed::<c::Update>(o, f, &cols, fb, ctx),
         "Links" => check_typed::<c::Link>(o, f, &cols, fb, ctx),
+        "Drucksachen Maßnahmen" | "Drucksachen Berichte" => {
+            check_typed::<c::Paper>(o, f, &cols, fb, ctx)
+        }
         "Indikatoren" => check_typed::<c::Indicator>(o, f, &cols, fb, ctx),
         "Reihen" => check_typed::<c::Series>(o, f, &cols, fb, ctx),
         _ => check_typed::<c::Observation>(o, f, &cols, fb, ctx),
@@ -484,7 +487,8 @@ fn unknown_parent(spec: &SheetSpec, row: &Row, sheet: &Sheet, which: usize, id: 
     )
 }
 
-/// Puts the rows of a child sheet (milestones, updates, links) into their measures.
+/// Puts the rows of a child sheet (milestones, updates, links, papers) into their parents,
+/// found by `parent_key`: the id, or for a report (which has none) its date.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn attach_children(
     spec: &SheetSpec,
@@ -492,7 +496,7 @@ pub(super) fn attach_children(
     book: &[Grid],
     parents: &mut [Entry],
     file: &str,
-    list_key: &str,
+    (list_key, parent_key): (&str, &str),
     locator: &mut Locator,
     ctx: &mut Ctx,
 ) {
@@ -509,7 +513,7 @@ pub(super) fn attach_children(
     missing_columns_note(spec, &sheet, ctx);
     let mut first_index: HashMap<String, usize> = HashMap::new();
     for (i, (row, _)) in parents.iter().enumerate() {
-        if let Some(id) = id_of(&row.obj) {
+        if let Some(id) = row.obj.get(parent_key).and_then(Value::as_str) {
             first_index.entry(id.to_owned()).or_insert(i);
         }
     }

@@ -1,6 +1,7 @@
 //! Merging with the existing data: what the workbook does not hold (a missing sheet or
 //! column, a language without a column, unknown fields) is taken from the existing JSON files.
-//! Rows are matched to existing entries by id, or for children by date, address or period.
+//! Rows are matched to existing entries by id, or for children by date, address, period or
+//! paper reference.
 
 use std::collections::{HashMap, VecDeque};
 
@@ -58,6 +59,7 @@ fn match_key(spec: &SheetSpec) -> &'static str {
     match spec.name {
         "Meilensteine" | "Aktualisierungen" | "Berichte" => "date",
         "Links" => "url",
+        "Drucksachen Maßnahmen" | "Drucksachen Berichte" => "reference",
         "Werte" => "period",
         _ => "id",
     }

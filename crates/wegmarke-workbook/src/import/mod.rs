@@ -46,8 +46,8 @@ pub use merge::Existing;
 
 use crate::export::{extras_of, Data};
 use crate::sheets::{
-    sheet_names, ACTORS, FIELDS, GOALS, GUIDE_SHEET, INDICATORS, LINKS, MEASURES, MILESTONES,
-    PLAN_EXTRA_FILE, PLAN_SHEET, REPORTS, UPDATES,
+    sheet_names, ACTORS, FIELDS, GOALS, GUIDE_SHEET, INDICATORS, LINKS, MEASURES, MEASURE_PAPERS,
+    MILESTONES, PLAN_EXTRA_FILE, PLAN_SHEET, REPORTS, REPORT_PAPERS, UPDATES,
 };
 use crate::{msg, Finding, FindingKind, Grid, Level, Loc};
 use ctx::Ctx;
@@ -100,12 +100,7 @@ pub fn import(book: &[Grid], existing: &Existing) -> Imported {
     let mut plan_file = Map::new();
     plan_file.insert("format".into(), Value::String(FORMAT.into()));
     plan_file.insert("plan".into(), Value::Object(plan));
-    for (spec, key) in [
-        (&FIELDS, "fields"),
-        (&GOALS, "goals"),
-        (&ACTORS, "actors"),
-        (&REPORTS, "reports"),
-    ] {
+    for (spec, key) in [(&FIELDS, "fields"), (&GOALS, "goals"), (&ACTORS, "actors")] {
         let list = top_level(
             spec,
             book,
@@ -117,6 +112,35 @@ pub fn import(book: &[Grid], existing: &Existing) -> Imported {
         );
         plan_file.insert(key.into(), Value::Array(list));
     }
+    // Reports with their papers, which name them by date.
+    let mut reports = top_level_rows(&REPORTS, book, old_plan_file, "reports", &mut ctx);
+    attach_children(
+        &REPORT_PAPERS,
+        "papers",
+        book,
+        &mut reports,
+        PLAN_FILE,
+        ("reports", "date"),
+        &mut locator,
+        &mut ctx,
+    );
+    let reports = reports
+        .into_iter()
+        .enumerate()
+        .map(|(i, (row, _))| {
+            if row.number > 0 {
+                locate_row(
+                    &mut locator,
+                    PLAN_FILE,
+                    &format!("reports[{i}]"),
+                    REPORTS.name,
+                    &row,
+                );
+            }
+            Value::Object(row.obj)
+        })
+        .collect();
+    plan_file.insert("reports".into(), Value::Array(reports));
 
     // ---- measures.json
     let old_measures = existing.measures.as_ref();
@@ -125,6 +149,7 @@ pub fn import(book: &[Grid], existing: &Existing) -> Imported {
         (&MILESTONES, "milestones"),
         (&UPDATES, "updates"),
         (&LINKS, "links"),
+        (&MEASURE_PAPERS, "papers"),
     ] {
         attach_children(
             spec,
@@ -132,7 +157,7 @@ pub fn import(book: &[Grid], existing: &Existing) -> Imported {
             book,
             &mut measures,
             MEASURES_FILE,
-            "measures",
+            ("measures", "id"),
             &mut locator,
             &mut ctx,
         );
