@@ -243,6 +243,12 @@ class DataPackage(unittest.TestCase):
                          sum(len(m.get("milestones", [])) for m in MEASURES))
         self.assertEqual(len(package.get_resource("updates").read_rows()),
                          sum(len(m.get("updates", [])) for m in MEASURES))
+        papers = [(r["measure_id"], r["report_date"], r["reference"])
+                  for r in package.get_resource("papers").read_rows()]
+        self.assertEqual(papers,
+                         [(m["id"], None, p["reference"]) for m in MEASURES for p in m.get("papers", [])]
+                         + [(None, r["date"], p["reference"])
+                            for r in PLAN.get("reports", []) for p in r.get("papers", [])])
         ratings = package.get_resource("ratings").read_rows()
         self.assertEqual({r["indicator_id"] for r in ratings if r["subject"] == "level"},
                          {i["id"] for i in INDICATORS})

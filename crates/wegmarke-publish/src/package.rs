@@ -52,10 +52,11 @@ struct Table {
 }
 
 /// The package's tables, in the order of its descriptor: `open-data/<name>.csv`.
-pub const TABLES: [&str; 6] = [
+pub const TABLES: [&str; 7] = [
     "measures",
     "milestones",
     "updates",
+    "papers",
     "indicators",
     "values",
     "ratings",
@@ -72,6 +73,7 @@ pub fn files(ctx: &Context) -> Vec<File> {
         measures(ctx),
         milestones(ctx),
         updates(ctx),
+        papers(ctx),
         indicators(ctx),
         values(ctx),
         ratings(ctx),
@@ -338,6 +340,69 @@ fn updates(ctx: &Context) -> Table {
                 "Progress reported as a share from 0 to 1, if any",
             ),
             col("text", "string", "What was reported"),
+        ],
+        primary_key: &[],
+        references: &[("measure_id", "measures")],
+        rows,
+    }
+}
+
+fn papers(ctx: &Context) -> Table {
+    let row = |measure: &str, report: String, p: &wegmarke_core::Paper| {
+        vec![
+            measure.to_owned(),
+            report,
+            p.reference.clone(),
+            ctx.text(&p.name).to_owned(),
+            opt(p.date),
+            p.web.clone().unwrap_or_default(),
+            p.id.clone().unwrap_or_default(),
+        ]
+    };
+    let mut rows: Vec<Vec<String>> = ctx
+        .measures()
+        .iter()
+        .flat_map(|m| m.papers.iter().map(|p| row(&m.id, String::new(), p)))
+        .collect();
+    for report in ctx.ds.reports() {
+        rows.extend(
+            report
+                .papers
+                .iter()
+                .map(|p| row("", report.date.to_string(), p)),
+        );
+    }
+    Table {
+        name: "papers",
+        title: "Council papers (Drucksachen) that decided or reported measures and reports",
+        columns: vec![
+            col(
+                "measure_id",
+                "string",
+                "Id of the measure the paper belongs to; empty for a report's paper",
+            ),
+            dated(
+                "report_date",
+                "Date of the council report the paper belongs to; empty for a measure's paper",
+                DATE,
+            ),
+            col(
+                "reference",
+                "string",
+                "Reference number of the paper (OParl Paper.reference)",
+            ),
+            col("name", "string", "Title of the paper (OParl Paper.name)"),
+            dated("date", "Date of the paper (OParl Paper.date)", DATE),
+            col(
+                "web",
+                "string",
+                "The paper's page in the council information system (OParl Paper.web)",
+            ),
+            col(
+                "id",
+                "string",
+                "The paper's OParl object URL (OParl Paper.id)",
+            ),
         ],
         primary_key: &[],
         references: &[("measure_id", "measures")],
