@@ -132,7 +132,7 @@ test('a broken workbook gets located messages', async () => {
 test('a header-only measures sheet lists every removed measure and offers no download until confirmed', async () => {
   // The measures sheet and its child sheets hold only their header rows, as in a template.
   const file = await edited('leer.xlsx', async wb => {
-    for (const name of ['Maßnahmen', 'Meilensteine', 'Aktualisierungen', 'Links']) {
+    for (const name of ['Maßnahmen', 'Meilensteine', 'Aktualisierungen', 'Links', 'Drucksachen Maßnahmen']) {
       const sheet = wb.getWorksheet(name);
       const header = sheet.getRow(1).values;
       wb.removeWorksheet(sheet.id);
