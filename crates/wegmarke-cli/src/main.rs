@@ -125,6 +125,23 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Prüft eine Stadtteil-Grenzdatei (GeoJSON, WGS 84) gegen die Stadtteile in plan.json und schreibt sie vereinfacht als districts.geojson in den Datenordner. Exit: 0 geschrieben, 1 mit Problemen geschrieben, 2 nichts geschrieben.
+    Boundaries {
+        /// Die Grenzdatei der Stadt (GeoJSON FeatureCollection mit Polygonen).
+        input: PathBuf,
+        /// Datenordner (Standard: public/data).
+        #[arg(long, default_value = "public/data")]
+        data: PathBuf,
+        /// Eigenschaft der Flächen mit der Stadtteil-Kennung.
+        #[arg(long, default_value = "id")]
+        id_property: String,
+        /// Höchstgröße der geschriebenen Datei in KiB.
+        #[arg(long, default_value_t = 300)]
+        max_kib: usize,
+        /// Hinweis zur Karte, z. B. "schematische Darstellung, keine amtlichen Grenzen".
+        #[arg(long)]
+        title: Option<String>,
+    },
     /// Schreibt die JSON-Schemas der Datendateien in einen Ordner.
     Schema {
         /// Zielordner.
@@ -201,6 +218,20 @@ fn main() -> ExitCode {
             config,
             check,
         } => commands::publish::run(&data_dir, config.as_deref(), check, lang),
+        Command::Boundaries {
+            input,
+            data,
+            id_property,
+            max_kib,
+            title,
+        } => commands::boundaries::run(&commands::boundaries::Options {
+            input: &input,
+            data_dir: &data,
+            id_property: &id_property,
+            budget: max_kib * 1024,
+            title: title.as_deref(),
+            lang,
+        }),
         Command::Schema { out_dir } => commands::schema::run(&out_dir),
     }
 }

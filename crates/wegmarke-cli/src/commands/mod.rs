@@ -2,6 +2,7 @@
 //! grouped by sheet, exit codes, loading a data folder for export and snapshot, and writing an
 //! output file without clobbering one staff may still be working in.
 
+pub mod boundaries;
 pub mod export;
 pub mod import;
 pub mod publish;
