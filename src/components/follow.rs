@@ -2,8 +2,10 @@
 //! `wegmarke-daten publish` writes beside the data, on the overview, field and measure pages.
 
 use leptos::prelude::*;
+use wegmarke_core::Text;
 use wegmarke_publish::{field_feed, CALENDAR, PLAN_FEED};
 
+use crate::components::text::{txt, with_text};
 use crate::route::Route;
 use crate::ui::use_ui;
 
@@ -51,16 +53,24 @@ impl Feeds {
 pub fn Follow(
     /// Where the data lives (`Loaded::data_url`).
     data_url: String,
-    /// The fields of action whose feeds to offer (none on the overview).
+    /// The fields of action whose feeds to offer, by id and title (none on the overview).
     #[prop(optional)]
-    fields: Vec<(String, String)>,
+    fields: Vec<(String, Text)>,
+    /// The plan's default language, which the fields' titles fall back to.
+    #[prop(optional)]
+    default_lang: String,
 ) -> impl IntoView {
     let ui = use_ui();
     let feeds = Feeds::new(&data_url);
     let field_links = fields
         .into_iter()
         .map(|(id, title)| {
-            let label = ui.tf("follow.field_feed_named", &[("field", &title)]);
+            // The field's title keeps its own language inside the sentence (WCAG 3.1.2).
+            let label = with_text(
+                &ui.t("follow.field_feed_named"),
+                "field",
+                txt(&title, &default_lang, &ui),
+            );
             view! {
                 <li><a href=feeds.field(&id) type="application/atom+xml" data-testid="follow-field-feed" data-field=id>{label}</a></li>
             }

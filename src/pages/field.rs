@@ -68,7 +68,7 @@ pub fn FieldPage(
             {field.description.as_ref().map(|t| view! { <p class="lead">{txt(t, d, &ui)}</p> })}
             <EmbedButton route=Route::Embed(Embed::Field(field.id.clone())) title=plain(&field.title, d, &ui)/>
             {goals}
-            <Follow data_url=loaded.data_url.clone() fields=vec![(field.id.clone(), plain(&field.title, d, &ui))]/>
+            <Follow data_url=loaded.data_url.clone() fields=vec![(field.id.clone(), field.title.clone())] default_lang=d.to_owned()/>
         </div>
     }
     .into_any()

@@ -58,10 +58,10 @@ pub fn MeasurePage(
         })
         .collect_view();
     // The feeds of the fields of action this measure serves, each once.
-    let mut follow_fields: Vec<(String, String)> = Vec::new();
+    let mut follow_fields: Vec<(String, Text)> = Vec::new();
     for f in m.goals.iter().filter_map(|g| ds.field_of_goal(g)) {
         if !follow_fields.iter().any(|(id, _)| *id == f.id) {
-            follow_fields.push((f.id.clone(), plain(&f.title, d, &ui)));
+            follow_fields.push((f.id.clone(), f.title.clone()));
         }
     }
     let indicators: Vec<_> = m
@@ -135,7 +135,7 @@ pub fn MeasurePage(
                 <h2>{ui.t("measure.links")}</h2>
                 <ul>{m.links.iter().map(|l| view! { <li><a href=l.url.clone() rel="noopener noreferrer">{txt(&l.title, d, &ui)}</a></li> }).collect_view()}</ul>
             })}
-            <Follow data_url=loaded.data_url.clone() fields=follow_fields/>
+            <Follow data_url=loaded.data_url.clone() fields=follow_fields default_lang=d.to_owned()/>
         </article>
     }
     .into_any()

@@ -67,6 +67,22 @@ test('a field\'s page offers its own feed, announces it, and the next page annou
   await page.close();
 });
 
+test('in another interface language the field\'s title in the feed link keeps its own language', async () => {
+  const field = plan.fields[0];
+  const fallback = plan.plan.default_language || 'de';
+  // The title as the dashboard resolves it for Arabic: Arabic if given, else the default language.
+  const [lang, title] = typeof field.title === 'string' ? [fallback, field.title]
+    : field.title.ar ? ['ar', field.title.ar] : [fallback, field.title[fallback]];
+  assert.notEqual(lang, 'ar', 'the example has a field title without Arabic');
+  const { page, log } = await openPage(browser);
+  await page.goto(`${APP}?lang=ar#/handlungsfeld/${field.id}`);
+  const own = page.getByTestId('follow-field-feed');
+  await own.waitFor();
+  assert.equal(await own.locator(`[lang="${lang}"]`).textContent(), title);
+  await assertClean(assert, page, log);
+  await page.close();
+});
+
 test('a measure\'s page offers the feeds of the fields it serves', async () => {
   const m = measures.find(x => new Set(x.goals.map(g => fieldOfGoal[g])).size >= 1);
   const fields = [...new Set(m.goals.map(g => fieldOfGoal[g]).filter(Boolean))];
