@@ -2,6 +2,7 @@
 //! and handed to ECharts as JSON, and the one-sentence summary shown under every chart. Tested
 //! natively on their JSON, whole options against a committed snapshot.
 
+pub mod map;
 pub mod svg;
 
 use charming::component::{Axis, Grid, Legend, Title};
