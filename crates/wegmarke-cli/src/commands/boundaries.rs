@@ -11,7 +11,7 @@ use crate::boundaries::{check, simplified};
 use crate::msg::{say, Lang};
 
 /// The file the dashboard reads, inside the data folder.
-pub const FILE: &str = "districts.geojson";
+pub use wegmarke_core::charts::map::FILE;
 
 /// The plan's districts (id, name in the plan's default language), read from plan.json as it
 /// is, so that a plan without districts gives a clear message.

@@ -10,6 +10,9 @@ use serde_json::Value;
 
 use crate::text::xml_escape;
 
+/// The boundary file inside the data folder, as the staff tool's `boundaries` command writes it.
+pub const FILE: &str = "districts.geojson";
+
 /// The five steps, light to dark (viridis, reversed so that more reads darker).
 pub const STEPS: [&str; 5] = ["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154"];
 
@@ -61,6 +64,12 @@ pub fn areas(geojson: &Value) -> Vec<Area> {
             Some(Area { id, name, rings })
         })
         .collect()
+}
+
+/// The lower bound of each step between `min` and `max` (equal intervals), for the legend.
+pub fn step_starts(min: f64, max: f64) -> [f64; 5] {
+    let width = (max - min) / STEPS.len() as f64;
+    std::array::from_fn(|i| min + width * i as f64)
 }
 
 /// The step (0–4) of `value` between `min` and `max` (equal intervals).
