@@ -6,6 +6,7 @@ pub mod key_figures;
 pub mod lazy;
 pub mod lists;
 pub mod loading;
+pub mod offline;
 pub mod problems;
 pub mod progress;
 pub mod rating;
