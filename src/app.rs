@@ -45,7 +45,8 @@ pub fn App() -> impl IntoView {
     let wanted = language(&browser::query_param("lang").unwrap_or_default());
     browser::set_document_lang(wanted.tag, wanted.rtl);
     let route = Location::parse(&browser::location_hash()).route;
-    if matches!(route, Route::Embed(_)) {
+    let embedded = matches!(route, Route::Embed(_));
+    if embedded {
         browser::enter_embed_mode();
     }
     parts::preload(&route);
@@ -56,7 +57,10 @@ pub fn App() -> impl IntoView {
         let stored = loaded.cached.is_some();
         data.set(Some(loaded));
         // After the data, so the worker's first caching does not compete with the first view.
-        browser::register_service_worker();
+        // Not in an embed: a view inside another site stores nothing (docs/embedding.md).
+        if !embedded {
+            browser::register_service_worker();
+        }
         // The worker's copy although the browser says it is online: the server did not answer.
         if stored {
             refresh.run(());

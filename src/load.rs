@@ -1,7 +1,8 @@
 //! Fetching: config.json first (it may move the data folder), then the three data files in
 //! parallel, then the core's validation. Never fails: what cannot be had becomes a located
 //! fatal problem, and whatever can be shown is shown. The overview and the council pages' report
-//! snapshots are fetched and checked by the same function, [`fetch_dataset`].
+//! snapshots are fetched and checked by the same function, [`fetch_dataset`]. Where the service
+//! worker (public/sw.js) answered from its stored copy, [`Loaded::cached`] says since when.
 
 use std::sync::Arc;
 

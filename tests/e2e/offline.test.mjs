@@ -104,7 +104,7 @@ test('back online, new data is fetched at once and the notice goes away', async 
   await page.close();
 });
 
-test('a new app and data version on the server is what the next online visit shows, and then offline too', async () => {
+test('a new app, data and worker version on the server is what the next online visit uses, and then offline too', async () => {
   const { url, dir } = site('offline-update', {});
   const { page, log } = await firstVisit(url);
   // A new release: other index.html, other data.
@@ -136,6 +136,16 @@ test('a new app and data version on the server is what the next online visit sho
   } finally {
     await ctx.setOffline(false);
   }
+  // A new worker takes over on the next visit and deletes the old worker's cache.
+  const worker = fs.readFileSync(path.join(dir, 'sw.js'), 'utf8');
+  const version = /const VERSION = '([^']+)'/.exec(worker)[1];
+  put(dir, 'sw.js', worker.replace(`const VERSION = '${version}'`, `const VERSION = '${version}-next'`));
+  await page.reload();
+  await ready(page);
+  await page.waitForFunction(async version => {
+    const mine = (await caches.keys()).filter(n => n.endsWith(` ${new URL('./', location.href).href}`));
+    return mine.length === 1 && mine[0].startsWith(`${version}-next `);
+  }, version);
   await assertClean(assert, page, log);
   await page.close();
 });
