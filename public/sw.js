@@ -1,6 +1,7 @@
 // Wegmarke's service worker: after a first visit the dashboard opens, and shows the last data,
 // without a network (docs/deploy.md, "Offline reading"). It handles only GET requests to its
-// own origin inside its scope (the folder of index.html); it sends no cookies anywhere.
+// own origin inside its scope (the folder of index.html); it contacts no other host and keeps
+// nothing but the dashboard's own files.
 //
 // - Build files named by their content hash (app-….js, part-….wasm, main-….css,
 //   locales/en-….json, echarts-….min.js): cache first. A name never gets other content.
