@@ -133,7 +133,8 @@ async function syncShell(cache, html) {
     if (href === indexKey()) return;
     const hashed = isHashed(new URL(href));
     if (hashed && await cache.match(href, ANY_VARY)) return;
-    const res = await fetch(href, { cache: 'no-cache', credentials: 'omit' });
+    // A hashed file the first view loaded comes from the browser's HTTP cache, without a request.
+    const res = await fetch(href, { cache: hashed ? 'default' : 'no-cache', credentials: 'omit' });
     if (hashed && res.ok) await cache.put(href, res);
     else if (res.ok || res.status === 404) await store(cache, href, res);
   }));
