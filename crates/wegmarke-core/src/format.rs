@@ -348,12 +348,16 @@ pub struct Moment {
     pub minute: u32,
 }
 
-/// A moment as readers say it: "3. Dezember 2026, 17:45" (24 hours in every UI language).
-/// `None` for a day or a time that does not exist.
+/// A moment as readers say it: "3. Dezember 2026, 17:45" (24 hours in every UI language; the
+/// Arabic comma in Arabic). `None` for a day or a time that does not exist.
 pub fn date_time(m: Moment, lang: &str) -> Option<String> {
     let d = Date::parse(&format!("{:04}-{:02}-{:02}", m.year, m.month, m.day))?;
+    let comma = match Locale::from_tag(lang) {
+        Locale::Ar => "،",
+        _ => ",",
+    };
     (m.hour < 24 && m.minute < 60)
-        .then(|| format!("{}, {:02}:{:02}", date(&d, lang), m.hour, m.minute))
+        .then(|| format!("{}{comma} {:02}:{:02}", date(&d, lang), m.hour, m.minute))
 }
 
 /// A period as readers say it: "2023", "1. Halbjahr 2023", "Q2 2023", "Juni 2023".
@@ -602,6 +606,9 @@ mod tests {
         assert_eq!(
             date_time(at(2026, 5, 12, 9, 30), "tr").as_deref(),
             Some("12 Mayıs 2026, 09:30")
+        );
+        assert!(
+            date_time(at(2026, 5, 12, 9, 30), "ar").is_some_and(|s| s.ends_with(" 2026، 09:30"))
         );
     }
 
