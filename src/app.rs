@@ -10,6 +10,7 @@ use wegmarke_core::i18n::{language, Catalog, Language};
 use crate::browser;
 use crate::components::follow::Feeds;
 use crate::components::loading::Loading;
+use crate::components::offline::OfflineNotice;
 use crate::components::problems::DataNotices;
 use crate::components::site::{Footer, Header};
 use crate::load::{load, Loaded, Shown};
@@ -45,17 +46,32 @@ pub fn App() -> impl IntoView {
     let wanted = language(&browser::query_param("lang").unwrap_or_default());
     browser::set_document_lang(wanted.tag, wanted.rtl);
     let route = Location::parse(&browser::location_hash()).route;
-    if matches!(route, Route::Embed(_)) {
+    let embedded = matches!(route, Route::Embed(_));
+    if embedded {
         browser::enter_embed_mode();
     }
     parts::preload(&route);
     let data = RwSignal::new(None);
-    fill(data, load());
+    let refresh = fresh_data(data);
+    leptos::task::spawn_local(async move {
+        let loaded = load().await;
+        let stored = loaded.cached.is_some();
+        data.set(Some(loaded));
+        // After the data, so the worker's first caching does not compete with the first view.
+        // Not in an embed: a view inside another site stores nothing (docs/embedding.md).
+        if !embedded {
+            browser::register_service_worker();
+        }
+        // The worker's copy although the browser says it is online: the server did not answer.
+        if stored {
+            refresh.run(());
+        }
+    });
     let ui = RwSignal::new(None);
     fill(ui, reader_ui(wanted));
     view! {
         {move || match ui.get() {
-            Some(ui) => view! { <Shell ui data/> }.into_any(),
+            Some(ui) => view! { <Shell ui data refresh/> }.into_any(),
             None => view! {
                 <main id="main" tabindex="-1">
                     <p class="loading" role="status" data-testid="loading">
@@ -82,9 +98,41 @@ fn fill<T: Send + Sync + 'static>(
     leptos::task::spawn_local(async move { slot.set(Some(future.await)) });
 }
 
+/// How long to wait before asking the server again while the data on screen is the worker's
+/// stored copy and the browser says it is online: soon at first (an `online` event can come a
+/// moment before the network works, a server may be restarting), then once a minute.
+const RETRY_MS: [i32; 4] = [1_000, 5_000, 15_000, 60_000];
+
+/// Fetches the data again until the server answers, keeping the copy on screen until then
+/// (never a loading notice instead of data the reader can read); stops while the browser is
+/// offline, where its `online` event starts it again. One such task at a time.
+fn fresh_data(data: Arriving<Arc<Loaded>>) -> Callback<()> {
+    let running = RwSignal::new(false);
+    Callback::new(move |_: ()| {
+        if running.get_untracked() {
+            return;
+        }
+        running.set(true);
+        leptos::task::spawn_local(async move {
+            let mut waits = RETRY_MS.into_iter().chain(std::iter::repeat(RETRY_MS[3]));
+            while browser::is_online() {
+                let fresh = load().await;
+                if fresh.cached.is_none() {
+                    let _ = data.try_set(Some(fresh));
+                    break;
+                }
+                if !browser::sleep(waits.next().unwrap_or(RETRY_MS[3])).await {
+                    break;
+                }
+            }
+            let _ = running.try_set(false);
+        });
+    })
+}
+
 /// The page frame once the reader's language is known: skip link, header, page and footer.
 #[component]
-fn Shell(ui: Ui, data: Arriving<Arc<Loaded>>) -> impl IntoView {
+fn Shell(ui: Ui, data: Arriving<Arc<Loaded>>, refresh: Callback<()>) -> impl IntoView {
     browser::set_document_lang(ui.cat.lang.tag, ui.cat.lang.rtl);
     provide_context(ui.clone());
 
@@ -111,6 +159,20 @@ fn Shell(ui: Ui, data: Arriving<Arc<Loaded>>) -> impl IntoView {
         data.set(None);
         fill(data, load());
     });
+    // Offline reading (public/sw.js): while the data on screen is the worker's stored copy, it
+    // is fetched again as soon as the browser is back online.
+    let online = RwSignal::new(browser::is_online());
+    let on_online = window_event_listener(leptos::ev::online, move |_| {
+        online.set(true);
+        if data.with_untracked(|d| d.as_ref().is_some_and(|l| l.cached.is_some())) {
+            refresh.run(());
+        }
+    });
+    let on_offline = window_event_listener(leptos::ev::offline, move |_| online.set(false));
+    on_cleanup(move || {
+        on_online.remove();
+        on_offline.remove();
+    });
     let missing = ui.missing.map(|lang| {
         view! {
             <div class="wrap">
@@ -131,6 +193,7 @@ fn Shell(ui: Ui, data: Arriving<Arc<Loaded>>) -> impl IntoView {
         <Header location data/>
         <main id="main" tabindex="-1">
             {missing}
+            <OfflineNotice data online=online.into() refresh/>
             {move || preview.with(Option::is_some).then(|| view! { <PreviewBanner preview/> })}
             {move || match shown() {
                 Some(loaded) => view! { <Page loaded location retry/> }.into_any(),

@@ -187,10 +187,21 @@ impl Timer {
 /// Gives the browser the main thread back before going on (a new task), so reading the data and
 /// the first render are separate tasks, not one long one that keeps the page from responding.
 pub async fn next_task() {
+    sleep(0).await;
+}
+
+/// Waits `ms` milliseconds (a plain `setTimeout`). False, at once, if the browser refused the
+/// timer.
+pub async fn sleep(ms: i32) -> bool {
+    let mut armed = false;
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let _ = set_timeout_js(&resolve, 0);
+        armed = set_timeout_js(&resolve, ms).is_ok();
+        if !armed {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    armed
 }
 
 /// How long a download's object URL stays valid: the browser has started saving by then.
@@ -256,6 +267,47 @@ pub fn today() -> String {
         d.get_month() + 1,
         d.get_date()
     )
+}
+
+/// Whether the browser believes it has a network (true where it cannot tell). `false` is
+/// certain; `true` may still mean a network that reaches nothing.
+pub fn is_online() -> bool {
+    window().is_none_or(|w| w.navigator().on_line())
+}
+
+/// Registers the service worker public/sw.js (offline reading, docs/deploy.md), by an address
+/// relative to the page, so its scope is the folder of index.html under any sub-path. Nothing
+/// happens where the browser has no service workers (an `http:` address other than localhost);
+/// a refused registration leaves the dashboard as it is without one, online only.
+pub fn register_service_worker() {
+    let Some(navigator) = window().map(|w| w.navigator()) else {
+        return;
+    };
+    let has_workers = js_sys::Reflect::get(&navigator, &"serviceWorker".into())
+        .is_ok_and(|sw| !sw.is_undefined() && !sw.is_null());
+    if !has_workers {
+        return;
+    }
+    let registration = navigator.service_worker().register("sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(registration).await;
+    });
+}
+
+/// A moment given as an ISO 8601 text, on the reader's clock. `None` if it is not a moment the
+/// browser can read.
+pub fn local_time(iso: &str) -> Option<wegmarke_core::format::Moment> {
+    let d = js_sys::Date::new(&JsValue::from_str(iso));
+    if d.get_time().is_nan() {
+        return None;
+    }
+    Some(wegmarke_core::format::Moment {
+        year: d.get_full_year(),
+        month: d.get_month() + 1,
+        day: d.get_date(),
+        hour: d.get_hours(),
+        minute: d.get_minutes(),
+    })
 }
 
 /// Marks the document as embedded (CSS hides the site chrome) and reports its height to the

@@ -1,7 +1,8 @@
 //! Fetching: config.json first (it may move the data folder), then the three data files in
 //! parallel, then the core's validation. Never fails: what cannot be had becomes a located
 //! fatal problem, and whatever can be shown is shown. The overview and the council pages' report
-//! snapshots are fetched and checked by the same function, [`fetch_dataset`].
+//! snapshots are fetched and checked by the same function, [`fetch_dataset`]. Where the service
+//! worker (public/sw.js) answered from its stored copy, [`Loaded::cached`] says since when.
 
 use std::sync::Arc;
 
@@ -71,6 +72,10 @@ pub struct Loaded {
     pub data_url: String,
     /// The data; its `problems` include those of config.json.
     pub data: Dataset,
+    /// When this device stored the data on screen, if the service worker (public/sw.js) had to
+    /// answer with its copy because the network failed: the oldest such file's time (ISO 8601,
+    /// UTC). `None` when everything came from the server.
+    pub cached: Option<String>,
 }
 
 /// What the pages show: the published data and, while a staff member previews new data from
@@ -177,10 +182,20 @@ impl Drop for Deadline {
     }
 }
 
+/// The header public/sw.js puts on an answer from its cache: when it stored the file.
+pub const CACHED_HEADER: &str = "x-wegmarke-cached";
+
+/// A fetched file: its bytes and, if the service worker answered from its cache, when it had
+/// stored it (the [`CACHED_HEADER`]).
+struct Got {
+    bytes: Vec<u8>,
+    cached: Option<String>,
+}
+
 /// Fetches one file's bytes; every request revalidates so a replaced data file shows at once.
 /// Gives up after [`RESPONSE_TIMEOUT_MS`] without an answer or [`BODY_TIMEOUT_MS`] reading it.
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
-    fetch_with(url, RequestCache::NoCache).await
+    Ok(fetch_with(url, RequestCache::NoCache).await?.bytes)
 }
 
 /// A UI language's texts. The build names each language file with its content's hash in a
@@ -191,11 +206,11 @@ pub async fn catalog(tag: &str) -> Option<wegmarke_core::i18n::Catalog> {
     let url = files
         .split_whitespace()
         .find_map(|entry| entry.strip_prefix(tag)?.strip_prefix('='))?;
-    let bytes = fetch_with(url, RequestCache::Default).await.ok()?;
-    wegmarke_core::i18n::Catalog::from_json(tag, std::str::from_utf8(&bytes).ok()?)
+    let got = fetch_with(url, RequestCache::Default).await.ok()?;
+    wegmarke_core::i18n::Catalog::from_json(tag, std::str::from_utf8(&got.bytes).ok()?)
 }
 
-async fn fetch_with(url: &str, cache: RequestCache) -> Result<Vec<u8>, FetchError> {
+async fn fetch_with(url: &str, cache: RequestCache) -> Result<Got, FetchError> {
     let mut deadline = Deadline::new();
     let failed = |e: gloo_net::Error, deadline: &Option<Deadline>| match deadline {
         Some(d) if d.timed_out() => FetchError::Timeout {
@@ -227,7 +242,9 @@ async fn fetch_with(url: &str, cache: RequestCache) -> Result<Vec<u8>, FetchErro
     if let Some(d) = deadline.as_mut() {
         d.arm(BODY_TIMEOUT_MS);
     }
-    response.binary().await.map_err(|e| failed(e, &deadline))
+    let cached = response.headers().get(CACHED_HEADER);
+    let bytes = response.binary().await.map_err(|e| failed(e, &deadline))?;
+    Ok(Got { bytes, cached })
 }
 
 /// Joins the data folder and a file name.
@@ -241,13 +258,21 @@ pub fn data_url(config: &Config) -> String {
 
 /// Loads config and data. A missing config.json is normal (all defaults).
 pub async fn load() -> Arc<Loaded> {
-    let (config, mut config_problems) = match fetch_bytes("config.json").await {
-        Ok(bytes) => check_config(bytes).await,
+    let mut cached = Vec::new();
+    let (config, mut config_problems) = match fetch_with("config.json", RequestCache::NoCache).await
+    {
+        Ok(got) => {
+            cached.extend(got.cached);
+            check_config(got.bytes).await
+        }
+        // A 404 from the worker's cache still says "no config.json"; its time is not the data's.
         Err(FetchError::Status { status: 404, .. }) => (Config::default(), Vec::new()),
         Err(e) => validate_config_quick(&Input::Unreachable(e.to_string())).0,
     };
     let base = data_url(&config);
-    let mut data = fetch_dataset(&base, "").await;
+    let (files, data_cached) = fetch_files(&base, "").await;
+    cached.extend(data_cached);
+    let mut data = check(files, "").await;
     config_problems.append(&mut data.problems);
     data.problems = config_problems;
     next_task().await;
@@ -255,6 +280,8 @@ pub async fn load() -> Arc<Loaded> {
         config,
         data_url: base,
         data,
+        // ISO 8601 times in UTC sort as text: the oldest copy says how old the page may be.
+        cached: cached.into_iter().min(),
     })
 }
 
@@ -262,14 +289,29 @@ pub async fn load() -> Arc<Loaded> {
 /// council report's snapshot: its path) in parallel and checks them; problems are located with
 /// `prefix` in front of the file names.
 pub async fn fetch_dataset(folder: &str, prefix: &str) -> Dataset {
+    let (files, _) = fetch_files(folder, prefix).await;
+    check(files, prefix).await
+}
+
+/// A data set's three files, fetched in parallel, and the oldest time the service worker had
+/// stored one of them, if it answered any from its cache.
+async fn fetch_files(
+    folder: &str,
+    prefix: &str,
+) -> ([Result<Vec<u8>, FetchError>; 3], Option<String>) {
     let urls = DATA_FILES.map(|f| format!("{folder}{prefix}{f}"));
     let (plan, measures, indicators) = futures::join!(
-        fetch_bytes(&urls[0]),
-        fetch_bytes(&urls[1]),
-        fetch_bytes(&urls[2]),
+        fetch_with(&urls[0], RequestCache::NoCache),
+        fetch_with(&urls[1], RequestCache::NoCache),
+        fetch_with(&urls[2], RequestCache::NoCache),
     );
     next_task().await;
-    check([plan, measures, indicators], prefix).await
+    let cached = [&plan, &measures, &indicators]
+        .into_iter()
+        .filter_map(|f| f.as_ref().ok()?.cached.clone())
+        .min();
+    let files = [plan, measures, indicators].map(|f| f.map(|got| got.bytes));
+    (files, cached)
 }
 
 /// Checks a data set's three files: the quick checks, and only when a value has the wrong type,

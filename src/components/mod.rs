@@ -8,6 +8,7 @@ pub mod key_figures;
 pub mod lazy;
 pub mod lists;
 pub mod loading;
+pub mod offline;
 pub mod papers;
 pub mod problems;
 pub mod progress;

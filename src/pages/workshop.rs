@@ -282,6 +282,8 @@ async fn run(
             config: published.config.clone(),
             data_url: published.data_url.clone(),
             data: data.clone(),
+            // From the staff member's own files, not from the worker's cache.
+            cached: None,
         })
     });
     let outcome = Arc::new(Outcome {

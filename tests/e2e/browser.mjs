@@ -7,11 +7,16 @@ import path from 'node:path';
 export const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-export async function launch() {
+/**
+ * A browser with a fresh profile. Service workers are blocked unless `serviceWorkers: 'allow'`
+ * (offline.test.mjs): a worker answers the page's requests itself, so `page.route`, which the
+ * other tests use to break files, would not see them.
+ */
+export async function launch({ serviceWorkers = 'block' } = {}) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wegmarke-chromium-'));
   process.env.TMPDIR = tmp;
   const context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-    executablePath: '/usr/bin/chromium', args: FLAGS, headless: true,
+    executablePath: '/usr/bin/chromium', args: FLAGS, headless: true, serviceWorkers,
   });
   return context;
 }

@@ -1,13 +1,15 @@
 // Privacy: every request on every page, in German and English, goes to the dashboard's own
-// origin; no cookie is set; nothing is written to localStorage, sessionStorage, IndexedDB, the
-// Cache API or a service worker without the reader asking.
+// origin; no cookie is set; nothing is written to localStorage, sessionStorage or IndexedDB.
+// The only thing kept is the offline copy (docs/deploy.md, section 5): one service worker of the
+// dashboard's own folder and one cache holding the dashboard's own files; an embed keeps
+// nothing at all.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage } from './browser.mjs';
 import { APP, ROUTES, TIMEOUT, URL_BASE, ready } from './env.mjs';
 
 let browser;
-before(async () => { browser = await launch(); });
+before(async () => { browser = await launch({ serviceWorkers: 'allow' }); });
 after(async () => { await browser.close(); });
 
 
@@ -19,10 +21,17 @@ const stored = () => (async () => ({
   session: Object.keys(sessionStorage),
   indexedDB: (await indexedDB.databases()).map(d => d.name),
   caches: await caches.keys(),
-  serviceWorkers: (await navigator.serviceWorker.getRegistrations()).length,
+  serviceWorkers: (await navigator.serviceWorker.getRegistrations()).map(r => r.active?.scriptURL || r.installing?.scriptURL || r.waiting?.scriptURL),
 }))();
 
-test('one origin, no cookies, no storage on every page in German and English', { timeout: TIMEOUT }, async () => {
+/** Every address kept in the page's caches. */
+const cachedUrls = () => (async () => {
+  const urls = [];
+  for (const name of await caches.keys()) urls.push(...(await (await caches.open(name)).keys()).map(r => r.url));
+  return urls;
+})();
+
+test('one origin, no cookies, no storage but the offline copy of the dashboard\'s own files, on every page in German and English', { timeout: TIMEOUT }, async () => {
   const origin = new URL(URL_BASE).origin;
   const requests = [];
   const responses = [];
@@ -43,9 +52,13 @@ test('one origin, no cookies, no storage on every page in German and English', {
       const search = page.getByTestId('search');
       if (await search.count()) await search.fill('Sprache');
       visited.push(`${lang}${hash}`);
-      assert.deepEqual(await page.evaluate(stored), {
-        cookie: '', local: [], session: [], indexedDB: [], caches: [], serviceWorkers: 0,
+      const kept = await page.evaluate(stored);
+      assert.deepEqual({ ...kept, caches: [], serviceWorkers: [] }, {
+        cookie: '', local: [], session: [], indexedDB: [], caches: [], serviceWorkers: [],
       }, `storage after ${lang} ${hash}`);
+      // The offline copy: at most one worker, of the dashboard's folder, and its one cache.
+      assert.ok(kept.serviceWorkers.every(u => u === `${APP}sw.js`) && kept.serviceWorkers.length <= 1, `${kept.serviceWorkers}`);
+      assert.ok(kept.caches.every(n => n.startsWith('wegmarke-offline-') && n.endsWith(` ${APP}`)) && kept.caches.length <= 1, `${kept.caches}`);
     }
   }
   assert.equal(visited.length, 2 * ROUTES.length);
@@ -57,5 +70,31 @@ test('one origin, no cookies, no storage on every page in German and English', {
   assert.ok(requests.some(u => u.endsWith('/data/plan.json')), 'requests were recorded');
   assert.deepEqual(responses, [], 'responses setting cookies');
   assert.deepEqual(await browser.cookies(), [], 'cookies in the browser');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const cached = await page.evaluate(cachedUrls);
+  assert.ok(cached.length > 0, 'the offline copy was made');
+  assert.deepEqual(cached.filter(u => !u.startsWith(APP)), [], 'cached files not of the dashboard');
   await page.close();
+});
+
+test('an embed keeps nothing: no service worker, no cache', { timeout: TIMEOUT }, async () => {
+  const fresh = await launch({ serviceWorkers: 'allow' });
+  try {
+    const { page } = await openPage(fresh);
+    for (const hash of ROUTES.filter(h => h.startsWith('#/embed/'))) {
+      await page.goto(`${APP}${hash}`);
+      await ready(page);
+      // A registration would fetch sw.js: once the network is idle it would be listed.
+      await page.waitForLoadState('networkidle');
+      assert.deepEqual(await page.evaluate(stored), {
+        cookie: '', local: [], session: [], indexedDB: [], caches: [], serviceWorkers: [],
+      }, `storage after ${hash}`);
+    }
+    // Control: the dashboard itself, in the same browser, does register it.
+    await page.goto(`${APP}#/`);
+    await ready(page);
+    await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistrations()).length === 1);
+  } finally {
+    await fresh.close();
+  }
 });

@@ -338,6 +338,28 @@ pub fn date(d: &Date, lang: &str) -> String {
     }
 }
 
+/// A moment on the reader's clock (the browser knows the reader's time zone, the core does not).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Moment {
+    pub year: u32,
+    pub month: u32,
+    pub day: u32,
+    pub hour: u32,
+    pub minute: u32,
+}
+
+/// A moment as readers say it: "3. Dezember 2026, 17:45" (24 hours in every UI language; the
+/// Arabic comma in Arabic). `None` for a day or a time that does not exist.
+pub fn date_time(m: Moment, lang: &str) -> Option<String> {
+    let d = Date::parse(&format!("{:04}-{:02}-{:02}", m.year, m.month, m.day))?;
+    let comma = match Locale::from_tag(lang) {
+        Locale::Ar => "،",
+        _ => ",",
+    };
+    (m.hour < 24 && m.minute < 60)
+        .then(|| format!("{}{comma} {:02}:{:02}", date(&d, lang), m.hour, m.minute))
+}
+
 /// A period as readers say it: "2023", "1. Halbjahr 2023", "Q2 2023", "Juni 2023".
 pub fn period(p: &Period, lang: &str) -> String {
     let locale = Locale::from_tag(lang);
@@ -559,6 +581,43 @@ mod tests {
             "березень 2026"
         );
         assert_eq!(date(&Date::parse("2026").unwrap(), "en"), "2026");
+    }
+
+    fn at(year: u32, month: u32, day: u32, hour: u32, minute: u32) -> Moment {
+        Moment {
+            year,
+            month,
+            day,
+            hour,
+            minute,
+        }
+    }
+
+    #[test]
+    fn a_moment_is_the_day_and_the_time_on_24_hours() {
+        assert_eq!(
+            date_time(at(2026, 12, 3, 17, 5), "de").as_deref(),
+            Some("3. Dezember 2026, 17:05")
+        );
+        assert_eq!(
+            date_time(at(2026, 12, 3, 0, 0), "en").as_deref(),
+            Some("3 December 2026, 00:00")
+        );
+        assert_eq!(
+            date_time(at(2026, 5, 12, 9, 30), "tr").as_deref(),
+            Some("12 Mayıs 2026, 09:30")
+        );
+        assert!(
+            date_time(at(2026, 5, 12, 9, 30), "ar").is_some_and(|s| s.ends_with(" 2026، 09:30"))
+        );
+    }
+
+    #[test]
+    fn a_moment_that_does_not_exist_is_none() {
+        assert_eq!(date_time(at(2026, 2, 30, 12, 0), "de"), None);
+        assert_eq!(date_time(at(2026, 13, 1, 12, 0), "de"), None);
+        assert_eq!(date_time(at(2026, 1, 1, 24, 0), "de"), None);
+        assert_eq!(date_time(at(2026, 1, 1, 12, 60), "de"), None);
     }
 
     #[test]
