@@ -20,7 +20,7 @@ CENTRES = {
     "ursenwang": (9.685, 48.690), "bartenbach": (9.662, 48.724), "bezgenriet": (9.615, 48.676),
     "faurndau": (9.607, 48.707), "hohenstaufen": (9.712, 48.743), "holzheim": (9.686, 48.676),
     "jebenhausen": (9.635, 48.679), "maitis": (9.700, 48.738), "st-gotthardt": (9.730, 48.722),
-    "sankt-gotthardt": (9.730, 48.722), "manzen": (9.700, 48.720),
+    "sankt-gotthardt": (9.730, 48.722), "manzen": (9.700, 48.720), "st-gallus": (9.676, 48.709),
 }
 BOX = (9.58, 48.66, 9.75, 48.76)  # west, south, east, north
 
