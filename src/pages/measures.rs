@@ -163,9 +163,23 @@ pub fn MeasuresPage(
             None => option(g.clone(), g),
         })
         .collect();
+    // Declared districts by name (the value stays the id), sorted by name.
+    let mut districts: Vec<(String, Option<Marked>)> = districts
+        .into_iter()
+        .map(|id| {
+            let name = ds.district(&id).map(|x| mark(&x.name, &d, &ui));
+            (id, name)
+        })
+        .collect();
+    wegmarke_core::sort::sort_by_cached_key(&mut districts, |(id, name)| {
+        wegmarke_core::text::fold(name.as_ref().map_or(id.as_str(), |n| n.text.as_str()))
+    });
     let districts: Vec<_> = districts
         .into_iter()
-        .map(|g| option(g.clone(), g))
+        .map(|(id, name)| match name {
+            Some(m) => marked(id, m),
+            None => option(id.clone(), id),
+        })
         .collect();
 
     let select = move |id: &'static str,
