@@ -1,6 +1,7 @@
 //! Reusable pieces of the pages, and the site's frame.
 
 pub mod chart;
+pub mod districts;
 pub mod embed;
 pub mod follow;
 pub mod key_figures;

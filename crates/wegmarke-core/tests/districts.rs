@@ -222,3 +222,115 @@ fn without_declared_districts_a_measure_names_them_freely() {
     assert_eq!(ds.measures()[0].districts, ["Innenstadt", "Südstadt"]);
 }
 
+// ------------------------------------------------------------------ computations
+
+use wegmarke_core::districts::{count_summary, district_values, measure_counts};
+
+fn counted() -> Dataset {
+    check(
+        &pretty(&plan(declared())),
+        &pretty(&json!({"format": "wegmarke/1", "measures": [
+            {"id": "M-1", "goals": ["sprache-1"], "title": "A", "status": "on_track", "districts": ["altstadt", "nordstadt"]},
+            {"id": "M-2", "goals": ["sprache-1"], "title": "B", "status": "completed", "districts": ["nordstadt"]},
+            {"id": "M-3", "goals": ["sprache-1"], "title": "C", "status": "delayed", "districts": ["nordstadt", "nordstadt"]},
+            {"id": "M-4", "goals": ["sprache-1"], "title": "D", "status": "planned"}
+        ]})),
+        &pretty(&indicators(json!(null))),
+    )
+}
+
+#[test]
+fn measures_are_counted_per_district_with_the_running_ones() {
+    let ds = counted();
+    let counts = measure_counts(ds.districts(), ds.measures());
+    let got: Vec<(&str, usize, usize)> = counts
+        .iter()
+        .map(|c| (c.district.id.as_str(), c.measures, c.running))
+        .collect();
+    // Plan order; a district named twice on one measure counts once; completed is not running.
+    assert_eq!(
+        got,
+        [("altstadt", 1, 1), ("nordstadt", 3, 2), ("maitis", 0, 0)]
+    );
+    let s = count_summary(&counts);
+    assert_eq!(s.most_count, 3);
+    assert_eq!(
+        s.most.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(),
+        ["nordstadt"]
+    );
+    assert_eq!(
+        s.without.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(),
+        ["maitis"]
+    );
+
+    // A subset (the explorer's filtered measures): only those count.
+    let subset = ds.measures().iter().filter(|m| m.id == "M-1");
+    let counts = measure_counts(ds.districts(), subset);
+    let s = count_summary(&counts);
+    assert_eq!(s.most_count, 1);
+    assert_eq!(s.most.len(), 2, "a tie names every district with the most");
+    assert_eq!(s.without.len(), 1);
+
+    // No measures at all: nobody has the most, everybody is without.
+    let s = count_summary(&measure_counts(ds.districts(), []));
+    assert!(s.most.is_empty());
+    assert_eq!(s.without.len(), 3);
+}
+
+#[test]
+fn values_by_district_are_sorted_with_missing_and_suppressed_ones_last() {
+    let ds = run(
+        json!([
+            {"id": "a", "name": "A"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"},
+            {"id": "d", "name": "D"}, {"id": "e", "name": "E"}, {"id": "f", "name": "F"}
+        ]),
+        json!([]),
+        json!({"period": "2025", "values": [
+            {"district": "a", "value": 2.0},
+            {"district": "b", "value": null, "flag": "suppressed"},
+            {"district": "c", "value": 9.5, "flag": "provisional"},
+            {"district": "d", "value": 2.0},
+            {"district": "f", "value": null}
+        ]}),
+    );
+    let v = district_values(&ds.indicators()[0], ds.districts()).unwrap();
+    assert_eq!(v.period.to_string(), "2025");
+    assert_eq!(v.series.map(|s| s.id.as_str()), Some("gesamt"));
+    let ids: Vec<&str> = v.rows.iter().map(|r| r.id).collect();
+    // Highest first, ties in plan order, then b (suppressed), e (no entry), f (null).
+    assert_eq!(ids, ["c", "a", "d", "b", "e", "f"]);
+    assert_eq!(v.rows[3].flag, Some(wegmarke_core::Flag::Suppressed));
+    assert_eq!((v.max, v.min, v.median), (Some(9.5), Some(2.0), Some(2.0)));
+    assert_eq!(v.highest().iter().map(|r| r.id).collect::<Vec<_>>(), ["c"]);
+    assert_eq!(
+        v.lowest().iter().map(|r| r.id).collect::<Vec<_>>(),
+        ["a", "d"]
+    );
+    assert_eq!(v.with_data(), 3);
+}
+
+#[test]
+fn an_even_number_of_values_has_the_mean_of_the_middle_two_as_median_and_none_has_none() {
+    let ds = run(
+        declared(),
+        json!([]),
+        json!({"period": "2025", "values": [
+            {"district": "altstadt", "value": 1.0}, {"district": "maitis", "value": 4.0}
+        ]}),
+    );
+    let v = district_values(&ds.indicators()[0], ds.districts()).unwrap();
+    assert_eq!(v.median, Some(2.5));
+
+    let ds = run(
+        declared(),
+        json!([]),
+        json!({"period": "2025", "values": []}),
+    );
+    let v = district_values(&ds.indicators()[0], ds.districts()).unwrap();
+    assert_eq!((v.max, v.min, v.median), (None, None, None));
+    assert_eq!(v.rows.len(), 3, "every declared district, without data");
+    assert!(v.highest().is_empty());
+
+    let ds = run(declared(), json!([]), json!(null));
+    assert!(district_values(&ds.indicators()[0], ds.districts()).is_none());
+}
