@@ -2,6 +2,7 @@
 
 pub mod chart;
 pub mod district_map;
+pub mod districts;
 pub mod embed;
 pub mod follow;
 pub mod key_figures;

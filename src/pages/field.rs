@@ -3,8 +3,10 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wegmarke_core::districts::measure_counts;
 use wegmarke_core::rollup::roll_up;
 
+use crate::components::districts::count_table;
 use crate::components::embed::EmbedButton;
 use crate::components::follow::Follow;
 use crate::components::lists::{indicator_item, measure_item};
@@ -59,6 +61,16 @@ pub fn FieldPage(
             }
         })
         .collect_view();
+    // Where the field's measures are, when the plan lists its districts.
+    let districts = (!ds.districts().is_empty()).then(|| {
+        let counts = measure_counts(ds.districts(), ds.measures_of_field(&field.id));
+        view! {
+            <section class="districts" aria-labelledby="districts-heading" data-testid="field-districts">
+                <h2 id="districts-heading">{ui.t("districts.heading")}</h2>
+                {count_table(&counts, ui.t("districts.caption"), "districts-caption", "district-table", d, &ui)}
+            </section>
+        }
+    });
     view! {
         <div class="wrap page field-page">
             <nav class="breadcrumb" aria-label=ui.t("nav.breadcrumb")>
@@ -68,6 +80,7 @@ pub fn FieldPage(
             {field.description.as_ref().map(|t| view! { <p class="lead">{txt(t, d, &ui)}</p> })}
             <EmbedButton route=Route::Embed(Embed::Field(field.id.clone())) title=plain(&field.title, d, &ui)/>
             {goals}
+            {districts}
             <Follow data_url=loaded.data_url.clone() fields=vec![(field.id.clone(), field.title.clone())] default_lang=d.to_owned()/>
         </div>
     }

@@ -7,11 +7,13 @@ use leptos::prelude::*;
 use wegmarke_core::charts::{
     indicator_option, latest_period, period_values, periods, summary, ChartOptions,
 };
+use wegmarke_core::districts::district_values;
 use wegmarke_core::rating::{assess, counts, is_overdue};
 use wegmarke_core::{csv, format, Flag, Indicator};
 
 use crate::browser::{self, prefers_reduced_motion};
 use crate::components::chart::EChart;
+use crate::components::districts::values_section;
 use crate::components::embed::EmbedButton;
 use crate::components::lists::indicator_item;
 use crate::components::rating::{explanation, RatingBadge, RatingHistory};
@@ -213,6 +215,7 @@ pub fn IndicatorPage(
                 </table>
             </div>
             <GapSection indicator=ind.clone() default_lang=d.to_owned()/>
+            {district_values(ind, ds.districts()).map(|v| values_section(ind, &v, d, &ui))}
             <EmbedButton route=Route::Embed(Embed::Indicator(ind.id.clone())) title=plain(&ind.title, d, &ui)/>
             <p class="downloads">
                 {ui.t("indicator.download_csv")}": "

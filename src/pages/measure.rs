@@ -69,6 +69,19 @@ pub fn MeasurePage(
         .iter()
         .filter_map(|i| ds.indicator(i))
         .collect();
+    // Declared districts by name; without declared districts the words as written.
+    let districts = m
+        .districts
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let name = match ds.district(id) {
+                Some(x) => txt(&x.name, d, &ui).into_any(),
+                None => id.clone().into_any(),
+            };
+            view! { {(i > 0).then_some(", ")}{name} }
+        })
+        .collect_view();
     let list = |items: &[Text]| {
         items
             .iter()
@@ -110,7 +123,7 @@ pub fn MeasurePage(
                     <dd><ul class="plain">{m.partners.iter().map(|p| view! { <li>{actor_link(p)}</li> }).collect_view()}</ul></dd>
                 })}
                 {(!m.target_groups.is_empty()).then(|| view! { <dt>{ui.t("measure.target_groups")}</dt><dd><ul class="plain">{list(&m.target_groups)}</ul></dd> })}
-                {(!m.districts.is_empty()).then(|| view! { <dt>{ui.t("measure.districts")}</dt><dd>{m.districts.join(", ")}</dd> })}
+                {(!m.districts.is_empty()).then(|| view! { <dt>{ui.t("measure.districts")}</dt><dd>{districts}</dd> })}
                 {m.budget.as_ref().map(|b| view! {
                     <dt>{ui.t("measure.budget")}</dt>
                     <dd>

@@ -5,10 +5,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use wegmarke_core::districts::measure_counts;
 use wegmarke_core::explore::{filter_values, Filter, SearchIndex, SortKey};
 use wegmarke_core::{csv, Status};
 
 use crate::browser;
+use crate::components::districts::count_table;
 use crate::components::lists::measure_item;
 use crate::components::text::{mark, Marked};
 use crate::load::{Loaded, PerData};
@@ -163,9 +165,23 @@ pub fn MeasuresPage(
             None => option(g.clone(), g),
         })
         .collect();
+    // Declared districts by name (the value stays the id), sorted by name.
+    let mut districts: Vec<(String, Option<Marked>)> = districts
+        .into_iter()
+        .map(|id| {
+            let name = ds.district(&id).map(|x| mark(&x.name, &d, &ui));
+            (id, name)
+        })
+        .collect();
+    wegmarke_core::sort::sort_by_cached_key(&mut districts, |(id, name)| {
+        wegmarke_core::text::fold(name.as_ref().map_or(id.as_str(), |n| n.text.as_str()))
+    });
     let districts: Vec<_> = districts
         .into_iter()
-        .map(|g| option(g.clone(), g))
+        .map(|(id, name)| match name {
+            Some(m) => marked(id, m),
+            None => option(id.clone(), id),
+        })
         .collect();
 
     let select = move |id: &'static str,
@@ -252,6 +268,34 @@ pub fn MeasuresPage(
             }
         }
     };
+    // The filtered measures per district, behind a closed disclosure so the results come first.
+    let by_district = {
+        let loaded = loaded.clone();
+        move || {
+            let ds = &loaded.data;
+            let all = ds.measures();
+            let ui = use_ui();
+            results.with(|r| {
+                let counts = measure_counts(ds.districts(), r.iter().filter_map(|i| all.get(*i)));
+                count_table(
+                    &counts,
+                    ui.t("districts.explorer_caption"),
+                    "explorer-districts-caption",
+                    "explorer-district-table",
+                    ds.default_lang(),
+                    &ui,
+                )
+            })
+        }
+    };
+    let districts_panel = (!loaded.data.districts().is_empty()).then(|| {
+        view! {
+            <details class="explorer-districts" data-testid="explorer-districts">
+                <summary>{ui.t("districts.explorer")}</summary>
+                {by_district}
+            </details>
+        }
+    });
     let stand = loaded.data.plan.as_ref().and_then(|p| p.plan.as_of);
     // The filters sit behind one button: closed on a phone, so the first result is on the first
     // screen; open where there is room. The button says how many are set, so a closed panel
@@ -320,6 +364,7 @@ pub fn MeasuresPage(
                 <For each=shown key=|i| *i children=row/>
             </ul>
             {more}
+            {districts_panel}
         </div>
     }
 }

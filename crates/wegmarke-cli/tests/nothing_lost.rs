@@ -143,7 +143,7 @@ fn an_empty_csv_file_is_not_taken_as_delete_everything() {
     assert_eq!(code, 0, "{out}");
     for (content, what) in [(&b""[..], "0 bytes"), (&b"\xEF\xBB\xBF"[..], "only a BOM")] {
         std::fs::write(dir.join("Indikatoren.csv"), content).unwrap();
-        for child in ["Reihen.csv", "Werte.csv"] {
+        for child in ["Reihen.csv", "Werte.csv", "Werte nach Stadtteil.csv"] {
             std::fs::write(dir.join(child), content).unwrap();
         }
         let (code, out) = run(&mut import(&dir, &data, &backups));

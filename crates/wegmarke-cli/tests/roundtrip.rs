@@ -144,6 +144,22 @@ fn unknown_fields_at_every_level_survive_in_the_workbook() {
     data.indicators.indicators[0].source.as_mut().unwrap().extra = x(json!("quelle"));
     data.indicators.indicators[0].series[0].observations[0].extra = x(json!(2.5));
     data.indicators.extra = x(json!("ind"));
+    data.plan.districts = vec![District {
+        id: "nordstadt".into(),
+        name: Text::Plain("Nordstadt".into()),
+        extra: x(json!({"ags": "08117019"})),
+    }];
+    data.indicators.indicators[0].by_district = Some(ByDistrict {
+        period: Period::parse("2025").unwrap(),
+        series: None,
+        values: vec![DistrictValue {
+            district: "nordstadt".into(),
+            value: Some(12.5),
+            flag: None,
+            extra: x(json!("stadtteilwert")),
+        }],
+        extra: x(json!({"quelle": "Melderegister"})),
+    });
     data.plan.plan.contact = Some(Contact {
         name: None,
         email: None,
@@ -456,7 +472,7 @@ fn indicator() -> impl Strategy<Value = Indicator> {
             extra(),
         )),
     );
-    let c = (opt(date()), opt(text()));
+    let c = (opt(date()), opt(text()), opt(by_district()));
     (a, b, c).prop_map(|(a, b, c)| Indicator {
         id: String::new(),
         goals: a.0,
@@ -511,8 +527,41 @@ fn indicator() -> impl Strategy<Value = Indicator> {
             extra,
         }),
         notes: b.4,
+        by_district: c.2,
         extra: b.5,
     })
+}
+
+/// Values by district, each district once (import matches them by district).
+fn by_district() -> impl Strategy<Value = ByDistrict> {
+    (
+        period(),
+        opt(id_ref()),
+        prop::collection::vec(
+            (
+                opt(number()),
+                opt(prop::sample::select(Flag::ALL.to_vec())),
+                extra(),
+            ),
+            0..3,
+        ),
+        extra(),
+    )
+        .prop_map(|(period, series, values, extra)| ByDistrict {
+            period,
+            series,
+            values: values
+                .into_iter()
+                .enumerate()
+                .map(|(i, (value, flag, extra))| DistrictValue {
+                    district: format!("d{i}"),
+                    value,
+                    flag,
+                    extra,
+                })
+                .collect(),
+            extra,
+        })
 }
 
 fn plan_file() -> impl Strategy<Value = PlanFile> {
@@ -575,7 +624,8 @@ fn plan_file() -> impl Strategy<Value = PlanFile> {
         ),
         extra(),
     );
-    (meta, lists).prop_map(|(m, l)| PlanFile {
+    let districts = prop::collection::vec((text(), extra()), 0..3);
+    (meta, lists, districts).prop_map(|(m, l, d)| PlanFile {
         format: FORMAT.into(),
         plan: Plan {
             title: m.0,
@@ -655,6 +705,15 @@ fn plan_file() -> impl Strategy<Value = PlanFile> {
                 })
                 .collect()
         },
+        districts: d
+            .into_iter()
+            .enumerate()
+            .map(|(i, (name, extra))| District {
+                id: format!("d{i}"),
+                name,
+                extra,
+            })
+            .collect(),
         extra: l.4,
     })
 }

@@ -103,7 +103,7 @@ fn export_then_import_gives_byte_identical_json() {
         .arg("--csv")
         .arg(dir.join("csv")));
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("15 Tabellenblätter"), "{out}");
+    assert!(out.contains("17 Tabellenblätter"), "{out}");
     for (source, target) in [("plan.xlsx", "from-xlsx"), ("csv", "from-csv")] {
         let (code, out) = run(bin()
             .arg("import")
@@ -807,4 +807,76 @@ fn council_papers_are_attached_by_measure_id_and_report_date_and_located_by_cell
         out.contains("nur eine Webseite mit http oder https"),
         "{out}"
     );
+}
+
+#[test]
+fn values_by_district_need_their_period_and_a_declared_district_is_named_at_its_cell() {
+    // Values without the period on the Indikatoren sheet cannot be placed: nothing is written.
+    let dir = tempdir("districts-period");
+    let (mut row, mut c) = (0, 0);
+    let wb = example_workbook(&dir, |t| {
+        let ind = sheet(t, "Indikatoren");
+        c = col(ind, "Stadtteilwerte: Zeitraum");
+        row = ind.rows.iter().position(|r| r[c] != Cell::Empty).unwrap();
+        ind.rows[row][c] = Cell::Empty;
+    });
+    let data = dir.join("data");
+    let (code, out) = run(bin().arg("import").arg(&wb).arg("-o").arg(&data));
+    assert_eq!(code, 2, "{out}");
+    let cell = format!(
+        "Indikatoren!{}{} (Stadtteilwerte: Zeitraum)",
+        column_letter(c as u32),
+        row + 3
+    );
+    assert!(out.contains(&cell), "{cell}: {out}");
+    assert!(no_json_in(&data));
+
+    // Without period and series there is no object to check: the row is named.
+    let dir = tempdir("districts-no-object");
+    let mut row = 0;
+    let wb = example_workbook(&dir, |t| {
+        let ind = sheet(t, "Indikatoren");
+        let (c, s) = (
+            col(ind, "Stadtteilwerte: Zeitraum"),
+            col(ind, "Stadtteilwerte: Reihe"),
+        );
+        row = ind
+            .rows
+            .iter()
+            .position(|r| r[c] != Cell::Empty && r[s] == Cell::Empty)
+            .unwrap();
+        ind.rows[row][c] = Cell::Empty;
+    });
+    let data = dir.join("data");
+    let (code, out) = run(bin().arg("import").arg(&wb).arg("-o").arg(&data));
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains(&format!(
+            "Indikatoren, Zeile {}: Dieser Indikator hat Werte im Blatt Werte nach Stadtteil",
+            row + 3
+        )),
+        "{out}"
+    );
+    assert!(no_json_in(&data));
+
+    // A district the plan does not declare is the app's own problem: written without that
+    // value, and named at its cell.
+    let dir = tempdir("districts-unknown");
+    let mut district = 0;
+    let wb = example_workbook(&dir, |t| {
+        let v = sheet(t, "Werte nach Stadtteil");
+        district = col(v, "Stadtteil");
+        v.rows[1][district] = Cell::Text("reusch".into());
+    });
+    let data = dir.join("data");
+    let (code, out) = run(bin().arg("import").arg(&wb).arg("-o").arg(&data));
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(&format!(
+            "Werte nach Stadtteil!{}4 (Stadtteil)",
+            column_letter(district as u32)
+        )),
+        "{out}"
+    );
+    assert!(out.contains("unbekannter Stadtteil"), "{out}");
 }

@@ -172,6 +172,7 @@ pub fn as_indicator(ind: &Indicator, cat: &Catalog) -> Option<Indicator> {
         }],
         gap: None,
         notes: None,
+        by_district: None,
         extra: Default::default(),
     })
 }

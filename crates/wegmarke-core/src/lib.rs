@@ -6,6 +6,7 @@ pub mod charts;
 pub mod contrast;
 pub mod coverage;
 pub mod csv;
+pub mod districts;
 pub mod explore;
 pub mod format;
 pub mod gap;

@@ -1,6 +1,6 @@
 //! Lookups on a validated data set, for pages that show one thing and what it relates to.
 
-use crate::model::{Actor, Field, Goal, Indicator, Measure, Report};
+use crate::model::{Actor, District, Field, Goal, Indicator, Measure, Report};
 use crate::sort::sort_by_key;
 use crate::validate::Dataset;
 
@@ -27,6 +27,16 @@ impl Dataset {
     /// All actors.
     pub fn actors(&self) -> &[Actor] {
         self.plan.as_ref().map_or(&[], |p| &p.actors)
+    }
+
+    /// The plan's districts, in the plan's order.
+    pub fn districts(&self) -> &[District] {
+        self.plan.as_ref().map_or(&[], |p| &p.districts)
+    }
+
+    /// A district by id.
+    pub fn district(&self, id: &str) -> Option<&District> {
+        self.districts().iter().find(|d| d.id == id)
     }
 
     /// All council reports, newest first.

@@ -42,6 +42,10 @@ contract_type! {
         pub actors: Vec<Actor>,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         pub reports: Vec<Report>,
+        /// The city's districts (Stadtteile); when listed, measures and by-district values
+        /// name them by id.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub districts: Vec<District>,
         #[serde(flatten)]
         pub extra: Extra,
     }
@@ -204,6 +208,16 @@ contract_type! {
         pub kind: ActorKind,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub url: Option<String>,
+        #[serde(flatten)]
+        pub extra: Extra,
+    }
+}
+
+contract_type! {
+    /// A district (Stadtteil, Stadtbezirk) of the city.
+    pub struct District {
+        pub id: String,
+        pub name: Text,
         #[serde(flatten)]
         pub extra: Extra,
     }
@@ -586,6 +600,38 @@ contract_type! {
         pub gap: Option<Gap>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub notes: Option<Text>,
+        /// Values by district for one period.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub by_district: Option<ByDistrict>,
+        #[serde(flatten)]
+        pub extra: Extra,
+    }
+}
+
+contract_type! {
+    /// An indicator's values by district for one period.
+    pub struct ByDistrict {
+        pub period: Period,
+        /// The series the values belong to (default: the target's series, else the first).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub series: Option<String>,
+        #[serde(default)]
+        pub values: Vec<DistrictValue>,
+        #[serde(flatten)]
+        pub extra: Extra,
+    }
+}
+
+contract_type! {
+    /// One district's value.
+    pub struct DistrictValue {
+        /// The district's id, as in plan.json's `districts`.
+        pub district: String,
+        /// `null` where no value is known or it is suppressed.
+        #[serde(default)]
+        pub value: Option<f64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub flag: Option<Flag>,
         #[serde(flatten)]
         pub extra: Extra,
     }

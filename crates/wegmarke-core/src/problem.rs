@@ -82,6 +82,7 @@ pub enum RefKind {
     Actor,
     Indicator,
     Series,
+    District,
 }
 
 impl RefKind {
@@ -92,6 +93,7 @@ impl RefKind {
             RefKind::Actor => "unbekannter Akteur",
             RefKind::Indicator => "unbekannter Indikator",
             RefKind::Series => "unbekannte Datenreihe",
+            RefKind::District => "unbekannter Stadtteil",
         }
     }
     fn en(self) -> &'static str {
@@ -101,6 +103,7 @@ impl RefKind {
             RefKind::Actor => "unknown actor",
             RefKind::Indicator => "unknown indicator",
             RefKind::Series => "unknown series",
+            RefKind::District => "unknown district",
         }
     }
 }
@@ -314,6 +317,8 @@ pub enum ProblemKind {
     EmptyReference,
     /// The same council paper twice in one list; the later one is left out.
     DuplicateReference { reference: String, first: String },
+    /// The same district twice in an indicator's values by district; the later is left out.
+    DuplicateDistrict { district: String, first: String },
     /// The same key twice in one object; the later value is used.
     DuplicateKey { key: String },
     /// A theme colour that is not `#rrggbb` or has too little contrast; the default is used.
@@ -422,6 +427,7 @@ fn message_de(k: &ProblemKind) -> String {
         EmptyText => "Text ist leer".into(),
         EmptyReference => "Drucksache ohne Nummer (\"reference\"); sie wird ausgelassen".into(),
         DuplicateReference { reference, first } => format!("Drucksache \"{}\" steht doppelt in dieser Liste (zuerst bei {first}); die spätere wird ausgelassen", clip(reference)),
+        DuplicateDistrict { district, first } => format!("Stadtteil \"{}\" hat schon einen Wert (bei {first}); der spätere wird ausgelassen", clip(district)),
         DuplicateKey { key } => format!("Feld \"{}\" kommt in diesem Objekt doppelt vor; der spätere Wert wird verwendet", clip(key)),
         LowContrast { key, color, ratio: Some(r) } => format!("Farbe {key} \"{}\" hat nur {}:1 Kontrast zu Weiß (nötig: 4,5:1, WCAG 2.1 AA); die Standardfarbe wird verwendet", clip(color), crate::format::number(*r, Some(2), "de")),
         LowContrast { key, color, ratio: None } => format!("Farbe {key} \"{}\" ist keine Farbe im Format #rrggbb; die Standardfarbe wird verwendet", clip(color)),
@@ -467,6 +473,7 @@ fn message_en(k: &ProblemKind) -> String {
         EmptyText => "text is empty".into(),
         EmptyReference => "council paper without its number (\"reference\"); it is left out".into(),
         DuplicateReference { reference, first } => format!("council paper \"{}\" is listed twice (first at {first}); the later one is left out", clip(reference)),
+        DuplicateDistrict { district, first } => format!("district \"{}\" already has a value (at {first}); the later one is left out", clip(district)),
         DuplicateKey { key } => format!("field \"{}\" appears twice in this object; the later value is used", clip(key)),
         LowContrast { key, color, ratio: Some(r) } => format!("colour {key} \"{}\" has only {}:1 contrast with white (needed: 4.5:1, WCAG 2.1 AA); the default colour is used", clip(color), crate::format::number(*r, Some(2), "en")),
         LowContrast { key, color, ratio: None } => format!("colour {key} \"{}\" is not a #rrggbb colour; the default colour is used", clip(color)),

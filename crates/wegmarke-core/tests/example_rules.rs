@@ -542,13 +542,62 @@ const DISTRICTS: [&str; 13] = [
 fn example_districts_are_districts_of_goeppingen() {
     let mut problems = Vec::new();
     for f in folders() {
+        // A plan that declares districts names them by id; one that does not, by name.
+        let declared = &f.plan.districts;
+        for (i, d) in declared.iter().enumerate() {
+            let name = d.name.resolve("de", "de");
+            if !DISTRICTS.contains(&name) {
+                problems.push(format!("{}: districts[{i}].name: {name}", f.name()));
+            }
+        }
         for (i, m) in f.measures.measures.iter().enumerate() {
             for (j, d) in m.districts.iter().enumerate() {
-                if !DISTRICTS.contains(&d.as_str()) {
+                let name = if declared.is_empty() {
+                    Some(d.as_str())
+                } else {
+                    declared
+                        .iter()
+                        .find(|x| &x.id == d)
+                        .map(|x| x.name.resolve("de", "de"))
+                };
+                if !name.is_some_and(|n| DISTRICTS.contains(&n)) {
                     problems.push(format!("{}: measures[{i}].districts[{j}]: {d}", f.name()));
                 }
             }
         }
+    }
+    assert_holds(problems);
+}
+
+/// The example shows values by district where its districts are declared, for the latest
+/// period of their series, with districts without data among them.
+#[test]
+fn example_values_by_district_are_for_the_latest_period_and_show_missing_data() {
+    let f = example();
+    let mut problems = Vec::new();
+    let mut with = 0;
+    for ind in &f.indicators.indicators {
+        let Some(b) = ind.by_district.as_ref() else {
+            continue;
+        };
+        with += 1;
+        let series = match b.series.as_deref() {
+            Some(id) => ind.series.iter().find(|s| s.id == id),
+            None => ind.target_series(),
+        };
+        let latest = series.and_then(|s| s.observations.last()).map(|o| o.period);
+        if latest != Some(b.period) {
+            problems.push(format!("{}: by_district.period is not the latest", ind.id));
+        }
+        if !b.values.iter().any(|v| v.value.is_none()) {
+            problems.push(format!(
+                "{}: by_district shows no district without data",
+                ind.id
+            ));
+        }
+    }
+    if with < 2 {
+        problems.push(format!("only {with} indicators with values by district"));
     }
     assert_holds(problems);
 }

@@ -107,11 +107,20 @@ pub fn tables(data: Option<&Data>) -> Result<Vec<Table>, Vec<Finding>> {
             }
         }
     }
+    let mut district_rows = Vec::new();
+    for ind in &indicator_list {
+        if let Some(b) = ind.get("by_district").and_then(Value::as_object) {
+            for v in arr(b, "values") {
+                district_rows.push((vec![id_of(ind)], v));
+            }
+        }
+    }
     let report_list = arr(plan, "reports");
-    let sheets: [(&SheetSpec, Vec<KeyedRow>); 13] = [
+    let sheets: [(&SheetSpec, Vec<KeyedRow>); 15] = [
         (&FIELDS, top(arr(plan, "fields"))),
         (&GOALS, top(arr(plan, "goals"))),
         (&ACTORS, top(arr(plan, "actors"))),
+        (&DISTRICTS, top(arr(plan, "districts"))),
         (&REPORTS, top(report_list.clone())),
         // Reports have no id: their papers name them by date.
         (&REPORT_PAPERS, children_by(&report_list, "papers", "date")),
@@ -123,6 +132,7 @@ pub fn tables(data: Option<&Data>) -> Result<Vec<Table>, Vec<Finding>> {
         (&INDICATORS, top(indicator_list.clone())),
         (&SERIES, children(&indicator_list, "series")),
         (&VALUES, values_rows),
+        (&DISTRICT_VALUES, district_rows),
     ];
     for (spec, rows) in sheets {
         tables.push(entity_table(spec, &rows, &langs));
@@ -177,6 +187,7 @@ fn languages(
         (&FIELDS, "fields"),
         (&GOALS, "goals"),
         (&ACTORS, "actors"),
+        (&DISTRICTS, "districts"),
         (&REPORTS, "reports"),
     ] {
         for o in each(plan, key) {
@@ -585,7 +596,15 @@ fn plan_table(
     let file_known: [(&Map<String, Value>, &[&str]); 3] = [
         (
             plan_file,
-            &["format", "plan", "fields", "goals", "actors", "reports"],
+            &[
+                "format",
+                "plan",
+                "fields",
+                "goals",
+                "actors",
+                "reports",
+                "districts",
+            ],
         ),
         (measures, &["format", "measures"]),
         (indicators, &["format", "indicators"]),

@@ -278,7 +278,8 @@ pub struct SheetSpec {
     /// Parent key columns (child sheets only), outermost first.
     pub keys: &'static [KeySpec],
     pub fields: &'static [FieldSpec],
-    /// JSON keys filled from other sheets, so they are not taken for unknown fields.
+    /// JSON keys filled from other sheets, so they are not taken for unknown fields; a dotted
+    /// one (`by_district.values`) is a list inside an object the sheet has columns for.
     pub children: &'static [&'static str],
 }
 
@@ -292,15 +293,22 @@ impl SheetSpec {
                 keys.push(top);
             }
         }
-        keys.extend(self.children.iter().copied());
+        for child in self.children {
+            let top = child.split('.').next().unwrap_or(child);
+            if !keys.contains(&top) {
+                keys.push(top);
+            }
+        }
         keys
     }
 
-    /// The nested objects (`budget`) with the sub-keys the sheet has columns for.
+    /// The nested objects (`budget`) with the sub-keys the sheet has columns for, or another
+    /// sheet fills (`by_district.values`).
     pub fn nested(&self) -> Vec<(&'static str, Vec<&'static str>)> {
         let mut out: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
-        for field in self.fields {
-            if let Some((top, sub)) = field.path.split_once('.') {
+        let paths = self.fields.iter().map(|f| f.path);
+        for path in paths.chain(self.children.iter().copied()) {
+            if let Some((top, sub)) = path.split_once('.') {
                 match out.iter_mut().find(|(t, _)| *t == top) {
                     Some((_, subs)) => subs.push(sub),
                     None => out.push((top, vec![sub])),
@@ -573,6 +581,24 @@ pub static ACTORS: SheetSpec = SheetSpec {
             "Auswahl aus der Liste.",
         ),
         f("url", "Webseite", Kind::Str, false, "Adresse mit https://."),
+    ],
+    children: &[],
+};
+
+pub static DISTRICTS: SheetSpec = SheetSpec {
+    name: "Stadtteile",
+    file: PLAN_FILE,
+    about: "Die Stadtteile; Maßnahmen und Werte nach Stadtteil nennen sie mit ihrer Kennung.",
+    keys: &[],
+    fields: &[
+        f(
+            "id",
+            "Kennung",
+            Kind::Id,
+            true,
+            "Pflicht. Eindeutig, dauerhaft (z. B. nordstadt).",
+        ),
+        f("name", "Name", Kind::Text { long: false }, true, "Pflicht."),
     ],
     children: &[],
 };
@@ -1119,8 +1145,22 @@ pub static INDICATORS: SheetSpec = SheetSpec {
             false,
             "Hinweise zur Deutung.",
         ),
+        f(
+            "by_district.period",
+            "Stadtteilwerte: Zeitraum",
+            Kind::Period,
+            false,
+            "Zeitraum der Werte nach Stadtteil (Blatt Werte nach Stadtteil), z. B. 2025.",
+        ),
+        f(
+            "by_district.series",
+            "Stadtteilwerte: Reihe",
+            Kind::Id,
+            false,
+            "Kennung der Reihe, zu der die Werte nach Stadtteil gehören (leer: die des Zielwerts).",
+        ),
     ],
-    children: &["series"],
+    children: &["series", "by_district.values"],
 };
 
 pub static SERIES: SheetSpec = SheetSpec {
@@ -1188,11 +1228,47 @@ pub static VALUES: SheetSpec = SheetSpec {
     children: &[],
 };
 
+pub static DISTRICT_VALUES: SheetSpec = SheetSpec {
+    name: "Werte nach Stadtteil",
+    file: INDICATORS_FILE,
+    about: "Die Werte eines Indikators je Stadtteil, für den Zeitraum in „Stadtteilwerte: Zeitraum“ (Blatt Indikatoren), eine Zeile je Stadtteil.",
+    keys: &[KeySpec {
+        header: "Indikator",
+        target: "Indikatoren",
+        explain: "Pflicht. Kennung des Indikators.",
+    }],
+    fields: &[
+        f(
+            "district",
+            "Stadtteil",
+            Kind::Ref("Stadtteile"),
+            true,
+            "Pflicht. Kennung des Stadtteils (Blatt Stadtteile); je Indikator nur einmal.",
+        ),
+        f(
+            "value",
+            "Wert",
+            Kind::Number,
+            false,
+            "Zahl; leer, wenn unbekannt oder gesperrt.",
+        ),
+        f(
+            "flag",
+            "Kennzeichen",
+            Kind::Choice(&FLAG),
+            false,
+            "Auswahl aus der Liste; ein gesperrter Wert bleibt leer.",
+        ),
+    ],
+    children: &[],
+};
+
 /// The entity sheets in workbook order (the Plan sheet comes first, before these).
-pub static ENTITY_SHEETS: [&SheetSpec; 13] = [
+pub static ENTITY_SHEETS: [&SheetSpec; 15] = [
     &FIELDS,
     &GOALS,
     &ACTORS,
+    &DISTRICTS,
     &REPORTS,
     &REPORT_PAPERS,
     &MEASURES,
@@ -1203,6 +1279,7 @@ pub static ENTITY_SHEETS: [&SheetSpec; 13] = [
     &INDICATORS,
     &SERIES,
     &VALUES,
+    &DISTRICT_VALUES,
 ];
 
 /// Every sheet name the tool reads, in order.

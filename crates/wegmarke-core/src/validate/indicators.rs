@@ -1,7 +1,8 @@
 //! indicators.json: each indicator's references, texts, baseline and target checked, then its
-//! series (unique ids) and their observations (plausible values, suppressed ones empty).
+//! series (unique ids) and their observations (plausible values, suppressed ones empty), and
+//! its values by district (declared districts, each once).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::checker::{retain_indexed, Checker};
 use super::{is_valid_id, Known, MAX_TEXT, MAX_TITLE};
@@ -43,7 +44,77 @@ impl<const LOCATED: bool> Checker<LOCATED> {
                 self.check_series(s, j, &mut seen, &at)
             });
             self.check_gap(ind, &at);
+            self.check_by_district(ind, &known.districts, &at);
         }
+    }
+
+    /// Values by district: a series that does not exist clears them all; a district that is not
+    /// declared, or listed before, costs its value; suppressed values are emptied.
+    fn check_by_district(
+        &mut self,
+        ind: &mut Indicator,
+        districts: &Option<HashSet<String>>,
+        at: &JsonPath,
+    ) {
+        let bp = at.key("by_district");
+        let series_ok = match ind.by_district.as_ref().and_then(|b| b.series.as_deref()) {
+            Some(id) => ind.series.iter().any(|s| s.id == id),
+            None => true,
+        };
+        let Some(b) = ind.by_district.as_mut() else {
+            return;
+        };
+        if !series_ok {
+            let id = b.series.clone().unwrap_or_default();
+            self.problem(
+                bp.key("series"),
+                ProblemKind::UnknownReference {
+                    target: RefKind::Series,
+                    id,
+                },
+            );
+            ind.by_district = None;
+            return;
+        }
+        let vp = bp.key("values");
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        retain_indexed(&mut b.values, |j, v| {
+            let at = vp.index(j);
+            if districts.as_ref().is_some_and(|d| !d.contains(&v.district)) {
+                self.problem(
+                    at.key("district"),
+                    ProblemKind::UnknownReference {
+                        target: RefKind::District,
+                        id: v.district.clone(),
+                    },
+                );
+                self.leave_out(&at);
+                return false;
+            }
+            if let Some(first) = seen.get(&v.district) {
+                self.problem(
+                    at.key("district"),
+                    ProblemKind::DuplicateDistrict {
+                        district: v.district.clone(),
+                        first: vp.index(*first).to_string(),
+                    },
+                );
+                self.leave_out(&at);
+                return false;
+            }
+            seen.insert(v.district.clone(), j);
+            self.check_short(&mut v.district, &at.key("district"));
+            if v.flag == Some(Flag::Suppressed) && v.value.is_some() {
+                self.problem(at.key("value"), ProblemKind::SuppressedNotNull);
+                v.value = None;
+            }
+            if v.value
+                .is_some_and(|x| !self.plausible(x, &at.key("value")))
+            {
+                v.value = None;
+            }
+            true
+        });
     }
 
     /// Clears a target whose series does not exist or whose value is absurd.

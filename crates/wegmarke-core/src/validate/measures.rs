@@ -40,6 +40,12 @@ impl<const LOCATED: bool> Checker<LOCATED> {
             for (j, d) in m.districts.iter_mut().enumerate() {
                 self.check_short(d, &at.key("districts").index(j));
             }
+            self.refs(
+                &mut m.districts,
+                &known.districts,
+                RefKind::District,
+                &at.key("districts"),
+            );
             if let Some(b) = m.budget.as_ref() {
                 if !self.plausible(b.amount, &at.key("budget").key("amount")) {
                     m.budget = None;

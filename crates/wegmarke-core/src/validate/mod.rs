@@ -161,6 +161,11 @@ fn validate_with<const LOCATED: bool>(inputs: &Inputs, prefix: &str) -> (Dataset
         goals: plan.as_ref().map(|p| ids(&p.goals, |g| &g.id)),
         actors: plan.as_ref().map(|p| ids(&p.actors, |a| &a.id)),
         indicators: indicators.as_ref().map(|f| ids(&f.indicators, |i| &i.id)),
+        // Without declared districts, a measure's districts are free words.
+        districts: plan
+            .as_ref()
+            .filter(|p| !p.districts.is_empty())
+            .map(|p| ids(&p.districts, |d| &d.id)),
     };
     if let Some(p) = plan.as_mut() {
         plan_ck.check_plan(p, &known);
@@ -197,6 +202,7 @@ struct Known {
     goals: Option<HashSet<String>>,
     actors: Option<HashSet<String>>,
     indicators: Option<HashSet<String>>,
+    districts: Option<HashSet<String>>,
 }
 
 fn ids<T>(items: &[T], id: impl Fn(&T) -> &String) -> HashSet<String> {

@@ -1,5 +1,5 @@
 //! plan.json: the plan's metadata, typed leniently, then its fields, goals, actors and reports
-//! checked (ids, references, texts, links, snapshot paths).
+//! and districts checked (ids, references, texts, links, snapshot paths).
 
 use serde_json::Value;
 
@@ -45,9 +45,18 @@ impl<const LOCATED: bool> Checker<LOCATED> {
             goals: self.entries(value, "goals", false),
             actors: self.entries(value, "actors", false),
             reports: self.entries(value, "reports", false),
+            districts: self.entries(value, "districts", false),
             extra: extra_of(
                 value,
-                &["format", "plan", "fields", "goals", "actors", "reports"],
+                &[
+                    "format",
+                    "plan",
+                    "fields",
+                    "goals",
+                    "actors",
+                    "reports",
+                    "districts",
+                ],
             ),
         }
     }
@@ -95,6 +104,14 @@ impl<const LOCATED: bool> Checker<LOCATED> {
             self.check_title(&mut r.title, &at.key("title"));
             self.check_path(&mut r.path, PathUse::Folder, &at.key("path"));
             self.check_papers(&mut r.papers, &at.key("papers"));
+        }
+
+        self.unique_ids(&mut p.districts, "districts", |d| &d.id);
+        for (i, d) in p.districts.iter_mut().enumerate() {
+            self.check_title(
+                &mut d.name,
+                &JsonPath::root().key("districts").index(i).key("name"),
+            );
         }
     }
 

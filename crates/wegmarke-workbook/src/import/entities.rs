@@ -18,7 +18,7 @@ use super::locate::Locator;
 use super::merge::{array_of, pick_existing, restore, Matcher};
 use crate::export::get_path;
 use crate::msg;
-use crate::sheets::{FieldSpec, Kind, SheetSpec, SERIES, VALUES};
+use crate::sheets::{FieldSpec, Kind, SheetSpec, DISTRICT_VALUES, INDICATORS, SERIES, VALUES};
 use crate::{Cell, Finding, FindingKind, Grid, GridRow, Loc};
 
 /// One entity row as read.
@@ -438,6 +438,8 @@ fn check_row(spec: &SheetSpec, row: &Row, ctx: &mut Ctx) {
         }
         "Indikatoren" => check_typed::<c::Indicator>(o, f, &cols, fb, ctx),
         "Reihen" => check_typed::<c::Series>(o, f, &cols, fb, ctx),
+        "Stadtteile" => check_typed::<c::District>(o, f, &cols, fb, ctx),
+        "Werte nach Stadtteil" => check_typed::<c::DistrictValue>(o, f, &cols, fb, ctx),
         _ => check_typed::<c::Observation>(o, f, &cols, fb, ctx),
     };
 }
@@ -748,4 +750,64 @@ fn restore_row(
 
 pub(super) fn locate_row(locator: &mut Locator, file: &str, path: &str, sheet: &str, row: &Row) {
     locator.put_row(file, path, sheet, row.number, &row.cols);
+}
+
+/// Puts the values by district (sheet Werte nach Stadtteil) into their indicators'
+/// `by_district` object, whose period and series the Indikatoren sheet holds. Values without
+/// that period cannot be placed: the indicator's row is named.
+pub(super) fn attach_district_values(
+    book: &[Grid],
+    indicators: &mut [Entry],
+    locator: &mut Locator,
+    ctx: &mut Ctx,
+) {
+    // The child list under one dotted key, so rows are located at by_district.values[j] and
+    // matched with the existing values.
+    const KEY: &str = "by_district.values";
+    for (_, old) in indicators.iter_mut() {
+        if let Some(o) = old.as_mut() {
+            let values = o.get("by_district").and_then(|b| b.get("values")).cloned();
+            if let Some(v) = values {
+                o.insert(KEY.to_owned(), v);
+            }
+        }
+    }
+    attach_children(
+        &DISTRICT_VALUES,
+        KEY,
+        book,
+        indicators,
+        INDICATORS_FILE,
+        ("indicators", "id"),
+        locator,
+        ctx,
+    );
+    for (row, old) in indicators.iter_mut() {
+        if let Some(o) = old.as_mut() {
+            o.remove(KEY);
+        }
+        let Some(values) = row.obj.remove(KEY) else {
+            continue;
+        };
+        match row.obj.get_mut("by_district") {
+            // Without its period (the series given) the row's own check names the cell.
+            Some(Value::Object(b)) => {
+                b.insert("values".to_owned(), values);
+            }
+            _ => {
+                let column = "Stadtteilwerte: Zeitraum";
+                let sheet = DISTRICT_VALUES.name;
+                ctx.push(Finding::fatal(
+                    Loc::row(INDICATORS.name, row.number),
+                    FindingKind::MissingValue {
+                        column: column.to_owned(),
+                    },
+                    msg!(
+                        "Dieser Indikator hat Werte im Blatt {sheet}, aber keinen Zeitraum in der Spalte „{column}“.",
+                        "This indicator has values in the sheet {sheet}, but no period in the column \"{column}\".",
+                    ),
+                ));
+            }
+        }
+    }
 }

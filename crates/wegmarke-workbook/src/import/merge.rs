@@ -61,6 +61,7 @@ fn match_key(spec: &SheetSpec) -> &'static str {
         "Links" => "url",
         "Drucksachen Maßnahmen" | "Drucksachen Berichte" => "reference",
         "Werte" => "period",
+        "Werte nach Stadtteil" => "district",
         _ => "id",
     }
 }

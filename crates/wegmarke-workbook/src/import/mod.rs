@@ -46,12 +46,14 @@ pub use merge::Existing;
 
 use crate::export::{extras_of, Data};
 use crate::sheets::{
-    sheet_names, ACTORS, FIELDS, GOALS, GUIDE_SHEET, INDICATORS, LINKS, MEASURES, MEASURE_PAPERS,
-    MILESTONES, PLAN_EXTRA_FILE, PLAN_SHEET, REPORTS, REPORT_PAPERS, UPDATES,
+    sheet_names, ACTORS, DISTRICTS, FIELDS, GOALS, GUIDE_SHEET, INDICATORS, LINKS, MEASURES,
+    MEASURE_PAPERS, MILESTONES, PLAN_EXTRA_FILE, PLAN_SHEET, REPORTS, REPORT_PAPERS, UPDATES,
 };
 use crate::{msg, Finding, FindingKind, Grid, Level, Loc};
 use ctx::Ctx;
-use entities::{attach_children, attach_series, locate_row, top_level, top_level_rows};
+use entities::{
+    attach_children, attach_district_values, attach_series, locate_row, top_level, top_level_rows,
+};
 use merge::conflict;
 use plan_sheet::{plan_object, PlanObject};
 
@@ -100,7 +102,12 @@ pub fn import(book: &[Grid], existing: &Existing) -> Imported {
     let mut plan_file = Map::new();
     plan_file.insert("format".into(), Value::String(FORMAT.into()));
     plan_file.insert("plan".into(), Value::Object(plan));
-    for (spec, key) in [(&FIELDS, "fields"), (&GOALS, "goals"), (&ACTORS, "actors")] {
+    for (spec, key) in [
+        (&FIELDS, "fields"),
+        (&GOALS, "goals"),
+        (&ACTORS, "actors"),
+        (&DISTRICTS, "districts"),
+    ] {
         let list = top_level(
             spec,
             book,
@@ -191,6 +198,7 @@ pub fn import(book: &[Grid], existing: &Existing) -> Imported {
     let old_indicators = existing.indicators.as_ref();
     let mut indicators = top_level_rows(&INDICATORS, book, old_indicators, "indicators", &mut ctx);
     attach_series(book, &mut indicators, &mut locator, &mut ctx);
+    attach_district_values(book, &mut indicators, &mut locator, &mut ctx);
     for (i, (row, _)) in indicators
         .iter()
         .enumerate()
@@ -218,7 +226,15 @@ pub fn import(book: &[Grid], existing: &Existing) -> Imported {
 
     // ---- unknown fields of the files themselves
     let file_known: [&[&str]; 3] = [
-        &["format", "plan", "fields", "goals", "actors", "reports"],
+        &[
+            "format",
+            "plan",
+            "fields",
+            "goals",
+            "actors",
+            "reports",
+            "districts",
+        ],
         &["format", "measures"],
         &["format", "indicators"],
     ];
