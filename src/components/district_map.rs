@@ -1,16 +1,22 @@
-//! A map of values by district, where the data folder has the district boundaries
-//! (`districts.geojson`, written by the staff tool's `boundaries` command). Without the file the
-//! page shows its table alone. The map is SVG drawn by the core (`charts::map`): no map library
+//! A map of values by district, where config.json names the district boundaries in the data
+//! folder (`district_boundaries`, a file the staff tool's `boundaries` command writes). Without
+//! them the page shows its table alone. The map is SVG drawn by the core (`charts::map`): no map library
 //! to load, and the table beside it is where keyboard and screen reader users get the values.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use serde_json::Value;
-use wegmarke_core::charts::map::{areas, choropleth, step_starts, Choropleth, FILE};
+use wegmarke_core::charts::map::{areas, choropleth, step_starts, Choropleth};
 
 use crate::load::fetch_bytes;
 use crate::ui::use_ui;
+
+/// The address of the boundary file config.json names, if it names one.
+pub fn boundaries_url(loaded: &crate::load::Loaded) -> Option<String> {
+    let file = loaded.config.district_boundaries.as_deref()?;
+    Some(format!("{}{file}", loaded.data_url))
+}
 
 /// A value as the reader reads it (with its unit).
 pub type Format = Arc<dyn Fn(f64) -> String + Send + Sync>;
@@ -18,8 +24,9 @@ pub type Format = Arc<dyn Fn(f64) -> String + Send + Sync>;
 /// The map with its legend and the boundary file's own note (e.g. that it is schematic).
 #[component]
 pub fn DistrictMap(
-    /// Where the data lives (`Loaded::data_url`).
-    data_url: String,
+    /// The boundary file's address (the data folder and config.json's `district_boundaries`);
+    /// `None`: no map, the table stands alone.
+    boundaries: Option<String>,
     /// Value per district id; `None` where there is no data.
     values: Vec<(String, Option<f64>)>,
     /// The sentence that says what the map shows (its text alternative).
@@ -27,11 +34,11 @@ pub fn DistrictMap(
     /// Formats a value with its unit.
     format: Format,
 ) -> impl IntoView {
-    let url = format!("{data_url}{FILE}");
+    let file = boundaries;
     let boundaries = LocalResource::new(move || {
-        let url = url.clone();
+        let url = file.clone();
         async move {
-            let bytes = fetch_bytes(&url).await.ok()?;
+            let bytes = fetch_bytes(&url?).await.ok()?;
             serde_json::from_slice::<Value>(&bytes).ok()
         }
     });

@@ -2,10 +2,13 @@
 //! indicator's values by district, each with a summary sentence. The bar is decoration
 //! (`aria-hidden`); the numbers are in the cells.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use wegmarke_core::districts::{count_summary, DistrictCount, DistrictValues};
 use wegmarke_core::{format, District, Indicator};
 
+use crate::components::district_map::{DistrictMap, Format};
 use crate::components::text::{series_label, txt, with_texts};
 use crate::ui::Ui;
 
@@ -94,7 +97,13 @@ pub fn count_table(
 
 /// An indicator's values by district: heading, summary sentence, and a table with the value
 /// (unit, decimals, flag as a word), "no data" for districts without one, and a bar.
-pub fn values_section(ind: &Indicator, v: &DistrictValues<'_>, d: &str, ui: &Ui) -> AnyView {
+pub fn values_section(
+    ind: &Indicator,
+    v: &DistrictValues<'_>,
+    d: &str,
+    ui: &Ui,
+    boundaries: Option<String>,
+) -> AnyView {
     let lang = ui.lang();
     let fmt = |x: f64| format::value_with_unit(x, ind.decimals, ind.unit.as_deref(), lang);
     let period = format::period(&v.period, lang);
@@ -157,6 +166,14 @@ pub fn values_section(ind: &Indicator, v: &DistrictValues<'_>, d: &str, ui: &Ui)
         })
         .collect_view();
     let several = ind.series.len() > 1;
+    // With the district boundaries beside the data, a map above the table (the same values).
+    let caption = ui.tf("districts.values_caption", &[("period", &period)]);
+    let map_values: Vec<(String, Option<f64>)> =
+        v.rows.iter().map(|r| (r.id.to_owned(), r.value)).collect();
+    let map_format: Format = {
+        let (decimals, unit, lang) = (ind.decimals, ind.unit.clone(), lang.to_owned());
+        Arc::new(move |x| format::value_with_unit(x, decimals, unit.as_deref(), &lang))
+    };
     view! {
         <section class="district-values" aria-labelledby="district-values-heading" data-testid="district-values">
             <h2 id="district-values-heading">{ui.tf("districts.values_heading", &[("period", &period)])}</h2>
@@ -164,9 +181,10 @@ pub fn values_section(ind: &Indicator, v: &DistrictValues<'_>, d: &str, ui: &Ui)
                 <p class="meta">{with_texts(&ui.t("districts.series"), vec![("series", series_label(s, d, ui))])}</p>
             })}
             <p class="district-summary" data-testid="district-values-summary">{summary}</p>
+            <DistrictMap boundaries values=map_values label=caption.clone() format=map_format/>
             <div class="table-wrap district-wrap" tabindex="0" role="region" aria-labelledby="district-values-caption">
                 <table class="data-table district-table" data-testid="district-values-table">
-                    <caption id="district-values-caption">{ui.tf("districts.values_caption", &[("period", &period)])}</caption>
+                    <caption id="district-values-caption">{caption}</caption>
                     <thead>
                         <tr>
                             <th scope="col">{ui.t("districts.district")}</th>

@@ -13,6 +13,7 @@ use wegmarke_core::{csv, format, Flag, Indicator};
 
 use crate::browser::{self, prefers_reduced_motion};
 use crate::components::chart::EChart;
+use crate::components::district_map::boundaries_url;
 use crate::components::districts::values_section;
 use crate::components::embed::EmbedButton;
 use crate::components::lists::indicator_item;
@@ -215,7 +216,7 @@ pub fn IndicatorPage(
                 </table>
             </div>
             <GapSection indicator=ind.clone() default_lang=d.to_owned()/>
-            {district_values(ind, ds.districts()).map(|v| values_section(ind, &v, d, &ui))}
+            {district_values(ind, ds.districts()).map(|v| values_section(ind, &v, d, &ui, boundaries_url(&loaded)))}
             <EmbedButton route=Route::Embed(Embed::Indicator(ind.id.clone())) title=plain(&ind.title, d, &ui)/>
             <p class="downloads">
                 {ui.t("indicator.download_csv")}": "

@@ -66,7 +66,8 @@ events { worker_connections 256; }
 http {
   types { text/html html; application/javascript js mjs; text/css css; application/json json;
           application/wasm wasm; image/svg+xml svg; image/png png; text/csv csv;
-          application/atom+xml atom; text/calendar ics; application/ld+json jsonld; }
+          application/atom+xml atom; text/calendar ics; application/ld+json jsonld;
+          application/geo+json geojson; }
   default_type application/octet-stream;
   access_log ${dir}/access.log;
   client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi;
@@ -74,8 +75,8 @@ http {
   gzip_static on;
   ${brotli ? 'brotli_static on;' : ''}
   # The data has no precompressed files (docs/deploy.md): compressed on the fly, as recommended.
-  gzip on; gzip_types application/json text/csv application/atom+xml text/calendar application/ld+json;
-  ${brotliFilter ? 'brotli on; brotli_types application/json text/csv application/atom+xml text/calendar application/ld+json;' : ''}
+  gzip on; gzip_types application/json text/csv application/atom+xml text/calendar application/ld+json application/geo+json;
+  ${brotliFilter ? 'brotli on; brotli_types application/json text/csv application/atom+xml text/calendar application/ld+json application/geo+json;' : ''}
   server {
     listen 127.0.0.1:${port};
     root ${root};

@@ -794,6 +794,10 @@ contract_type! {
         /// key) of the area the plan covers: the open-data record's spatial coverage.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub municipality_key: Option<String>,
+        /// The district boundaries for the maps, a file in the data folder written by the staff
+        /// tool's `boundaries` command (`districts.geojson`). Without it: tables only.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub district_boundaries: Option<String>,
         #[serde(flatten)]
         pub extra: Extra,
     }

@@ -75,6 +75,11 @@ impl<const LOCATED: bool> Checker<LOCATED> {
             }
         }
         self.check_url(&mut config.site_url, &path.key("site_url"));
+        self.check_path(
+            &mut config.district_boundaries,
+            PathUse::File,
+            &path.key("district_boundaries"),
+        );
         if let Some(key) = config.municipality_key.as_deref() {
             if !is_municipality_key(key) {
                 self.problem(
