@@ -10,7 +10,8 @@
 //   with the header `x-wegmarke-cached: <ISO time it was stored>`, which the app shows.
 // - The shell (index.html, what it names, every WebAssembly part the app script names, the data
 //   files index.html preloads) is cached at install and again whenever index.html changes, so
-//   every page opens offline; hashed files the current index.html no longer needs are deleted.
+//   every page opens offline (with the district boundaries config.json names, for the maps);
+//   hashed files the current index.html no longer needs are deleted.
 
 const VERSION = 'wegmarke-offline-1';
 /** Cache Storage is per origin, not per scope: two dashboards on one host keep apart. */
@@ -138,9 +139,23 @@ async function syncShell(cache, html) {
     if (hashed && res.ok) await cache.put(href, res);
     else if (res.ok || res.status === 404) await store(cache, href, res);
   }));
+  await syncBoundaries(cache);
   for (const req of await cache.keys()) {
     if (isHashed(new URL(req.url)) && !wanted.has(req.url)) await cache.delete(req);
   }
+}
+
+/** The district boundaries config.json names (`district_boundaries` in its data folder), so
+ * that the maps open offline too; nothing when config.json names none. */
+async function syncBoundaries(cache) {
+  const stored = await cache.match(new URL('config.json', self.registration.scope).href, ANY_VARY);
+  const config = stored ? await stored.json().catch(() => null) : null;
+  if (!config || typeof config.district_boundaries !== 'string') return;
+  const folder = typeof config.data === 'string' ? config.data : 'data/';
+  const url = new URL(folder.replace(/\/?$/, '/') + config.district_boundaries, self.registration.scope);
+  if (!scoped(url)) return;
+  const res = await fetch(url.href, { cache: 'no-cache', credentials: 'omit' }).catch(() => null);
+  if (res && (res.ok || res.status === 404)) await store(cache, url.href, res);
 }
 
 async function fromCacheOrNetwork(cache, href) {

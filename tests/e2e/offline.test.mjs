@@ -72,6 +72,8 @@ test('after a first visit, the overview and pages not yet seen open offline with
     await page.evaluate(() => { location.hash = '#/indikator/I-alq-ausl'; });
     await page.getByTestId('chart').locator('svg').first().waitFor();
     assert.equal(await page.getByTestId('part-failed').count(), 0);
+    // Its map of values by district: the boundary file config.json names was cached too.
+    await page.getByTestId('district-map').locator('svg').waitFor();
 
     // Another language, opened offline by its own address (?lang=en: index.html from the cache).
     await page.goto(`${url}?lang=en#/massnahme/${m.id}`);
