@@ -363,8 +363,8 @@ async function explorer(browser, siteUrl) {
 function denseBoundaries(bytes) {
   const geo = JSON.parse(fs.readFileSync(path.join(DIST, 'data', 'districts.geojson'), 'utf8'));
   const edges = geo.features.reduce((n, f) => n + f.geometry.coordinates.flat(1).reduce((m, r) => m + r.length - 1, 0), 0);
-  // About 22 bytes a point ("[9.65432,48.70123],").
-  const per = Math.max(1, Math.floor(bytes / 22 / edges));
+  // About 19 bytes a point ("[9.65432,48.70123],").
+  const per = Math.max(1, Math.floor(bytes / 19 / edges));
   for (const f of geo.features) {
     f.geometry.coordinates = f.geometry.coordinates.map(poly => poly.map(ring => {
       const out = [];
@@ -389,7 +389,7 @@ async function mapPage(browser, siteUrl) {
   if (!await settled(page, '[data-testid=plan-title]', 60_000)) { await context.close(); return null; }
   await page.waitForLoadState('networkidle');
   const works = [];
-  for (let run = 0; run < RUNS; run++) {
+  for (let run = 0; run < CHART_RUNS; run++) {
     if (run > 0) {
       await page.evaluate(h => { location.hash = h; }, PAGES.overview);
       await page.getByTestId('plan-title').waitFor();
@@ -600,10 +600,8 @@ async function main() {
   }
   const mp = results.map;
   if (mp && mp.small != null && mp.dense != null) {
-    const extra = mp.dense - mp.small;
-    add(`indicator page with a ${kib(mp.denseBytes)} district boundary file: opening it, main thread (median of ${RUNS})`, ms(mp.dense), '—', null);
-    add('… the same with the example\'s boundary file', ms(mp.small), '—', null);
-    add(`… what the ${kib(mp.denseBytes)} file adds (fetch, parse, draw)`, ms(extra), `< ${BUDGET.mapMs} ms`, extra < BUDGET.mapMs);
+    add(`indicator page with a ${kib(mp.denseBytes)} district boundary file: opening it until the map is drawn, main thread (median of ${CHART_RUNS})`, ms(mp.dense), `< ${BUDGET.mapMs} ms`, mp.dense < BUDGET.mapMs);
+    add('… the same with the example\'s boundary file (3 KiB)', ms(mp.small), '—', null);
   } else {
     add('district map: main thread', NA, `< ${BUDGET.mapMs} ms`, null);
   }
