@@ -41,5 +41,20 @@ pub const PLAN_FILE: &str = "plan.json";
 pub const MEASURES_FILE: &str = "measures.json";
 /// The indicators file.
 pub const INDICATORS_FILE: &str = "indicators.json";
+/// The keys the contract defines at the top of each data file, in [`DATA_FILES`]' order; any
+/// other key is an unknown field, kept as it is (validation, workbook export and import).
+pub const FILE_KEYS: [&[&str]; 3] = [
+    &[
+        "format",
+        "plan",
+        "fields",
+        "goals",
+        "actors",
+        "reports",
+        "districts",
+    ],
+    &["format", "measures"],
+    &["format", "indicators"],
+];
 /// The three data files of a data folder, in the order every reader takes them.
 pub const DATA_FILES: [&str; 3] = [PLAN_FILE, MEASURES_FILE, INDICATORS_FILE];

@@ -202,14 +202,15 @@ impl Context<'_> {
         self.ds.measures.as_ref().map_or(&[], |m| &m.measures)
     }
 
-    /// The fields of action a measure serves (through its goals), each once.
-    pub fn fields_of(&self, m: &Measure) -> Vec<String> {
+    /// The fields of action a list of goals belongs to (a measure's, an indicator's), each once.
+    pub fn fields_of(&self, goals: &[String]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        for goal in &m.goals {
-            if let Some(f) = self.ds.goal(goal).map(|g| g.field.clone()) {
-                if !out.contains(&f) {
-                    out.push(f);
-                }
+        for f in goals
+            .iter()
+            .filter_map(|g| self.ds.goal(g).map(|g| &g.field))
+        {
+            if !out.contains(f) {
+                out.push(f.clone());
             }
         }
         out

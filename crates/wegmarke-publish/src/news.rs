@@ -62,7 +62,7 @@ fn measure_items(ctx: &Context) -> Vec<Item> {
     let mut out = Vec::new();
     for m in ctx.measures() {
         let title = ctx.text(&m.title);
-        let fields = ctx.fields_of(m);
+        let fields = ctx.fields_of(&m.goals);
         let mut updates: Vec<_> = m.updates.iter().collect();
         updates.sort_by(|a, b| a.date.period().cmp(b.date.period()));
         let mut before: Option<Status> = None;
@@ -128,14 +128,7 @@ fn value_items(ctx: &Context) -> Vec<Item> {
     let mut out = Vec::new();
     for ind in ctx.ds.indicators() {
         let title = ctx.text(ind.short_title.as_ref().unwrap_or(&ind.title));
-        let mut fields: Vec<String> = Vec::new();
-        for goal in &ind.goals {
-            if let Some(f) = ctx.ds.goal(goal).map(|g| g.field.clone()) {
-                if !fields.contains(&f) {
-                    fields.push(f);
-                }
-            }
-        }
+        let fields = ctx.fields_of(&ind.goals);
         for series in &ind.series {
             let newest = series
                 .observations

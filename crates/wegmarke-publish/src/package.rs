@@ -212,7 +212,7 @@ fn measures(ctx: &Context) -> Table {
             vec![
                 m.id.clone(),
                 ctx.text(&m.title).to_owned(),
-                ctx.fields_of(m).join(" "),
+                ctx.fields_of(&m.goals).join(" "),
                 m.goals.join(" "),
                 m.status.as_str().to_owned(),
                 num(m.progress),

@@ -594,20 +594,9 @@ fn plan_table(
         extras_of(&plan_known, &plan_nested, plan),
     )];
     let file_known: [(&Map<String, Value>, &[&str]); 3] = [
-        (
-            plan_file,
-            &[
-                "format",
-                "plan",
-                "fields",
-                "goals",
-                "actors",
-                "reports",
-                "districts",
-            ],
-        ),
-        (measures, &["format", "measures"]),
-        (indicators, &["format", "indicators"]),
+        (plan_file, wegmarke_core::FILE_KEYS[0]),
+        (measures, wegmarke_core::FILE_KEYS[1]),
+        (indicators, wegmarke_core::FILE_KEYS[2]),
     ];
     for ((obj, known), (_, key)) in file_known.iter().zip(PLAN_EXTRA_FILE) {
         extra_rows.push(("Weitere Felder (Datei)", key, extras_of(known, &[], obj)));

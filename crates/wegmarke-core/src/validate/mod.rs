@@ -147,12 +147,12 @@ fn validate_with<const LOCATED: bool>(inputs: &Inputs, prefix: &str) -> (Dataset
     let mut measures = measures_doc.as_ref().map(|d| MeasuresFile {
         format: FORMAT.to_owned(),
         measures: measures_ck.entries(&d.value, "measures", true),
-        extra: extra_of(&d.value, &["format", "measures"]),
+        extra: extra_of(&d.value, crate::FILE_KEYS[1]),
     });
     let mut indicators = indicators_doc.as_ref().map(|d| IndicatorsFile {
         format: FORMAT.to_owned(),
         indicators: indicators_ck.entries(&d.value, "indicators", true),
-        extra: extra_of(&d.value, &["format", "indicators"]),
+        extra: extra_of(&d.value, crate::FILE_KEYS[2]),
     });
 
     // Ids first, so references can be checked against what survived.

@@ -46,18 +46,7 @@ impl<const LOCATED: bool> Checker<LOCATED> {
             actors: self.entries(value, "actors", false),
             reports: self.entries(value, "reports", false),
             districts: self.entries(value, "districts", false),
-            extra: extra_of(
-                value,
-                &[
-                    "format",
-                    "plan",
-                    "fields",
-                    "goals",
-                    "actors",
-                    "reports",
-                    "districts",
-                ],
-            ),
+            extra: extra_of(value, crate::FILE_KEYS[0]),
         }
     }
 

@@ -225,19 +225,7 @@ pub fn import(book: &[Grid], existing: &Existing) -> Imported {
     );
 
     // ---- unknown fields of the files themselves
-    let file_known: [&[&str]; 3] = [
-        &[
-            "format",
-            "plan",
-            "fields",
-            "goals",
-            "actors",
-            "reports",
-            "districts",
-        ],
-        &["format", "measures"],
-        &["format", "indicators"],
-    ];
+    let file_known = wegmarke_core::FILE_KEYS;
     for (i, target) in [&mut plan_file, &mut measures_file, &mut indicators_file]
         .into_iter()
         .enumerate()
