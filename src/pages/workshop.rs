@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wegmarke_core::changes::{compare, Changes};
 use wegmarke_core::i18n::Catalog;
-use wegmarke_core::DATA_FILES;
+use wegmarke_core::{Date, DATA_FILES};
 use wegmarke_publish::Site;
 use wegmarke_workbook::check::{self, Checked, Upload};
 use wegmarke_workbook::{Finding, Lang, Level};
@@ -22,6 +22,7 @@ use wegmarke_workbook::{Finding, Lang, Level};
 use crate::browser;
 use crate::load::{fetch_bytes, Loaded, Shown};
 use crate::pages::changes::render_changes;
+use crate::split::split_points;
 use crate::ui::use_ui;
 
 /// What a check found, kept while the staff member looks at the preview and comes back.
@@ -49,6 +50,8 @@ enum Stage {
     Idle,
     /// Working on it: what it is doing now.
     Working(&'static str),
+    /// The spreadsheet tools could not be fetched (their part, see [`convert_files`]).
+    Unavailable,
     /// Done.
     Done(Arc<Outcome>),
 }
@@ -119,18 +122,24 @@ pub fn WorkshopPage(
                 let current = current.clone();
                 leptos::task::spawn_local(async move {
                     let files = published_files(&current).await;
-                    if let Some(data) = check::data_of(files.each_ref().map(|f| f.as_deref())) {
-                        if let Ok(bytes) = check::workbook(Some(&data)) {
-                            browser::download_bytes("plan.xlsx", XLSX, &bytes);
-                        }
+                    match workbook_of(Some(files)).await {
+                        Ok(Some(bytes)) => _ = browser::download_bytes("plan.xlsx", XLSX, &bytes),
+                        Ok(None) => {}
+                        Err(_) => stage.set(Stage::Unavailable),
                     }
                 });
             };
             let template = move |ev: leptos::ev::MouseEvent| {
                 ev.prevent_default();
-                if let Ok(bytes) = check::workbook(None) {
-                    browser::download_bytes("vorlage.xlsx", XLSX, &bytes);
-                }
+                leptos::task::spawn_local(async move {
+                    match workbook_of(None).await {
+                        Ok(Some(bytes)) => {
+                            _ = browser::download_bytes("vorlage.xlsx", XLSX, &bytes)
+                        }
+                        Ok(None) => {}
+                        Err(_) => stage.set(Stage::Unavailable),
+                    }
+                });
             };
             view! {
                 <ul>
@@ -145,7 +154,8 @@ pub fn WorkshopPage(
         }
     };
 
-    let result = move || match stage.get() {
+    let result = move || {
+        match stage.get() {
         Stage::Idle => None,
         Stage::Working(what) => Some(
             view! {
@@ -155,7 +165,17 @@ pub fn WorkshopPage(
             }
             .into_any(),
         ),
+        Stage::Unavailable => Some(
+            view! {
+                <p class="notice error" role="alert" data-testid="workshop-unavailable">{t(
+                    "Die Prüfwerkzeuge konnten nicht geladen werden (keine Verbindung zur Website?). Bitte die Verbindung prüfen und die Dateien erneut wählen.",
+                    "The checking tools could not be loaded (no connection to the website?). Please check the connection and choose the files again.",
+                )}</p>
+            }
+            .into_any(),
+        ),
         Stage::Done(outcome) => Some(view! { <Report outcome lang shown/> }.into_any()),
+    }
     };
 
     view! {
@@ -174,6 +194,9 @@ pub fn WorkshopPage(
             </ol>
             <h2>{t("Daten wählen", "Choose data")}</h2>
             <div class="drop-zone" class:dragging=move || dragging.get() data-testid="drop-zone"
+                // The spreadsheet tools (a part of several hundred KiB) are fetched when the
+                // staff member comes near the file input or the templates, not with the page.
+                on:pointerenter=|_| preload_tools() on:focusin=|_| preload_tools()
                 on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop>
@@ -188,7 +211,7 @@ pub fn WorkshopPage(
             </div>
             <div aria-live="polite">{result}</div>
             <h2>{t("Vorlagen", "Templates")}</h2>
-            {templates}
+            <div on:pointerenter=|_| preload_tools() on:focusin=|_| preload_tools()>{templates}</div>
         </div>
     }
 }
@@ -235,29 +258,20 @@ async fn run(
         });
     }
     let names = uploads.iter().map(|u| u.name.clone()).collect();
-    let read = check::read(&uploads);
     stage.set(Stage::Working(lang.pick(
         "Tabellen werden umgewandelt und geprüft …",
         "Converting and checking the sheets …",
     )));
     browser::next_task().await;
     let sources = published_files(&published).await;
-    let Some(today) = wegmarke_core::Date::parse(&browser::today()) else {
+    let Some(today) = Date::parse(&browser::today()) else {
         // The browser's clock always gives a date; should it not, nothing is half-shown.
         stage.set(Stage::Idle);
         return;
     };
-    let against = check::Published {
-        files: sources.each_ref().map(|f| f.as_deref()),
-        data: Some(&published.data),
-        today,
-    };
-    let mut checked = match &read {
-        Ok(read) => check::convert(read, against.files),
-        Err(f) => Checked {
-            findings: vec![f.clone()],
-            ..Checked::default()
-        },
+    let Ok(mut checked) = convert_files(uploads, sources.clone()).await else {
+        stage.set(Stage::Unavailable);
+        return;
     };
     // Removals and questions in a task of their own: the tab stays responsive in between.
     if checked.data.is_some() {
@@ -266,7 +280,11 @@ async fn run(
             "Looking for removed entries and questions …",
         )));
         browser::next_task().await;
-        check::review(&mut checked, &against);
+        let Ok(reviewed) = review_files(checked, sources, published.clone(), today).await else {
+            stage.set(Stage::Unavailable);
+            return;
+        };
+        checked = reviewed;
     }
     stage.set(Stage::Working(lang.pick(
         "Änderungen werden verglichen …",
@@ -539,13 +557,18 @@ fn Downloads(texts: [String; 3], preview: Option<Arc<Loaded>>, lang: Lang) -> im
         let texts = texts.clone();
         move |ev: leptos::ev::MouseEvent| {
             ev.prevent_default();
-            let beside = preview
-                .as_deref()
-                .map(|p| published_beside(p, &ui))
-                .unwrap_or_default();
-            if let Some(bytes) = check::package(&texts, &beside) {
-                browser::download_bytes(ZIP_NAME, "application/zip", &bytes);
-            }
+            let (texts, preview, ui) = (texts.clone(), preview.clone(), ui.clone());
+            leptos::task::spawn_local(async move {
+                // The tools' part is here already: it made the texts.
+                if let Ok(Some(bytes)) = zip_of(
+                    texts,
+                    preview.map(|p| (p, ui.cat.clone(), published_folder())),
+                )
+                .await
+                {
+                    browser::download_bytes(ZIP_NAME, "application/zip", &bytes);
+                }
+            });
         }
     };
     let singles = DATA_FILES
@@ -578,24 +601,88 @@ fn Downloads(texts: [String; 3], preview: Option<Arc<Loaded>>, lang: Lang) -> im
 
 const ZIP_NAME: &str = "wegmarke-daten.zip";
 
+/// The folder of the address this page runs at (ends with `/`).
+fn published_folder() -> String {
+    let here = browser::page_base_url();
+    here.rfind('/')
+        .map_or(here.clone(), |i| here[..=i].to_owned())
+}
+
 /// The feeds, calendar and open-data package for the new data, as `wegmarke-daten publish`
 /// writes them. Their links need the dashboard's public address: config.json's `site_url`, else
-/// the address this page runs at. Texts in the plan's default language (German, or the reader's
-/// language when it is the plan's).
-fn published_beside(preview: &Loaded, ui: &crate::ui::Ui) -> Vec<(String, String)> {
+/// `folder`, the address this page runs at. Texts in the plan's default language (German, or the
+/// reader's language, `cat`, when it is the plan's).
+fn published_beside(preview: &Loaded, cat: Arc<Catalog>, folder: &str) -> Vec<(String, String)> {
     let config = &preview.config;
-    let here = browser::page_base_url();
-    let folder = here.rfind('/').map_or(here.as_str(), |i| &here[..=i]);
     let Ok(site) = Site::from_config(config).or_else(|_| Site::new(folder, config.data.as_deref()))
     else {
         return Vec::new();
     };
-    let cat = if ui.lang() == preview.data.default_lang() {
-        ui.cat.clone()
+    let cat = if cat.lang.tag == preview.data.default_lang() {
+        cat
     } else {
         Arc::new(Catalog::german())
     };
     wegmarke_publish::files_for(&preview.data, config, &site, &cat)
         .map(|files| files.into_iter().map(|f| (f.path, f.text)).collect())
         .unwrap_or_default()
+}
+
+/// The published data files' bytes, as [`published_files`] fetched them.
+type Sources = [Option<Vec<u8>>; 3];
+
+/// What the ZIP's feeds are made for: the previewed data, the reader's texts, this page's folder.
+type Beside = Option<(Arc<Loaded>, Arc<Catalog>, String)>;
+
+split_points! {
+    /// Reads the chosen files and converts them to the three data files, checked against the
+    /// published ones. The spreadsheet reader and writer (calamine, rust_xlsxwriter) and the
+    /// publish step are most of the Datenwerkstatt's code: they live in a part of their own,
+    /// which the page fetches when the staff member comes near the file input, so the page
+    /// itself opens as fast as the others.
+    workbook fn convert_files(uploads: Vec<Upload>, sources: Sources) -> Checked {
+        match check::read(&uploads) {
+            Ok(read) => check::convert(&read, sources.each_ref().map(|f| f.as_deref())),
+            Err(f) => Checked {
+                findings: vec![f],
+                ..Checked::default()
+            },
+        }
+    }
+    /// Looks for removed entries and questions (`check::review`).
+    workbook fn review_files(checked: Checked, sources: Sources, published: Arc<Loaded>, today: Date) -> Checked {
+        let mut checked = checked;
+        let against = check::Published {
+            files: sources.each_ref().map(|f| f.as_deref()),
+            data: Some(&published.data),
+            today,
+        };
+        check::review(&mut checked, &against);
+        checked
+    }
+    /// A workbook of the published data files, or the empty template (`None`).
+    workbook fn workbook_of(sources: Option<Sources>) -> Option<Vec<u8>> {
+        match sources {
+            None => check::workbook(None).ok(),
+            Some(files) => check::data_of(files.each_ref().map(|f| f.as_deref()))
+                .and_then(|data| check::workbook(Some(&data)).ok()),
+        }
+    }
+    /// The ZIP to publish: the three files and, for previewed data, its feeds, calendar and
+    /// open-data package.
+    workbook fn zip_of(texts: Arc<[String; 3]>, beside: Beside) -> Option<Vec<u8>> {
+        let beside = beside
+            .map(|(preview, cat, folder)| published_beside(&preview, cat, &folder))
+            .unwrap_or_default();
+        check::package(&texts, &beside)
+    }
+}
+
+/// Starts fetching the spreadsheet tools' part, once; a failed fetch is tried again by the call
+/// that needs it.
+fn preload_tools() {
+    #[cfg(not(feature = "unsplit"))]
+    leptos::task::spawn_local(async {
+        let _ = __wasm_split_preload_convert_files().await;
+    });
 }

@@ -197,3 +197,30 @@ test('the three JSON files and CSV files are checked too; the Werkstatt passes a
     await page.close();
   }
 });
+
+test('the spreadsheet tools come as a part of their own: not with the page, when the staff member comes near the file input; a failed fetch says so', async () => {
+  const tools = url => /\/part-split_workbook-/.test(new URL(url).pathname);
+  const { page } = await openPage(browser);
+  const asked = [];
+  page.on('request', r => { if (tools(r.url())) asked.push(r.url()); });
+  await page.goto(WORKSHOP);
+  await page.getByTestId('workshop-input').waitFor({ state: 'attached' });
+  // The page is usable without the tools: nothing of them is fetched yet.
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(asked, []);
+  const fetched = page.waitForRequest(r => tools(r.url()));
+  await page.getByTestId('drop-zone').hover();
+  await fetched;
+  await page.close();
+
+  // Without the part: a message in the page, nothing half-shown.
+  const { page: cut } = await openPage(browser);
+  await cut.route(u => tools(u.href), route => route.abort('connectionrefused'));
+  await cut.goto(WORKSHOP);
+  await cut.getByTestId('workshop-input').setInputFiles(workbook);
+  const notice = cut.getByTestId('workshop-unavailable');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /nicht geladen werden/);
+  assert.equal(await cut.getByTestId('workshop-summary').count(), 0);
+  await cut.close();
+});

@@ -1,0 +1,32 @@
+import { chromium } from 'playwright-core';
+import { startServer, makeSite } from '../tests/e2e/server.mjs';
+import fs from 'node:fs';
+const server = await startServer();
+makeSite(server.root, 'app', '/tmp/dist-prof');
+const FLAGS = ['--headless','--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'];
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS, headless: true });
+const hash = process.argv[2] || '#/';
+const sel = process.argv[3] || '[data-testid=plan-title]';
+const context = await browser.newContext({ viewport: { width: 412, height: 823 }, serviceWorkers: 'block' });
+const page = await context.newPage();
+const cdp = await context.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+await cdp.send('Profiler.start');
+page.on('console', m => { if (m.type()==='error') console.log('console', m.text().slice(0,200)); });
+await page.goto(`${server.url}/app/${hash}`);
+await page.locator(sel).first().waitFor({ state: 'attached', timeout: 60000 });
+await page.waitForLoadState('networkidle');
+const { profile } = await cdp.send('Profiler.stop');
+// self time per function
+const byId = new Map(profile.nodes.map(n => [n.id, n]));
+const self = new Map();
+const dt = profile.timeDeltas; 
+profile.samples.forEach((id, i) => { const n = byId.get(id); const k = n.callFrame.functionName || '(anon)'; self.set(k, (self.get(k) || 0) + (dt[i] || 0)); });
+// inclusive: build parent map
+const parent = new Map(); for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+const incl = new Map();
+profile.samples.forEach((id, i) => { const seen = new Set(); let cur = id; while (cur) { const k = byId.get(cur).callFrame.functionName || '(anon)'; if (!seen.has(k)) { seen.add(k); incl.set(k, (incl.get(k) || 0) + (dt[i] || 0)); } cur = parent.get(cur); } });
+const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${(v/1000).toFixed(1)}ms ${k.slice(0, 140)}`).join('\n');
+console.log('SELF\n' + top(self, 30)); console.log('\nINCL\n' + top(incl, 60));
+await context.close(); await browser.close(); await server.stop();

@@ -1,0 +1,33 @@
+import { chromium } from 'playwright-core';
+import { startServer, makeSite } from '../tests/e2e/server.mjs';
+import fs from 'node:fs';
+const server = await startServer();
+makeSite(server.root, 'app', process.env.DIST || '/work/main/dist');
+const FLAGS = ['--headless','--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'];
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS, headless: true });
+const hash = process.argv[2] || '#/';
+const sel = process.argv[3] || '[data-testid=plan-title]';
+const rate = Number(process.argv[4] || 4);
+const context = await browser.newContext({ viewport: { width: 412, height: 823 }, serviceWorkers: 'block' });
+const page = await context.newPage();
+const cdp = await context.newCDPSession(page);
+await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+await browser.startTracing(page, { path: `/tmp/tr/t.json`, categories: ['devtools.timeline','toplevel','v8.execute','blink.user_timing','disabled-by-default-devtools.timeline'] });
+await page.goto(`${server.url}/app/${hash}`);
+await page.locator(sel).first().waitFor({ state: 'attached', timeout: 60000 });
+await page.waitForLoadState('networkidle');
+await new Promise(r => setTimeout(r, 500));
+await browser.stopTracing();
+const ev = JSON.parse(fs.readFileSync('/tmp/tr/t.json')).traceEvents;
+const nav = ev.find(e => e.name === 'navigationStart' || e.name==='TracingStartedInBrowser');
+const t0 = Math.min(...ev.filter(e => e.ts > 0).map(e => e.ts));
+const main = ev.filter(e => e.name === 'RunTask' && e.dur > 50000 / 1);
+const tids = {};
+for (const e of ev.filter(e=>e.name==='thread_name')) tids[e.pid+':'+e.tid]=e.args.name;
+for (const t of main) {
+  const th = tids[t.pid+':'+t.tid];
+  if (th !== 'CrRendererMain') continue;
+  const inner = ev.filter(e => e.pid===t.pid && e.tid===t.tid && e.ts>=t.ts && e.ts<t.ts+t.dur && e.dur && e.name!=='RunTask').sort((a,b)=>b.dur-a.dur).slice(0,6).map(e=>`${e.name}${e.args?.data?.functionName?'('+e.args.data.functionName+')':''}${e.args?.data?.url?'['+e.args.data.url.split('/').pop().slice(0,30)+']':''} ${(e.dur/1000).toFixed(0)}`);
+  console.log(((t.ts-t0)/1000).toFixed(0), 'dur', (t.dur/1000).toFixed(0), inner.join(' | '));
+}
+await context.close(); await browser.close(); await server.stop();
