@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The performance benchmark, run on demand (not part of the tests):
 //
-//   trunk build --release && node scripts/bench.mjs [--no-lighthouse | --only-lighthouse] [--runs 3]
+//   trunk build --release && node scripts/bench.mjs [--no-lighthouse | --only-lighthouse] [--pages a,b] [--runs 3]
 //
 // Every browser measurement is repeated --runs times (default 3) and the median reported; the
 // Lighthouse median is the run with the median score. About 12 minutes with the defaults (66
@@ -39,8 +39,10 @@ const RUNS = Number(args[args.indexOf('--runs') + 1]) || 3;
 const WITH_LIGHTHOUSE = !args.includes('--no-lighthouse');
 // Only the Lighthouse rows (while working on a page's score); the other rows read n/a.
 const ONLY_LIGHTHOUSE = args.includes('--only-lighthouse');
+// --pages overview,datenwerkstatt: Lighthouse on these pages only (names of LIGHTHOUSE_PAGES).
+const LH_ONLY = args.includes('--pages') ? args[args.indexOf('--pages') + 1].split(',') : null;
 const KiB = 1024;
-const NA = 'n/a (page not built)';
+const NA = 'n/a (page not built, or not measured)';
 
 // The reference for side-by-side figures: Open SDG's indicator page with its Chart.js line chart,
 // saved with every file it loads (../shared/peer, see its README), served by the same nginx.
@@ -517,38 +519,39 @@ async function main() {
     const largeUrl = `${server.url}/large/`;
 
     if (!ONLY_LIGHTHOUSE) {
-    log('bytes of the first view …');
-    const accessLog = path.join(server.dir, 'access.log');
-    results.overview = await transfer(browser, app, appDir, PAGES.overview, '[data-testid=plan-title]', accessLog);
-    results.indicatorPage = await transfer(browser, app, appDir, PAGES.indicator, '[data-testid=chart] svg', accessLog);
-    log('time to first chart, side by side with Open SDG …');
-    results.chart = {};
-    for (const rate of [1, 4]) {
-      results.chart[`ours${rate}`] = await timeToChart(browser, app + PAGES.indicator, OUR_CHART, rate);
-    }
-    if (peer) {
-      makeSite(server.root, '', PEER_WWW);
-      results.peerPage = await transfer(browser, server.url, PEER_WWW, PEER_PAGE, 'canvas', accessLog);
+      log('bytes of the first view …');
+      const accessLog = path.join(server.dir, 'access.log');
+      results.overview = await transfer(browser, app, appDir, PAGES.overview, '[data-testid=plan-title]', accessLog);
+      results.indicatorPage = await transfer(browser, app, appDir, PAGES.indicator, '[data-testid=chart] svg', accessLog);
+      log('time to first chart, side by side with Open SDG …');
+      results.chart = {};
       for (const rate of [1, 4]) {
-        results.chart[`peer${rate}`] = await timeToChart(browser, server.url + PEER_PAGE, PEER_CHART, rate);
+        results.chart[`ours${rate}`] = await timeToChart(browser, app + PAGES.indicator, OUR_CHART, rate);
       }
-    }
-    log('district map: the example\'s and a 300 KiB boundary file …');
-    const dense = denseBoundaries(BUDGET.mapBytes);
-    const denseUrl = `${server.url}/dense-map/`;
-    makeSite(server.root, 'dense-map', DIST, { 'data/districts.geojson': dense });
-    results.map = { denseBytes: Buffer.byteLength(dense), small: await mapPage(browser, app), dense: await mapPage(browser, denseUrl) };
-    log('explorer with 2,000 measures and 300 indicators …');
-    results.explorer = await explorer(browser, largeUrl);
-    results.explorerBuilt = results.explorer !== null;
-    log('site search with the large plan …');
-    results.siteSearch = await siteSearch(browser, largeUrl);
-    log('Datenwerkstatt with the large plan\'s workbook …');
-    results.workshop = await workshop(browser, largeUrl);
+      if (peer) {
+        makeSite(server.root, '', PEER_WWW);
+        results.peerPage = await transfer(browser, server.url, PEER_WWW, PEER_PAGE, 'canvas', accessLog);
+        for (const rate of [1, 4]) {
+          results.chart[`peer${rate}`] = await timeToChart(browser, server.url + PEER_PAGE, PEER_CHART, rate);
+        }
+      }
+      log('district map: the example\'s and a 300 KiB boundary file …');
+      const dense = denseBoundaries(BUDGET.mapBytes);
+      const denseUrl = `${server.url}/dense-map/`;
+      makeSite(server.root, 'dense-map', DIST, { 'data/districts.geojson': dense });
+      results.map = { denseBytes: Buffer.byteLength(dense), small: await mapPage(browser, app), dense: await mapPage(browser, denseUrl) };
+      log('explorer with 2,000 measures and 300 indicators …');
+      results.explorer = await explorer(browser, largeUrl);
+      results.explorerBuilt = results.explorer !== null;
+      log('site search with the large plan …');
+      results.siteSearch = await siteSearch(browser, largeUrl);
+      log('Datenwerkstatt with the large plan\'s workbook …');
+      results.workshop = await workshop(browser, largeUrl);
     }
     results.lighthouse = {};
     if (WITH_LIGHTHOUSE && ensureLighthouse()) {
       for (const [name, hash] of Object.entries(LIGHTHOUSE_PAGES)) {
+        if (LH_ONLY && !LH_ONLY.includes(name)) continue;
         for (const preset of ['mobile', 'desktop']) {
           log(`lighthouse ${name} ${preset} …`);
           const runs = [];
@@ -566,15 +569,18 @@ async function main() {
   // The verdicts.
   const rows = [];
   const add = (measure, value, budget, pass) => rows.push([measure, value, budget, pass === null ? '—' : pass ? 'pass' : 'FAIL']);
-  const o = results.overview;
-  add('overview: transferred, brotli (wasm+JS+CSS+data)', kib(o.brotli), `≤ ${kib(BUDGET.overviewBytes)}`, o.brotli <= BUDGET.overviewBytes);
-  add(`overview: transferred as served (${results.served})`, kib(o.served), '—', null);
-  add('overview: ECharts loaded', o.echarts ? 'yes' : 'no', 'no', !o.echarts);
-  const ip = results.indicatorPage;
+  // Left out with --only-lighthouse: the first views' rows read n/a.
+  const o = results.overview || { files: [] };
+  const ip = results.indicatorPage || { built: false, files: [] };
+  if (results.overview) {
+    add('overview: transferred, brotli (wasm+JS+CSS+data)', kib(o.brotli), `≤ ${kib(BUDGET.overviewBytes)}`, o.brotli <= BUDGET.overviewBytes);
+    add(`overview: transferred as served (${results.served})`, kib(o.served), '—', null);
+    add('overview: ECharts loaded', o.echarts ? 'yes' : 'no', 'no', !o.echarts);
+  } else add('overview: transferred, brotli (wasm+JS+CSS+data)', NA, `≤ ${kib(BUDGET.overviewBytes)}`, null);
   if (ip.built) add('indicator page: transferred until its first chart is drawn, as served', kib(ip.served), `≤ ${kib(BUDGET.indicatorBytes)}`, ip.served <= BUDGET.indicatorBytes);
   else add('indicator page: transferred until its first chart is drawn', NA, `≤ ${kib(BUDGET.indicatorBytes)}`, null);
-  add('indicator page: ECharts loaded before the reader points at the chart', ip.echarts ? 'yes' : 'no', 'no', !ip.echarts);
-  const c = results.chart;
+  if (ip.built) add('indicator page: ECharts loaded before the reader points at the chart', ip.echarts ? 'yes' : 'no', 'no', !ip.echarts);
+  const c = results.chart || {};
   const pp = results.peerPage;
   const ratio = (a, b) => (a == null || b == null ? null : a / b);
   const sideBySide = [];
@@ -623,7 +629,7 @@ async function main() {
     add(`Datenwerkstatt: 2,000-measure workbook (${kib(w.bytes)}), choosing to list of problems (median of ${RUNS})`, ms(w.checkMs), `< ${BUDGET.workshopMs} ms`, w.checkMs < BUDGET.workshopMs);
     add('Datenwerkstatt: longest main-thread task meanwhile', ms(w.longestTask), '—', null);
   } else add('Datenwerkstatt: 2,000-measure workbook', NA, `< ${BUDGET.workshopMs} ms`, null);
-  for (const name of Object.keys(LIGHTHOUSE_PAGES)) {
+  for (const name of Object.keys(LIGHTHOUSE_PAGES).filter(n => !LH_ONLY || LH_ONLY.includes(n))) {
     for (const preset of ['mobile', 'desktop']) {
       const r = results.lighthouse[`${name}-${preset}`];
       const budget = preset === 'mobile' ? `≥ ${BUDGET.lighthouseMobile}` : '—';
@@ -643,7 +649,7 @@ async function main() {
   // and the metrics below a full score (where the points went).
   const weak = r => Object.entries(r.metricScores || {}).filter(([, s]) => s != null && s < 100)
     .sort((x, y) => x[1] - y[1]).map(([m, s]) => `${m} ${s}`).join(', ') || '—';
-  const lhRows = WITH_LIGHTHOUSE ? Object.entries(LIGHTHOUSE_PAGES).flatMap(([name, hash]) => ['mobile', 'desktop'].map(preset => {
+  const lhRows = WITH_LIGHTHOUSE ? Object.entries(LIGHTHOUSE_PAGES).filter(([name]) => !LH_ONLY || LH_ONLY.includes(name)).flatMap(([name, hash]) => ['mobile', 'desktop'].map(preset => {
     const r = results.lighthouse[`${name}-${preset}`];
     const budget = preset === 'mobile' ? (r ? (r.score >= BUDGET.lighthouseMobile ? 'pass' : 'FAIL') : '—') : '—';
     if (!r) return [name, hash, preset, 'n/a (Lighthouse failed)', '', '', '', '', '', '', budget];
