@@ -187,7 +187,14 @@ pub fn indicator_option(
     opts: ChartOptions,
 ) -> Value {
     let chart = indicator_chart(ind, cat, default_lang, opts);
-    let mut v = serde_json::to_value(&chart).unwrap_or(Value::Null);
+    // Through text rather than `to_value`: charming's many `Serialize` impls are then built for
+    // serde_json's text writer, which needs less code per field than its `Value` builder, and
+    // the text is read by the `Value` parser the main module has anyway: the indicator page's
+    // part and chunks are 2.2 KB (brotli) smaller (measured 3 December 2026).
+    let mut v = serde_json::to_string(&chart)
+        .ok()
+        .and_then(|text| serde_json::from_str::<Value>(&text).ok())
+        .unwrap_or(Value::Null);
     v["tooltip"]["renderMode"] = "richText".into();
     // The unit above the value axis starts at the axis and runs into the chart, so a long one
     // ("Prozentpunkte") is not cut off at the chart's edge (charming's text style has no
