@@ -1,9 +1,9 @@
 // District maps: where config.json names the district boundaries, the indicator page draws its
-// values by district as a choropleth above the table, the field page its measures per
-// district; every area of the boundary file is drawn, districts without data are hatched, the
-// file's own note ("schematic") is shown. Every area is reached by Tab and named with district
-// and value; on the field page the areas are links to the explorer. Without the key: the
-// tables alone, and no request.
+// values by district as a choropleth above the table, the field page and the explorer their
+// measures per district; every area of the boundary file is drawn, districts without data are
+// hatched, the file's own note ("schematic") is shown. Every area is reached by Tab and named
+// with district and value; on the field page and in the explorer the areas are links (the
+// explorer's set its district filter). Without the key: the tables alone, and no request.
 // Expected values come from the data files; axe finds nothing with the maps drawn.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -138,7 +138,73 @@ test('without district_boundaries in config.json: the tables alone, and no reque
   await page.goto(`${url}#/indikator/${withValues.id}`);
   await page.getByTestId('district-values-table').waitFor();
   assert.equal(await page.getByTestId('district-map').count(), 0);
+  // The explorer's panel too, also after a filter changed.
+  await page.goto(`${url}#/massnahmen`);
+  await page.getByTestId('results').waitFor();
+  await page.getByTestId('explorer-districts').locator('summary').click();
+  await page.getByTestId('explorer-district-table').waitFor();
+  await page.getByTestId('status-on_track').check();
+  await page.waitForFunction(() => location.hash.includes('status=on_track'));
+  assert.equal(await page.getByTestId('district-map').count(), 0);
   assert.deepEqual(asked, []);
+  await assertClean(assert, page, log);
+  await page.close();
+});
+
+test('the explorer maps the filtered measures per district above its table, and the map follows the filters', async () => {
+  const { page, log } = await openPage(browser);
+  await page.goto(`${APP}?lang=de#/massnahmen?status=on_track`);
+  await page.getByTestId('results').waitFor();
+  const panel = page.getByTestId('explorer-districts');
+  await panel.locator('summary').click();
+  const map = panel.getByTestId('district-map');
+  await map.waitFor();
+  const [mapTop, tableTop] = await Promise.all([map, panel.getByTestId('explorer-district-table')]
+    .map(l => l.evaluate(e => e.getBoundingClientRect().top)));
+  assert.ok(mapTop < tableTop, 'the map above the table');
+  const named = async () => Object.fromEntries((await areasOf(map)).map(([id, label]) => [id, label]));
+  const expect = list => {
+    const c = countsOf(list);
+    return Object.fromEntries(geo.features.map(f => f.properties.id)
+      .map(id => [id, `${districtName(id)}: ${c[id]}`]));
+  };
+  const onTrack = measures.filter(m => m.status === 'on_track');
+  assert.deepEqual(await named(), expect(onTrack));
+  // A link per area: the district filter set, the other filters kept.
+  for (const [id, , href] of await areasOf(map)) assert.equal(href, `#/massnahmen?district=${id}&status=on_track`);
+
+  // Another filter redraws the map.
+  await page.getByTestId('status-delayed').check();
+  const both = measures.filter(m => m.status === 'on_track' || m.status === 'delayed');
+  await page.waitForFunction(n => document.querySelector('[data-testid=result-count]').textContent.startsWith(`${n} `), both.length);
+  assert.deepEqual(await named(), expect(both));
+  assert.deepEqual(await audit(page), []);
+  await assertClean(assert, page, log);
+  await page.close();
+});
+
+test('a district on the explorer\'s map, chosen by keyboard, filters the explorer and the address says so', async () => {
+  const { page, log } = await openPage(browser, { width: 390, height: 800 });
+  await page.goto(`${APP}?lang=de#/massnahmen?status=on_track`);
+  await page.getByTestId('results').waitFor();
+  // Open the panel by keyboard too.
+  await page.getByTestId('explorer-districts').locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('district-map').waitFor();
+  const onTrack = measures.filter(m => m.status === 'on_track');
+  const counts = countsOf(onTrack);
+  const target = plan.districts.map(d => d.id).filter(id => counts[id] > 0).at(-1);
+  await tabTo(page, target, geo.features.length + 1);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(id => location.hash.includes(`district=${id}`), target);
+  const hash = await page.evaluate(() => location.hash);
+  assert.equal(hash, `#/massnahmen?district=${target}&status=on_track`);
+  const chosen = onTrack.filter(m => m.districts?.includes(target));
+  await page.waitForFunction(n => document.querySelector('[data-testid=result-count]').textContent.startsWith(`${n} `), chosen.length);
+  // The select shows the filter, and focus stays on the district's area on the redrawn map.
+  assert.equal(await page.getByTestId('district').inputValue(), target);
+  await page.waitForFunction(id => document.activeElement?.dataset.area === id, target);
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-labelledby') != null), true);
   await assertClean(assert, page, log);
   await page.close();
 });
