@@ -291,10 +291,16 @@ pub fn MeasuresPage(
         }
     };
     // The same counts as a map, where config.json names the boundaries; each area sets the
-    // district filter and keeps the others, like the district select.
+    // district filter and keeps the others, like the district select. Counted while the panel is
+    // open: a keystroke in the search does not redraw a closed map.
+    let panel = NodeRef::<leptos::html::Details>::new();
+    let panel_open = RwSignal::new(false);
     let map_values = {
         let loaded = loaded.clone();
-        Signal::derive(move || {
+        Memo::new(move |before: Option<&Vec<MapValue>>| {
+            if !panel_open.get() {
+                return before.cloned().unwrap_or_default();
+            }
             let ds = &loaded.data;
             let all = ds.measures();
             let ui = use_ui();
@@ -318,13 +324,30 @@ pub fn MeasuresPage(
             })
         })
     };
+    // Mounted when the panel first opens, so that readers who never open it never download the
+    // boundary file; kept when it closes, so that it is not fetched again.
+    let map = {
+        let boundaries = boundaries_url(&loaded);
+        let opened = Memo::new(move |before: Option<&bool>| {
+            before.copied().unwrap_or(false) || panel_open.get()
+        });
+        move || {
+            let ui = use_ui();
+            opened.get().then(|| {
+                view! {
+                    <DistrictMap id="explorer-map" boundaries=boundaries.clone() values=map_values
+                        label=ui.t("districts.explorer_caption") format=count_format(lang)
+                        hint=ui.t("map.explorer_hint")/>
+                }
+            })
+        }
+    };
     let districts_panel = (!loaded.data.districts().is_empty()).then(|| {
         view! {
-            <details class="explorer-districts" data-testid="explorer-districts">
+            <details class="explorer-districts" data-testid="explorer-districts" node_ref=panel
+                on:toggle=move |_| panel_open.set(panel.get().is_some_and(|d| d.open()))>
                 <summary>{ui.t("districts.explorer")}</summary>
-                <DistrictMap id="explorer-map" boundaries=boundaries_url(&loaded) values=map_values
-                    label=ui.t("districts.explorer_caption") format=count_format(lang)
-                    hint=ui.t("map.explorer_hint")/>
+                {map}
                 {by_district}
             </details>
         }

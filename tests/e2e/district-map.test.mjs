@@ -153,12 +153,17 @@ test('without district_boundaries in config.json: the tables alone, and no reque
 
 test('the explorer maps the filtered measures per district above its table, and the map follows the filters', async () => {
   const { page, log } = await openPage(browser);
+  const asked = [];
+  page.on('request', r => { if (r.url().endsWith('.geojson')) asked.push(r.url()); });
   await page.goto(`${APP}?lang=de#/massnahmen?status=on_track`);
   await page.getByTestId('results').waitFor();
+  // The boundary file is fetched when the panel opens, not for readers who never open it.
+  assert.deepEqual(asked, []);
   const panel = page.getByTestId('explorer-districts');
   await panel.locator('summary').click();
   const map = panel.getByTestId('district-map');
   await map.waitFor();
+  assert.equal(asked.length, 1);
   const [mapTop, tableTop] = await Promise.all([map, panel.getByTestId('explorer-district-table')]
     .map(l => l.evaluate(e => e.getBoundingClientRect().top)));
   assert.ok(mapTop < tableTop, 'the map above the table');
@@ -179,6 +184,15 @@ test('the explorer maps the filtered measures per district above its table, and 
   await page.waitForFunction(n => document.querySelector('[data-testid=result-count]').textContent.startsWith(`${n} `), both.length);
   assert.deepEqual(await named(), expect(both));
   assert.deepEqual(await audit(page), []);
+  // Closed, filtered, opened again: the map follows, without fetching the file again.
+  await panel.locator('summary').click();
+  await page.getByTestId('status-on_track').uncheck();
+  const delayed = measures.filter(m => m.status === 'delayed');
+  await page.waitForFunction(n => document.querySelector('[data-testid=result-count]').textContent.startsWith(`${n} `), delayed.length);
+  await panel.locator('summary').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=explorer-districts]').open);
+  assert.deepEqual(await named(), expect(delayed));
+  assert.equal(asked.length, 1);
   await assertClean(assert, page, log);
   await page.close();
 });
