@@ -105,6 +105,36 @@ pub fn focus_first(selector: &str) {
     }
 }
 
+/// Whether keyboard focus is nowhere in particular (on the body), as after the focused element
+/// was removed from the page.
+pub fn focus_lost() -> bool {
+    document()
+        .and_then(|d| d.active_element())
+        .is_none_or(|e| e.tag_name().eq_ignore_ascii_case("body"))
+}
+
+/// Moves keyboard focus to the element inside `container` whose attribute `attr` is `value`
+/// (compared as text, so a value from the data needs no escaping), an SVG element too.
+pub fn focus_where(container: &web_sys::Element, attr: &str, value: &str) {
+    let Ok(list) = container.query_selector_all(&format!("[{attr}]")) else {
+        return;
+    };
+    let found = (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .find(|e| e.get_attribute(attr).as_deref() == Some(value));
+    match found.map(|e| e.dyn_into::<web_sys::SvgElement>()) {
+        Some(Ok(svg)) => {
+            let _ = svg.focus();
+        }
+        Some(Err(e)) => {
+            if let Ok(html) = e.dyn_into::<web_sys::HtmlElement>() {
+                let _ = html.focus();
+            }
+        }
+        None => {}
+    }
+}
+
 /// Sets the document's language and writing direction.
 pub fn set_document_lang(tag: &str, rtl: bool) {
     if let Some(root) = root_element() {

@@ -5,11 +5,12 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wegmarke_core::charts::map::MapValue;
 use wegmarke_core::districts::{count_summary, DistrictCount, DistrictValues};
 use wegmarke_core::{format, District, Indicator};
 
 use crate::components::district_map::{DistrictMap, Format};
-use crate::components::text::{series_label, txt, with_texts};
+use crate::components::text::{plain, series_label, txt, with_texts};
 use crate::ui::Ui;
 
 /// A bar of `share` (0–1) of the cell's width, drawn as SVG (the page's policy allows no
@@ -168,8 +169,15 @@ pub fn values_section(
     let several = ind.series.len() > 1;
     // With the district boundaries beside the data, a map above the table (the same values).
     let caption = ui.tf("districts.values_caption", &[("period", &period)]);
-    let map_values: Vec<(String, Option<f64>)> =
-        v.rows.iter().map(|r| (r.id.to_owned(), r.value)).collect();
+    // Not links (the values have no page of their own), but focusable and named on the map.
+    let map_values: Vec<MapValue> = v
+        .rows
+        .iter()
+        .map(|r| MapValue {
+            name: r.name.map(|n| plain(n, d, ui)),
+            ..MapValue::new(r.id, r.value)
+        })
+        .collect();
     let map_format: Format = {
         let (decimals, unit, lang) = (ind.decimals, ind.unit.clone(), lang.to_owned());
         Arc::new(move |x| format::value_with_unit(x, decimals, unit.as_deref(), &lang))
@@ -181,7 +189,7 @@ pub fn values_section(
                 <p class="meta">{with_texts(&ui.t("districts.series"), vec![("series", series_label(s, d, ui))])}</p>
             })}
             <p class="district-summary" data-testid="district-values-summary">{summary}</p>
-            <DistrictMap boundaries values=map_values label=caption.clone() format=map_format/>
+            <DistrictMap id="indicator-map" boundaries values=map_values label=caption.clone() format=map_format/>
             <div class="table-wrap district-wrap" tabindex="0" role="region" aria-labelledby="district-values-caption">
                 <table class="data-table district-table" data-testid="district-values-table">
                     <caption id="district-values-caption">{caption}</caption>

@@ -3,10 +3,11 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wegmarke_core::charts::map::MapValue;
 use wegmarke_core::districts::measure_counts;
 use wegmarke_core::rollup::roll_up;
 
-use crate::components::district_map::{boundaries_url, DistrictMap, Format};
+use crate::components::district_map::{boundaries_url, count_format, DistrictMap};
 use crate::components::districts::count_table;
 use crate::components::embed::EmbedButton;
 use crate::components::follow::Follow;
@@ -65,16 +66,23 @@ pub fn FieldPage(
     // Where the field's measures are, when the plan lists its districts.
     let districts = (!ds.districts().is_empty()).then(|| {
         let counts = measure_counts(ds.districts(), ds.measures_of_field(&field.id));
-        let map_values: Vec<(String, Option<f64>)> = counts
+        // Each area leads to the explorer with this field's measures in that district.
+        let map_values: Vec<MapValue> = counts
             .iter()
-            .map(|c| (c.district.id.clone(), Some(c.measures as f64)))
+            .map(|c| MapValue {
+                name: Some(plain(&c.district.name, d, &ui)),
+                href: Some(Location::href_with(
+                    &Route::Measures,
+                    &[("field", field.id.clone()), ("district", c.district.id.clone())],
+                )),
+                ..MapValue::new(&c.district.id, Some(c.measures as f64))
+            })
             .collect();
-        let lang = ui.lang().to_owned();
-        let count: Format = Arc::new(move |x| wegmarke_core::format::number(x, Some(0), &lang));
         view! {
             <section class="districts" aria-labelledby="districts-heading" data-testid="field-districts">
                 <h2 id="districts-heading">{ui.t("districts.heading")}</h2>
-                <DistrictMap boundaries=boundaries_url(&loaded) values=map_values label=ui.t("districts.caption") format=count/>
+                <DistrictMap id="field-map" boundaries=boundaries_url(&loaded) values=map_values label=ui.t("districts.caption") format=count_format(ui.lang())
+                    hint=ui.t("map.field_hint")/>
                 {count_table(&counts, ui.t("districts.caption"), "districts-caption", "district-table", d, &ui)}
             </section>
         }

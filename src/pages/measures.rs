@@ -5,14 +5,16 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use wegmarke_core::charts::map::MapValue;
 use wegmarke_core::districts::measure_counts;
 use wegmarke_core::explore::{filter_values, Filter, SearchIndex, SortKey};
 use wegmarke_core::{csv, Status};
 
 use crate::browser;
+use crate::components::district_map::{boundaries_url, count_format, DistrictMap};
 use crate::components::districts::count_table;
 use crate::components::lists::measure_item;
-use crate::components::text::{mark, Marked};
+use crate::components::text::{mark, plain, Marked};
 use crate::load::{Loaded, PerData};
 use crate::route::{Location, Route};
 use crate::ui::{replace_location, set_title, use_location, use_ui};
@@ -288,10 +290,64 @@ pub fn MeasuresPage(
             })
         }
     };
+    // The same counts as a map, where config.json names the boundaries; each area sets the
+    // district filter and keeps the others, like the district select. Counted while the panel is
+    // open: a keystroke in the search does not redraw a closed map.
+    let panel = NodeRef::<leptos::html::Details>::new();
+    let panel_open = RwSignal::new(false);
+    let map_values = {
+        let loaded = loaded.clone();
+        Memo::new(move |before: Option<&Vec<MapValue>>| {
+            if !panel_open.get() {
+                return before.cloned().unwrap_or_default();
+            }
+            let ds = &loaded.data;
+            let all = ds.measures();
+            let ui = use_ui();
+            let (filter, sort) = state.get();
+            results.with(|r| {
+                measure_counts(ds.districts(), r.iter().filter_map(|i| all.get(*i)))
+                    .iter()
+                    .map(|c| {
+                        let id = c.district.id.clone();
+                        let here = Filter {
+                            district: Some(id.clone()),
+                            ..filter.clone()
+                        };
+                        MapValue {
+                            name: Some(plain(&c.district.name, ds.default_lang(), &ui)),
+                            href: Some(href_of(&here, sort)),
+                            ..MapValue::new(id, Some(c.measures as f64))
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    // Mounted when the panel first opens, so that readers who never open it never download the
+    // boundary file; kept when it closes, so that it is not fetched again.
+    let map = {
+        let boundaries = boundaries_url(&loaded);
+        let opened = Memo::new(move |before: Option<&bool>| {
+            before.copied().unwrap_or(false) || panel_open.get()
+        });
+        move || {
+            let ui = use_ui();
+            opened.get().then(|| {
+                view! {
+                    <DistrictMap id="explorer-map" boundaries=boundaries.clone() values=map_values
+                        label=ui.t("districts.explorer_caption") format=count_format(lang)
+                        hint=ui.t("map.explorer_hint")/>
+                }
+            })
+        }
+    };
     let districts_panel = (!loaded.data.districts().is_empty()).then(|| {
         view! {
-            <details class="explorer-districts" data-testid="explorer-districts">
+            <details class="explorer-districts" data-testid="explorer-districts" node_ref=panel
+                on:toggle=move |_| panel_open.set(panel.get().is_some_and(|d| d.open()))>
                 <summary>{ui.t("districts.explorer")}</summary>
+                {map}
                 {by_district}
             </details>
         }

@@ -3,28 +3,14 @@
 // wcag22.test.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { launch, openPage } from './browser.mjs';
-import { APP, A11Y_PAGES, AXE_TAGS } from './env.mjs';
+import { APP, A11Y_PAGES, audit } from './env.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const axeSource = fs.readFileSync(path.resolve(here, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 export const PAGES = A11Y_PAGES;
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser.close(); });
-
-async function audit(page) {
-  // Injected through the DevTools protocol: the page's own CSP stays in force.
-  await page.evaluate(axeSource);
-  return page.evaluate(async tags => {
-    const r = await window.axe.run(document, { runOnly: tags });
-    return r.violations.map(v => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')} — ${v.help}`);
-  }, AXE_TAGS);
-}
 
 // Every language at phone width (where reflow problems show), German and Arabic also at desktop width.
 const RUNS = [['de', 1280], ['de', 390], ['en', 390], ['tr', 390], ['ar', 390], ['ar', 1280], ['uk', 390]];

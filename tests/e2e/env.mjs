@@ -1,4 +1,5 @@
 // What run.mjs hands to each test file: the server's address, its web root and dist/.
+import fs from 'node:fs';
 import { makeSite } from './server.mjs';
 
 export const URL_BASE = process.env.WEGMARKE_URL;
@@ -38,6 +39,18 @@ export const A11Y_PAGES = ['#/', '#/handlungsfeld/sprache', '#/massnahmen', '#/m
 
 /** axe-core's rule sets for WCAG 2.2 AA (axe 4.14 tags no rule `wcag22a`) and best practice. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+const axeSource = fs.readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+
+/** axe-core's violations (AXE_TAGS) on the page as it is now, one line each. */
+export async function audit(page) {
+  // Injected through the DevTools protocol: the page's own CSP stays in force.
+  await page.evaluate(axeSource);
+  return page.evaluate(async tags => {
+    const r = await window.axe.run(document, { runOnly: tags });
+    return r.violations.map(v => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')} — ${v.help}`);
+  }, AXE_TAGS);
+}
 
 /** Every page of the dashboard, embeds included. */
 export const ROUTES = ['#/', '#/handlungsfeld/sprache', '#/massnahmen', '#/massnahmen?status=delayed&q=kurs',

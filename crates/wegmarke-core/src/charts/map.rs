@@ -2,7 +2,10 @@
 //! (`districts.geojson`, written by the staff tool's `boundaries` command): shown with the page,
 //! without a map library. Colours come from a five-step sequential scale that stays apart for
 //! every kind of colour blindness (viridis); "no data" is hatched grey, so it differs by pattern,
-//! not only by colour. Each area carries its name and value as a `<title>`.
+//! not only by colour. Every area takes keyboard focus (a link where it leads somewhere,
+//! `tabindex="0"` otherwise) and is named by its `<title>`, district and value, so the map reads
+//! by keyboard and screen reader as well as by eye. The `<svg>` is a named group, not an image:
+//! an image's children are hidden from screen readers, and these children take focus.
 
 use std::fmt::Write;
 
@@ -15,6 +18,11 @@ pub const FILE: &str = "districts.geojson";
 
 /// The five steps, light to dark (viridis, reversed so that more reads darker).
 pub const STEPS: [&str; 5] = ["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154"];
+
+/// The focused area's ring (style/main.css puts it on `.map-area:focus-visible path`): a black
+/// band and a white one inside the area's edge, so it shows on the lightest and the darkest step
+/// alike. Inside, because the areas drawn after it would cover a stroke or outline on its edge.
+const FOCUS_RING: &str = r##"<filter id="map-focus" color-interpolation-filters="sRGB"><feMorphology in="SourceAlpha" operator="erode" radius="4" result="a"/><feMorphology in="SourceAlpha" operator="erode" radius="7" result="b"/><feComposite in="SourceAlpha" in2="a" operator="out" result="outer"/><feComposite in="a" in2="b" operator="out" result="inner"/><feFlood flood-color="#000000"/><feComposite in2="outer" operator="in" result="black"/><feFlood flood-color="#ffffff"/><feComposite in2="inner" operator="in" result="white"/><feMerge><feMergeNode in="SourceGraphic"/><feMergeNode in="black"/><feMergeNode in="white"/></feMerge></filter>"##;
 
 /// One district's area: its id and the rings of its polygons, in longitude/latitude.
 #[derive(Clone, Debug, PartialEq)]
@@ -82,10 +90,36 @@ pub fn step(value: f64, min: f64, max: f64) -> usize {
         .clamp(0.0, 4.0) as usize
 }
 
+/// One district on the map.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MapValue {
+    /// The district's id, as in the boundary file.
+    pub district: String,
+    /// `None`: no data.
+    pub value: Option<f64>,
+    /// The name in the reader's language; the boundary file's name where `None`.
+    pub name: Option<String>,
+    /// Where the area leads (it is drawn as a link); `None`: focusable, but no link.
+    pub href: Option<String>,
+}
+
+impl MapValue {
+    /// A district's value, with the boundary file's name and no link.
+    pub fn new(district: impl Into<String>, value: Option<f64>) -> Self {
+        MapValue {
+            district: district.into(),
+            value,
+            ..MapValue::default()
+        }
+    }
+}
+
 /// What the map needs besides the areas.
 pub struct Choropleth<'a> {
-    /// Value per district id (`None`: no data).
-    pub values: &'a [(String, Option<f64>)],
+    /// The districts' values; an area without an entry has no data.
+    pub values: &'a [MapValue],
+    /// Prefix of the ids inside the SVG (each area's name), unique on the page.
+    pub id: &'a str,
     pub width: f64,
     /// The sentence that says what the map shows (its text alternative).
     pub label: &'a str,
@@ -113,31 +147,30 @@ pub fn choropleth(areas: &[Area], c: &Choropleth) -> String {
     let scale = c.width / ((e - w) * k);
     let height = (n - s) * scale;
     let xy = |p: &[f64; 2]| ((p[0] - w) * k * scale, (n - p[1]) * scale);
-    let known: Vec<f64> = c.values.iter().filter_map(|(_, v)| *v).collect();
+    let known: Vec<f64> = c.values.iter().filter_map(|v| v.value).collect();
     let min = known.iter().copied().fold(f64::INFINITY, f64::min);
     let max = known.iter().copied().fold(f64::NEG_INFINITY, f64::max);
 
     let mut out = String::new();
     let _ = write!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {:.1} {:.1}" width="{:.0}" height="{:.0}" role="img" aria-label="{}">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {:.1} {:.1}" width="{:.0}" height="{:.0}" role="group" aria-label="{}">"#,
         c.width,
         height,
         c.width,
         height,
         xml_escape(c.label)
     );
-    out.push_str(r##"<defs><pattern id="no-data" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#e5e5e5"/><line x1="0" y1="0" x2="0" y2="6" stroke="#767676" stroke-width="2"/></pattern></defs>"##);
-    for a in areas {
-        let value = c
-            .values
-            .iter()
-            .find(|(id, _)| *id == a.id)
-            .and_then(|(_, v)| *v);
-        let (fill, shown) = match value {
+    out.push_str(r##"<defs><pattern id="no-data" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#e5e5e5"/><line x1="0" y1="0" x2="0" y2="6" stroke="#767676" stroke-width="2"/></pattern>"##);
+    out.push_str(FOCUS_RING);
+    out.push_str("</defs>");
+    for (i, a) in areas.iter().enumerate() {
+        let entry = c.values.iter().find(|v| v.district == a.id);
+        let (fill, shown) = match entry.and_then(|v| v.value) {
             Some(v) => (STEPS[step(v, min, max)], (c.format)(v)),
             None => ("url(#no-data)", c.no_data.to_owned()),
         };
+        let name = entry.and_then(|v| v.name.as_deref()).unwrap_or(&a.name);
         let mut d = String::new();
         for ring in &a.rings {
             for (i, p) in ring.iter().enumerate() {
@@ -146,12 +179,20 @@ pub fn choropleth(areas: &[Area], c: &Choropleth) -> String {
             }
             d.push('Z');
         }
+        // The title names the area (aria-labelledby, which every screen reader and axe-core
+        // read) and is the tooltip for the mouse.
+        let title = format!("{}-{i}", c.id);
+        let (open, close) = match entry.and_then(|v| v.href.as_deref()) {
+            Some(href) => (format!(r#"<a href="{}""#, xml_escape(href)), "a"),
+            None => (r#"<g role="img" tabindex="0""#.to_owned(), "g"),
+        };
         let _ = write!(
             out,
-            r##"<path d="{d}" fill="{fill}" stroke="#ffffff" stroke-width="1.5" data-district="{}"><title>{}: {}</title></path>"##,
-            xml_escape(&a.id),
-            xml_escape(&a.name),
-            xml_escape(&shown)
+            r##"{open} class="map-area" data-area="{id}" aria-labelledby="{title}"><title id="{title}">{}: {}</title><path d="{d}" fill="{fill}" stroke="#ffffff" stroke-width="1.5" data-district="{id}"/></{close}>"##,
+            xml_escape(name),
+            xml_escape(&shown),
+            id = xml_escape(&a.id),
+            title = xml_escape(&title),
         );
     }
     out.push_str("</svg>");
@@ -196,26 +237,29 @@ mod tests {
         assert_eq!(a[2].name, "maitis");
     }
 
-    #[test]
-    fn values_get_their_step_and_missing_ones_the_hatching() {
-        let values = vec![
-            ("nord".to_owned(), Some(10.0)),
-            ("sued".to_owned(), Some(2.0)),
-            ("maitis".to_owned(), None),
-        ];
+    fn draw(values: &[MapValue]) -> String {
         let format = |v: f64| format!("{v} %");
-        let svg = choropleth(
+        choropleth(
             &areas(&sample()),
             &Choropleth {
-                values: &values,
+                values,
+                id: "karte",
                 width: 400.0,
                 label: "Anteil <nach> Stadtteil",
                 no_data: "keine Daten",
                 format: &format,
             },
-        );
+        )
+    }
+
+    #[test]
+    fn values_get_their_step_and_missing_ones_the_hatching() {
+        let svg = draw(&[
+            MapValue::new("nord", Some(10.0)),
+            MapValue::new("sued", Some(2.0)),
+            MapValue::new("maitis", None),
+        ]);
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
-        assert!(svg.contains(r#"aria-label="Anteil &lt;nach&gt; Stadtteil""#));
         assert!(svg.contains(&format!(
             r##"fill="{}" stroke="#ffffff" stroke-width="1.5" data-district="nord""##,
             STEPS[4]
@@ -224,8 +268,86 @@ mod tests {
             r##"fill="{}" stroke="#ffffff" stroke-width="1.5" data-district="sued""##,
             STEPS[0]
         )));
-        assert!(svg.contains(r##"fill="url(#no-data)" stroke="#ffffff" stroke-width="1.5" data-district="maitis"><title>maitis: keine Daten</title>"##));
-        assert!(svg.contains("<title>Süd&lt;stadt&gt;: 2 %</title>"));
+        assert!(svg.contains(r##"<title id="karte-2">maitis: keine Daten</title><path d="##));
+        assert!(svg.contains(
+            r##"fill="url(#no-data)" stroke="#ffffff" stroke-width="1.5" data-district="maitis"/>"##
+        ));
+        assert!(svg.contains(r#"<title id="karte-1">Süd&lt;stadt&gt;: 2 %</title>"#));
+    }
+
+    #[test]
+    fn the_map_is_a_named_group_not_an_image_as_its_areas_take_focus() {
+        let svg = draw(&[]);
+        assert!(svg.contains(r#"role="group" aria-label="Anteil &lt;nach&gt; Stadtteil""#));
+        assert!(!svg.contains(r#"<svg xmlns="http://www.w3.org/2000/svg" role="img""#));
+    }
+
+    #[test]
+    fn the_focus_ring_is_defined_once_inside_the_map() {
+        let svg = draw(&[]);
+        assert_eq!(svg.matches(r#"<filter id="map-focus""#).count(), 1);
+        assert!(svg.find("map-focus") < svg.find("</defs>"));
+    }
+
+    #[test]
+    fn every_area_without_a_link_takes_focus_and_is_named_by_its_title() {
+        let svg = draw(&[MapValue::new("nord", Some(10.0))]);
+        assert_eq!(svg.matches(r#"tabindex="0""#).count(), 3);
+        assert!(!svg.contains("<a "));
+        assert!(svg.contains(r#"<g role="img" tabindex="0" class="map-area" data-area="nord" aria-labelledby="karte-0"><title id="karte-0">Nordstadt: 10 %</title>"#));
+        // An area missing from the values is named with "no data" too.
+        assert!(svg.contains(
+            r#"aria-labelledby="karte-2"><title id="karte-2">maitis: keine Daten</title>"#
+        ));
+    }
+
+    #[test]
+    fn an_area_with_an_address_is_a_link_named_in_the_reader_s_language() {
+        let svg = draw(&[MapValue {
+            district: "nord".into(),
+            value: Some(3.0),
+            name: Some("North town".into()),
+            href: Some("#/massnahmen?q=a&district=nord".into()),
+        }]);
+        assert!(svg.contains(r##"<a href="#/massnahmen?q=a&amp;district=nord" class="map-area" data-area="nord" aria-labelledby="karte-0"><title id="karte-0">North town: 3 %</title>"##));
+        assert!(svg.contains(r#"data-district="nord"/></a>"#));
+        // The link takes focus by itself; only the other areas need a tabindex.
+        assert_eq!(svg.matches(r#"tabindex="0""#).count(), 2);
+    }
+
+    #[test]
+    fn hostile_names_ids_and_addresses_stay_text() {
+        let geo = json!({ "type": "FeatureCollection", "features": [
+            { "type": "Feature", "properties": { "id": "x\"><script>alert(1)</script>", "name": "</title><a href=\"javascript:alert(1)\">&" },
+              "geometry": { "type": "Polygon", "coordinates": square(9.65, 48.71) } },
+            { "type": "Feature", "properties": { "id": "y" },
+              "geometry": { "type": "Polygon", "coordinates": square(9.67, 48.73) } }
+        ]});
+        let values = [MapValue {
+            district: "y".into(),
+            value: None,
+            name: Some("O'Neil \"Süd\" <b>".into()),
+            href: Some("\"><script>".into()),
+        }];
+        let svg = choropleth(
+            &areas(&geo),
+            &Choropleth {
+                values: &values,
+                id: "m\"x",
+                width: 300.0,
+                label: "",
+                no_data: "<keine>",
+                format: &|v| v.to_string(),
+            },
+        );
+        for bad in ["<script", "</title><a", "<b>", "<keine>"] {
+            assert!(!svg.contains(bad), "{bad} in {svg}");
+        }
+        assert!(svg.contains(r#"data-area="x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;""#));
+        assert!(svg.contains("&lt;/title&gt;&lt;a href=&quot;javascript:alert(1)&quot;&gt;&amp;: &lt;keine&gt;</title>"));
+        assert!(svg.contains("O&apos;Neil &quot;Süd&quot; &lt;b&gt;: &lt;keine&gt;</title>"));
+        assert!(svg.contains(r#"<a href="&quot;&gt;&lt;script&gt;""#));
+        assert!(svg.contains(r#"aria-labelledby="m&quot;x-1""#));
     }
 
     #[test]
@@ -234,6 +356,7 @@ mod tests {
             &areas(&sample()),
             &Choropleth {
                 values: &[],
+                id: "m",
                 width: 500.0,
                 label: "",
                 no_data: "",
