@@ -10,7 +10,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
-use wegmarke_core::charts::map::{areas, choropleth, step_starts, Area, Choropleth, MapValue};
+use wegmarke_core::charts::map::{areas, choropleth, legend, Area, Choropleth, MapValue};
 
 use crate::browser;
 use crate::load::fetch_bytes;
@@ -112,19 +112,16 @@ pub fn DistrictMap(
                     },
                 );
                 let known: Vec<f64> = values.iter().filter_map(|v| v.value).collect();
-                let min = known.iter().copied().fold(f64::INFINITY, f64::min);
-                let max = known.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                let legend = (!known.is_empty()).then(|| {
-                    // The swatches' colours are classes (style/main.css), as the CSP allows no inline style.
-                    step_starts(min, max)
-                        .iter()
-                        .enumerate()
-                        .map(|(i, from)| {
-                            let class = format!("swatch swatch-{i}");
-                            view! { <li><span class=class aria-hidden="true"></span>{format!("≥ {}", format(*from))}</li> }
-                        })
-                        .collect_view()
-                });
+                // The swatches' colours are classes (style/main.css), as the CSP allows no inline style.
+                let legend = legend(&known)
+                    .into_iter()
+                    .map(|(i, lo, hi)| {
+                        let class = format!("swatch swatch-{i}");
+                        let (lo, hi) = (format(lo), format(hi));
+                        let text = if lo == hi { lo } else { format!("{lo} – {hi}") };
+                        view! { <li><span class=class aria-hidden="true"></span>{text}</li> }
+                    })
+                    .collect_view();
                 Some(view! {
                     <figure class="district-map" data-testid="district-map">
                         <div class="district-map-svg" inner_html=svg node_ref=container

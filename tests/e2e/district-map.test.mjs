@@ -124,6 +124,17 @@ test('a field page maps its measures per district', async () => {
     assert.equal(tabindex, null, 'a link takes focus by itself');
     assert.equal(label, `${districtName(id)}: ${counts[id]}`);
   }
+  // The legend names the counts the colours stand for: each shown count appears in exactly one
+  // entry, and no entry is a bound no district has (e.g. „≥ 2“ twice for counts of 0 to 4).
+  const legend = (await map.locator('.map-legend li').allTextContents()).slice(0, -1).map(t => t.trim());
+  assert.equal(new Set(legend).size, legend.length, legend.join(' | '));
+  for (const n of new Set(Object.values(counts))) {
+    const holding = legend.filter(t => {
+      const [lo, hi = lo] = t.split(' – ').map(Number);
+      return lo <= n && n <= hi;
+    });
+    assert.equal(holding.length, 1, `${n} in ${legend.join(' | ')}`);
+  }
   assert.deepEqual(await audit(page), []);
   await assertClean(assert, page, log);
   await page.close();

@@ -74,10 +74,23 @@ pub fn areas(geojson: &Value) -> Vec<Area> {
         .collect()
 }
 
-/// The lower bound of each step between `min` and `max` (equal intervals), for the legend.
-pub fn step_starts(min: f64, max: f64) -> [f64; 5] {
-    let width = (max - min) / STEPS.len() as f64;
-    std::array::from_fn(|i| min + width * i as f64)
+/// The legend: each step that holds a value, with the lowest and highest value in it, in
+/// order. Ranges of the values themselves rather than the steps' bounds: a bound is a value
+/// nobody has (with counts of 0 to 4 the bounds would be 0.8, 1.6, …, and rounded for
+/// reading two steps would start at „2“), so the legend says exactly what the colours mean.
+pub fn legend(values: &[f64]) -> Vec<(usize, f64, f64)> {
+    let min = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let mut steps: Vec<Option<(f64, f64)>> = vec![None; STEPS.len()];
+    for &v in values {
+        let slot = &mut steps[step(v, min, max)];
+        *slot = Some(slot.map_or((v, v), |(lo, hi)| (lo.min(v), hi.max(v))));
+    }
+    steps
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, range)| range.map(|(lo, hi)| (i, lo, hi)))
+        .collect()
 }
 
 /// The step (0–4) of `value` between `min` and `max` (equal intervals).
@@ -380,5 +393,33 @@ mod tests {
         assert_eq!(step(5.0, 0.0, 10.0), 2);
         assert_eq!(step(10.0, 0.0, 10.0), 4);
         assert_eq!(step(7.0, 7.0, 7.0), 2);
+    }
+    #[test]
+    fn the_legend_names_the_values_in_each_step_never_a_bound_nobody_has() {
+        // Counts of 0 to 4: five equal steps of 0.8; each count is alone in its step.
+        assert_eq!(
+            legend(&[0.0, 1.0, 2.0, 3.0, 4.0, 4.0]),
+            vec![
+                (0, 0.0, 0.0),
+                (1, 1.0, 1.0),
+                (2, 2.0, 2.0),
+                (3, 3.0, 3.0),
+                (4, 4.0, 4.0)
+            ]
+        );
+        // Steps without a value are left out; a step's range spans its values.
+        assert_eq!(
+            legend(&[10.0, 11.0, 19.5, 20.0]),
+            vec![(0, 10.0, 11.0), (4, 19.5, 20.0)]
+        );
+        // One value, or all the same: one entry, in the middle step the map colours them with.
+        assert_eq!(legend(&[7.0, 7.0]), vec![(2, 7.0, 7.0)]);
+        assert_eq!(legend(&[]), vec![]);
+        // Every value lands in the step the map colours it with.
+        let values = [3.2, 8.9, 1.0, 5.5, 7.7];
+        for (i, lo, hi) in legend(&values) {
+            assert_eq!(step(lo, 1.0, 8.9), i);
+            assert_eq!(step(hi, 1.0, 8.9), i);
+        }
     }
 }
