@@ -6,12 +6,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { launch, openPage } from './browser.mjs';
-import { APP, DIST, AXE_TAGS, assertClean } from './env.mjs';
+import { APP, DIST, audit, assertClean } from './env.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const axeSource = fs.readFileSync(path.resolve(here, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 const read = f => JSON.parse(fs.readFileSync(path.join(DIST, 'data', f), 'utf8'));
 const plan = read('plan.json');
 const measures = read('measures.json').measures;
@@ -131,11 +128,7 @@ test('axe finds nothing on the pages with papers (German and Arabic, phone and d
       await page.locator('main h1').first().waitFor();
       if (hash === '#/aenderungen' || hash === '#/bericht') await page.getByTestId('changes-summary').waitFor();
       else await page.getByTestId('measure-papers').waitFor();
-      await page.evaluate(axeSource);
-      const v = await page.evaluate(async tags => {
-        const r = await window.axe.run(document, { runOnly: tags });
-        return r.violations.map(x => `${x.id}: ${x.nodes.length} × ${x.nodes[0].target.join(' ')} — ${x.help}`);
-      }, AXE_TAGS);
+      const v = await audit(page);
       if (v.length) found[`${lang}/${width}${hash}`] = v;
     }
     await page.close();

@@ -9,11 +9,10 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { launch, openPage } from './browser.mjs';
-import { APP, AXE_TAGS, assertClean } from './env.mjs';
+import { APP, audit, assertClean } from './env.mjs';
 
 const WORKSHOP = APP + '#/datenwerkstatt';
 const FILES = ['plan.json', 'measures.json', 'indicators.json'];
-const axeSource = fs.readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 
 let browser;
 let dir;
@@ -186,12 +185,7 @@ test('the three JSON files and CSV files are checked too; the Werkstatt passes a
       jsons.push(to);
     }
     assert.match(await check(page, jsons), /: 0 Fehler, 0 Probleme/);
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async tags => {
-      const r = await window.axe.run(document, { runOnly: tags });
-      return r.violations.map(v => `${v.id}: ${v.nodes[0].target.join(' ')} — ${v.help}`);
-    }, AXE_TAGS);
-    assert.deepEqual(violations, []);
+    assert.deepEqual(await audit(page), []);
     const [sw, w] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
     assert.ok(sw <= w, `scrolls sideways at ${width}px`);
     await page.close();
