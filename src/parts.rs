@@ -1,8 +1,9 @@
 //! The pages' split points. Every page but the overview lives in a WebAssembly part
-//! (`route::Part`: the explorer and search, the council pages, an indicator with its chart, the
-//! Datenwerkstatt, the other pages), fetched when first needed; the shell and the overview stay in the
-//! main module, so the first view downloads only what it shows. (The fourth part, the located
-//! data checks, is declared beside its caller in `load.rs`.)
+//! (`route::Part`: the explorer and search, the council pages with the Datenwerkstatt's page, an
+//! indicator with its chart, the other pages), fetched when first needed; the shell and the
+//! overview stay in the main module, so the first view downloads only what it shows. (Two more
+//! parts are declared beside their callers: the located data checks in `load.rs`, the
+//! Datenwerkstatt's spreadsheet tools in `pages/workshop.rs`.)
 
 #[cfg(not(feature = "unsplit"))]
 use std::future::Future;
@@ -78,7 +79,7 @@ split_points! {
     council fn report_page(loaded: Arc<Loaded>) -> AnyView {
         view! { <report::ReportPage loaded/> }.into_any()
     }
-    workshop fn workshop_page(loaded: Arc<Loaded>) -> AnyView {
+    council fn workshop_page(loaded: Arc<Loaded>) -> AnyView {
         view! { <workshop::WorkshopPage loaded/> }.into_any()
     }
     pages fn embed_page(loaded: Arc<Loaded>, embed: Embed) -> AnyView {
@@ -128,7 +129,6 @@ pub fn preload(route: &Route) {
         Some(crate::route::Part::Explorer) => Box::pin(__wasm_split_preload_measures_page()),
         Some(crate::route::Part::Pages) => Box::pin(__wasm_split_preload_field_page()),
         Some(crate::route::Part::Indicator) => Box::pin(__wasm_split_preload_indicator_page()),
-        Some(crate::route::Part::Workshop) => Box::pin(__wasm_split_preload_workshop_page()),
     };
     leptos::task::spawn_local(async move {
         let _ = load.await;

@@ -51,10 +51,10 @@ pub enum Part {
     Pages,
     /// The measures explorer and the site search.
     Explorer,
-    /// The changes page and the printable report.
+    /// The changes page, the printable report and the Datenwerkstatt's page (which shows the
+    /// changes the same way); the Datenwerkstatt's spreadsheet tools are a part of their own,
+    /// fetched by that page on demand (`src/pages/workshop.rs`).
     Council,
-    /// The Datenwerkstatt with the spreadsheet reader and writer (staff only).
-    Workshop,
     /// An indicator's page and embed: its chart, whose options charming builds.
     Indicator,
 }
@@ -67,7 +67,6 @@ impl Part {
             Part::Explorer => "explorer",
             Part::Council => "council",
             Part::Indicator => "indicator",
-            Part::Workshop => "workshop",
         }
     }
 }
@@ -199,8 +198,7 @@ impl Route {
         match self {
             Route::Overview | Route::NotFound(_) => None,
             Route::Measures | Route::Search => Some(Part::Explorer),
-            Route::Changes | Route::Report => Some(Part::Council),
-            Route::Workshop => Some(Part::Workshop),
+            Route::Changes | Route::Report | Route::Workshop => Some(Part::Council),
             Route::Indicator(_) | Route::Embed(Embed::Indicator(_)) => Some(Part::Indicator),
             Route::Field(_)
             | Route::Measure(_)
