@@ -64,6 +64,8 @@ const LIGHTHOUSE_PAGES = {
   accessibility: '#/barrierefreiheit', 'easy language': '#/leichte-sprache', 'sign language': '#/gebaerdensprache',
   actor: '#/akteur/vhs', datenwerkstatt: '#/datenwerkstatt', 'data status': '#/datenlage',
 };
+// The pages Lighthouse runs on in this run (all, or those --pages names).
+const LIGHTHOUSE_RUN = Object.entries(LIGHTHOUSE_PAGES).filter(([name]) => !LH_ONLY || LH_ONLY.includes(name));
 // Lighthouse's performance metrics, by audit id, with the short names the report uses.
 const LH_METRICS = { 'first-contentful-paint': 'FCP', 'speed-index': 'SI', 'largest-contentful-paint': 'LCP', 'total-blocking-time': 'TBT', 'cumulative-layout-shift': 'CLS' };
 const BUDGET = {
@@ -550,8 +552,7 @@ async function main() {
     }
     results.lighthouse = {};
     if (WITH_LIGHTHOUSE && ensureLighthouse()) {
-      for (const [name, hash] of Object.entries(LIGHTHOUSE_PAGES)) {
-        if (LH_ONLY && !LH_ONLY.includes(name)) continue;
+      for (const [name, hash] of LIGHTHOUSE_RUN) {
         for (const preset of ['mobile', 'desktop']) {
           log(`lighthouse ${name} ${preset} …`);
           const runs = [];
@@ -629,7 +630,7 @@ async function main() {
     add(`Datenwerkstatt: 2,000-measure workbook (${kib(w.bytes)}), choosing to list of problems (median of ${RUNS})`, ms(w.checkMs), `< ${BUDGET.workshopMs} ms`, w.checkMs < BUDGET.workshopMs);
     add('Datenwerkstatt: longest main-thread task meanwhile', ms(w.longestTask), '—', null);
   } else add('Datenwerkstatt: 2,000-measure workbook', NA, `< ${BUDGET.workshopMs} ms`, null);
-  for (const name of Object.keys(LIGHTHOUSE_PAGES).filter(n => !LH_ONLY || LH_ONLY.includes(n))) {
+  for (const [name] of LIGHTHOUSE_RUN) {
     for (const preset of ['mobile', 'desktop']) {
       const r = results.lighthouse[`${name}-${preset}`];
       const budget = preset === 'mobile' ? `≥ ${BUDGET.lighthouseMobile}` : '—';
@@ -649,7 +650,7 @@ async function main() {
   // and the metrics below a full score (where the points went).
   const weak = r => Object.entries(r.metricScores || {}).filter(([, s]) => s != null && s < 100)
     .sort((x, y) => x[1] - y[1]).map(([m, s]) => `${m} ${s}`).join(', ') || '—';
-  const lhRows = WITH_LIGHTHOUSE ? Object.entries(LIGHTHOUSE_PAGES).filter(([name]) => !LH_ONLY || LH_ONLY.includes(name)).flatMap(([name, hash]) => ['mobile', 'desktop'].map(preset => {
+  const lhRows = WITH_LIGHTHOUSE ? LIGHTHOUSE_RUN.flatMap(([name, hash]) => ['mobile', 'desktop'].map(preset => {
     const r = results.lighthouse[`${name}-${preset}`];
     const budget = preset === 'mobile' ? (r ? (r.score >= BUDGET.lighthouseMobile ? 'pass' : 'FAIL') : '—') : '—';
     if (!r) return [name, hash, preset, 'n/a (Lighthouse failed)', '', '', '', '', '', '', budget];

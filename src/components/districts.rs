@@ -13,6 +13,24 @@ use crate::components::district_map::{DistrictMap, Format};
 use crate::components::text::{plain, series_label, txt, with_texts};
 use crate::ui::Ui;
 
+/// Measures per district as the map's values: each area named in the reader's language (`d`:
+/// the plan's default language) and leading to `href(district id)`.
+pub fn count_values(
+    counts: &[DistrictCount<'_>],
+    d: &str,
+    ui: &Ui,
+    href: impl Fn(&str) -> String,
+) -> Vec<MapValue> {
+    counts
+        .iter()
+        .map(|c| MapValue {
+            name: Some(plain(&c.district.name, d, ui)),
+            href: Some(href(&c.district.id)),
+            ..MapValue::new(&c.district.id, Some(c.measures as f64))
+        })
+        .collect()
+}
+
 /// A bar of `share` (0–1) of the cell's width, drawn as SVG (the page's policy allows no
 /// inline styles); mirrored for right-to-left pages by the stylesheet.
 fn bar(share: f64) -> impl IntoView {

@@ -3,12 +3,11 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wegmarke_core::charts::map::MapValue;
 use wegmarke_core::districts::measure_counts;
 use wegmarke_core::rollup::roll_up;
 
 use crate::components::district_map::{boundaries_url, count_format, DistrictMap};
-use crate::components::districts::count_table;
+use crate::components::districts::{count_table, count_values};
 use crate::components::embed::EmbedButton;
 use crate::components::follow::Follow;
 use crate::components::lists::{indicator_item, measure_item};
@@ -67,17 +66,12 @@ pub fn FieldPage(
     let districts = (!ds.districts().is_empty()).then(|| {
         let counts = measure_counts(ds.districts(), ds.measures_of_field(&field.id));
         // Each area leads to the explorer with this field's measures in that district.
-        let map_values: Vec<MapValue> = counts
-            .iter()
-            .map(|c| MapValue {
-                name: Some(plain(&c.district.name, d, &ui)),
-                href: Some(Location::href_with(
-                    &Route::Measures,
-                    &[("field", field.id.clone()), ("district", c.district.id.clone())],
-                )),
-                ..MapValue::new(&c.district.id, Some(c.measures as f64))
-            })
-            .collect();
+        let map_values = count_values(&counts, d, &ui, |district| {
+            Location::href_with(
+                &Route::Measures,
+                &[("field", field.id.clone()), ("district", district.to_owned())],
+            )
+        });
         view! {
             <section class="districts" aria-labelledby="districts-heading" data-testid="field-districts">
                 <h2 id="districts-heading">{ui.t("districts.heading")}</h2>

@@ -12,9 +12,9 @@ use wegmarke_core::{csv, Status};
 
 use crate::browser;
 use crate::components::district_map::{boundaries_url, count_format, DistrictMap};
-use crate::components::districts::count_table;
+use crate::components::districts::{count_table, count_values};
 use crate::components::lists::measure_item;
-use crate::components::text::{mark, plain, Marked};
+use crate::components::text::{mark, Marked};
 use crate::load::{Loaded, PerData};
 use crate::route::{Location, Route};
 use crate::ui::{replace_location, set_title, use_location, use_ui};
@@ -306,21 +306,14 @@ pub fn MeasuresPage(
             let ui = use_ui();
             let (filter, sort) = state.get();
             results.with(|r| {
-                measure_counts(ds.districts(), r.iter().filter_map(|i| all.get(*i)))
-                    .iter()
-                    .map(|c| {
-                        let id = c.district.id.clone();
-                        let here = Filter {
-                            district: Some(id.clone()),
-                            ..filter.clone()
-                        };
-                        MapValue {
-                            name: Some(plain(&c.district.name, ds.default_lang(), &ui)),
-                            href: Some(href_of(&here, sort)),
-                            ..MapValue::new(id, Some(c.measures as f64))
-                        }
-                    })
-                    .collect::<Vec<_>>()
+                let counts = measure_counts(ds.districts(), r.iter().filter_map(|i| all.get(*i)));
+                count_values(&counts, ds.default_lang(), &ui, |district| {
+                    let here = Filter {
+                        district: Some(district.to_owned()),
+                        ..filter.clone()
+                    };
+                    href_of(&here, sort)
+                })
             })
         })
     };
