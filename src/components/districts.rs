@@ -104,7 +104,7 @@ pub fn count_table(
                         <th scope="col">{ui.t("districts.district")}</th>
                         <th scope="col">{ui.t("districts.measures")}</th>
                         <th scope="col">{ui.t("districts.running")}</th>
-                        <th scope="col"><span class="visually-hidden">{ui.t("districts.bar")}</span></th>
+                        <th scope="col" class="bar-cell"><span class="visually-hidden">{ui.t("districts.bar")}</span></th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -215,7 +215,7 @@ pub fn values_section(
                         <tr>
                             <th scope="col">{ui.t("districts.district")}</th>
                             <th scope="col">{ui.t("districts.value")}</th>
-                            <th scope="col"><span class="visually-hidden">{ui.t("districts.bar")}</span></th>
+                            <th scope="col" class="bar-cell"><span class="visually-hidden">{ui.t("districts.bar")}</span></th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

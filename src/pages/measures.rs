@@ -5,10 +5,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use wegmarke_core::charts::map::MapValue;
-use wegmarke_core::districts::measure_counts;
+use wegmarke_core::districts::{measure_counts, DistrictCount};
 use wegmarke_core::explore::{filter_values, Filter, SearchIndex, SortKey};
-use wegmarke_core::{csv, Status};
+use wegmarke_core::{csv, Dataset, Status};
 
 use crate::browser;
 use crate::components::district_map::{boundaries_url, count_format, DistrictMap};
@@ -270,43 +269,62 @@ pub fn MeasuresPage(
             }
         }
     };
-    // The filtered measures per district, behind a closed disclosure so the results come first.
+    // The filtered measures per district, behind a closed disclosure so the results come first:
+    // counted once per change of the results, and only while the panel is open (a keystroke in
+    // the search counts nothing for a closed panel, and its table and map are empty). Kept as (measures, running) per declared
+    // district, in the plan's order; the table and the map both read it.
+    let panel = NodeRef::<leptos::html::Details>::new();
+    let panel_open = RwSignal::new(false);
+    let district_counts = {
+        let loaded = loaded.clone();
+        Memo::new(move |_| {
+            // A closed panel keeps nothing: opened again, it never shows the counts of
+            // earlier filters.
+            if !panel_open.get() {
+                return None;
+            }
+            let ds = &loaded.data;
+            let all = ds.measures();
+            results.with(|r| {
+                let counts = measure_counts(ds.districts(), r.iter().filter_map(|i| all.get(*i)));
+                Some(
+                    counts
+                        .iter()
+                        .map(|c| (c.measures, c.running))
+                        .collect::<Vec<_>>(),
+                )
+            })
+        })
+    };
     let by_district = {
         let loaded = loaded.clone();
         move || {
             let ds = &loaded.data;
-            let all = ds.measures();
             let ui = use_ui();
-            results.with(|r| {
-                let counts = measure_counts(ds.districts(), r.iter().filter_map(|i| all.get(*i)));
-                count_table(
-                    &counts,
-                    ui.t("districts.explorer_caption"),
-                    "explorer-districts-caption",
-                    "explorer-district-table",
-                    ds.default_lang(),
-                    &ui,
-                )
+            district_counts.with(|counts| {
+                counts.as_ref().map(|counts| {
+                    count_table(
+                        &counts_of(ds, counts),
+                        ui.t("districts.explorer_caption"),
+                        "explorer-districts-caption",
+                        "explorer-district-table",
+                        ds.default_lang(),
+                        &ui,
+                    )
+                })
             })
         }
     };
     // The same counts as a map, where config.json names the boundaries; each area sets the
-    // district filter and keeps the others, like the district select. Counted while the panel is
-    // open: a keystroke in the search does not redraw a closed map.
-    let panel = NodeRef::<leptos::html::Details>::new();
-    let panel_open = RwSignal::new(false);
+    // district filter and keeps the others, like the district select.
     let map_values = {
         let loaded = loaded.clone();
-        Memo::new(move |before: Option<&Vec<MapValue>>| {
-            if !panel_open.get() {
-                return before.cloned().unwrap_or_default();
-            }
+        Memo::new(move |_| {
             let ds = &loaded.data;
-            let all = ds.measures();
             let ui = use_ui();
             let (filter, sort) = state.get();
-            results.with(|r| {
-                let counts = measure_counts(ds.districts(), r.iter().filter_map(|i| all.get(*i)));
+            district_counts.with(|counts| {
+                let counts = counts_of(ds, counts.as_deref().unwrap_or_default());
                 count_values(&counts, ds.default_lang(), &ui, |district| {
                     let here = Filter {
                         district: Some(district.to_owned()),
@@ -416,4 +434,18 @@ pub fn MeasuresPage(
             {districts_panel}
         </div>
     }
+}
+
+/// The counts kept by the explorer's district panel, (measures, running) per declared district
+/// in the plan's order, as the districts' counts again.
+fn counts_of<'a>(ds: &'a Dataset, counts: &[(usize, usize)]) -> Vec<DistrictCount<'a>> {
+    ds.districts()
+        .iter()
+        .zip(counts)
+        .map(|(district, &(measures, running))| DistrictCount {
+            district,
+            measures,
+            running,
+        })
+        .collect()
 }

@@ -84,6 +84,9 @@ pub fn WorkshopPage(
         None => Stage::Idle,
     });
     let dragging = RwSignal::new(false);
+    // A workbook download that failed (its tools could not be fetched): said beside the
+    // templates, so that a report on screen stays where it is.
+    let download_failed = RwSignal::new(false);
 
     let start = {
         let published = published.clone();
@@ -122,22 +125,20 @@ pub fn WorkshopPage(
                 let current = current.clone();
                 leptos::task::spawn_local(async move {
                     let files = published_files(&current).await;
-                    match workbook_of(Some(files)).await {
-                        Ok(Some(bytes)) => _ = browser::download_bytes("plan.xlsx", XLSX, &bytes),
-                        Ok(None) => {}
-                        Err(_) => stage.set(Stage::Unavailable),
+                    let got = workbook_of(Some(files)).await;
+                    download_failed.set(got.is_err());
+                    if let Ok(Some(bytes)) = got {
+                        _ = browser::download_bytes("plan.xlsx", XLSX, &bytes);
                     }
                 });
             };
             let template = move |ev: leptos::ev::MouseEvent| {
                 ev.prevent_default();
                 leptos::task::spawn_local(async move {
-                    match workbook_of(None).await {
-                        Ok(Some(bytes)) => {
-                            _ = browser::download_bytes("vorlage.xlsx", XLSX, &bytes)
-                        }
-                        Ok(None) => {}
-                        Err(_) => stage.set(Stage::Unavailable),
+                    let got = workbook_of(None).await;
+                    download_failed.set(got.is_err());
+                    if let Ok(Some(bytes)) = got {
+                        _ = browser::download_bytes("vorlage.xlsx", XLSX, &bytes);
                     }
                 });
             };
@@ -212,6 +213,12 @@ pub fn WorkshopPage(
             <div aria-live="polite">{result}</div>
             <h2>{t("Vorlagen", "Templates")}</h2>
             <div on:pointerenter=|_| preload_tools() on:focusin=|_| preload_tools()>{templates}</div>
+            <div aria-live="polite">{move || download_failed.get().then(|| view! {
+                <p class="notice error" role="alert" data-testid="template-unavailable">{t(
+                    "Die Arbeitsmappe konnte nicht erstellt werden: die Werkzeuge dafür ließen sich nicht laden (keine Verbindung zur Website?). Bitte die Verbindung prüfen und erneut versuchen.",
+                    "The workbook could not be made: its tools could not be loaded (no connection to the website?). Please check the connection and try again.",
+                )}</p>
+            })}</div>
         </div>
     }
 }

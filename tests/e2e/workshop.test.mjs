@@ -192,7 +192,7 @@ test('the three JSON files and CSV files are checked too; the Werkstatt passes a
   }
 });
 
-test('the spreadsheet tools come as a part of their own: not with the page, when the staff member comes near the file input; a failed fetch says so', async () => {
+test('the spreadsheet tools come as a part of their own: not with the page, when the staff member comes near the file input; a failed fetch says so, for a check and for a template apart', async () => {
   const tools = url => /\/part-split_workbook-/.test(new URL(url).pathname);
   const { page } = await openPage(browser);
   const asked = [];
@@ -216,5 +216,13 @@ test('the spreadsheet tools come as a part of their own: not with the page, when
   await notice.waitFor();
   assert.match(await notice.textContent(), /nicht geladen werden/);
   assert.equal(await cut.getByTestId('workshop-summary').count(), 0);
+  // A template that cannot be made says so beside the templates, and leaves what the page
+  // shows about the chosen files where it is.
+  await cut.getByTestId('download-template').click();
+  const failed = cut.getByTestId('template-unavailable');
+  await failed.waitFor();
+  assert.match(await failed.textContent(), /nicht erstellt werden/);
+  assert.equal(await cut.getByTestId('workshop-unavailable').count(), 1);
+  assert.deepEqual(await audit(cut), []);
   await cut.close();
 });
