@@ -11,8 +11,10 @@ use leptos::prelude::*;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 use wegmarke_core::charts::map::{areas, choropleth, legend, Area, Choropleth, MapValue};
+use wegmarke_core::Text;
 
 use crate::browser;
+use crate::components::text::txt;
 use crate::load::fetch_bytes;
 use crate::ui::use_ui;
 
@@ -46,6 +48,9 @@ pub fn DistrictMap(
     label: String,
     /// Formats a value with its unit.
     format: Format,
+    /// The plan's default language: the boundary file's note (its `name`, a plain string like
+    /// the data's) is marked with it where it is not the reader's.
+    data_lang: String,
     /// What choosing an area does, where the areas are links.
     #[prop(optional)]
     hint: Option<String>,
@@ -132,7 +137,9 @@ pub fn DistrictMap(
                                 <li><span class="swatch swatch-no-data" aria-hidden="true"></span>{no_data.clone()}</li>
                             </ul>
                             {hint.clone().map(|h| view! { <p class="meta" data-testid="district-map-hint">{h}</p> })}
-                            {note.clone().map(|n| view! { <p class="meta" data-testid="district-map-note" lang="de">{n}</p> })}
+                            {note.clone().map(|n| view! {
+                                <p class="meta" data-testid="district-map-note">{txt(&Text::Plain(n), &data_lang, &ui)}</p>
+                            })}
                         </figcaption>
                     </figure>
                 })

@@ -207,7 +207,8 @@ pub fn values_section(
                 <p class="meta">{with_texts(&ui.t("districts.series"), vec![("series", series_label(s, d, ui))])}</p>
             })}
             <p class="district-summary" data-testid="district-values-summary">{summary}</p>
-            <DistrictMap id="indicator-map" boundaries values=map_values label=caption.clone() format=map_format/>
+            <DistrictMap id="indicator-map" boundaries values=map_values label=caption.clone() format=map_format
+                data_lang=d.to_owned()/>
             <div class="table-wrap district-wrap" tabindex="0" role="region" aria-labelledby="district-values-caption">
                 <table class="data-table district-table" data-testid="district-values-table">
                     <caption id="district-values-caption">{caption}</caption>

@@ -76,7 +76,7 @@ pub fn FieldPage(
             <section class="districts" aria-labelledby="districts-heading" data-testid="field-districts">
                 <h2 id="districts-heading">{ui.t("districts.heading")}</h2>
                 <DistrictMap id="field-map" boundaries=boundaries_url(&loaded) values=map_values label=ui.t("districts.caption") format=count_format(ui.lang())
-                    hint=ui.t("map.field_hint")/>
+                    data_lang=d.to_owned() hint=ui.t("map.field_hint")/>
                 {count_table(&counts, ui.t("districts.caption"), "districts-caption", "district-table", d, &ui)}
             </section>
         }

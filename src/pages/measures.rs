@@ -339,6 +339,7 @@ pub fn MeasuresPage(
     // boundary file; kept when it closes, so that it is not fetched again.
     let map = {
         let boundaries = boundaries_url(&loaded);
+        let data_lang = loaded.data.default_lang().to_owned();
         let opened = Memo::new(move |before: Option<&bool>| {
             before.copied().unwrap_or(false) || panel_open.get()
         });
@@ -348,7 +349,7 @@ pub fn MeasuresPage(
                 view! {
                     <DistrictMap id="explorer-map" boundaries=boundaries.clone() values=map_values
                         label=ui.t("districts.explorer_caption") format=count_format(lang)
-                        hint=ui.t("map.explorer_hint")/>
+                        data_lang=data_lang.clone() hint=ui.t("map.explorer_hint")/>
                 }
             })
         }

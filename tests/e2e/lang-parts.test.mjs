@@ -28,6 +28,9 @@ const TEXT_FIELDS = new Set(['title', 'short_title', 'summary', 'easy_summary', 
 
 const data = ['plan', 'measures', 'indicators']
   .map(f => JSON.parse(fs.readFileSync(path.join(DIST, 'data', `${f}.json`), 'utf8')));
+const config = JSON.parse(fs.readFileSync(path.join(DIST, 'config.json'), 'utf8'));
+const boundaries = config.district_boundaries
+  && JSON.parse(fs.readFileSync(path.join(DIST, 'data', config.district_boundaries), 'utf8'));
 const isTextMap = o => o && typeof o === 'object' && !Array.isArray(o) && Object.keys(o).length > 0
   && Object.entries(o).every(([k, v]) => /^[a-z]{2}$/.test(k) && typeof v === 'string');
 
@@ -41,6 +44,10 @@ function texts() {
     else if (typeof o === 'string' && TEXT_FIELDS.has(field)) out.push({ de: o });
   };
   data.forEach(d => walk(d));
+  // config.json's texts (the licence's name) and the boundary file's note (its `name`) are
+  // data texts too.
+  walk(config);
+  if (boundaries?.name) out.push({ de: boundaries.name });
   return out;
 }
 
@@ -98,6 +105,7 @@ for (const lang of INTERFACES) {
       await page.waitForFunction(l => document.documentElement.lang === l, lang);
       if (name === 'changes') await page.getByTestId('changes-summary').waitFor();
       if (name.includes('indicator')) await page.getByTestId('data-table').waitFor();
+      if (name === 'field' && boundaries) await page.getByTestId('district-map-note').waitFor();
       const nodes = await germanNodes(page, german);
       // Not vacuous: the page shows German data text (German titles, at least, in every interface).
       assert.ok(nodes.length > 0, `${lang} ${name}: no German data text found`);
