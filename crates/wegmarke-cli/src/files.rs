@@ -1,6 +1,6 @@
-//! The data folder side: the canonical JSON the tool writes, writing the three files as one
-//! transaction, the backups of published versions, and the manifest that tells files the tool
-//! wrote from files it did not.
+//! The data folder side: reading and validating it as the app would ([`read_dataset`]), the
+//! canonical JSON the tool writes, writing the three files as one transaction, the backups of
+//! published versions, and the manifest that tells files the tool wrote from files it did not.
 //!
 //! - Canonical JSON: [`wegmarke_workbook::json::canonical`] (the browser page writes the same
 //!   bytes); a file whose data did not change keeps its bytes.
@@ -30,6 +30,27 @@ use sha2::{Digest, Sha256};
 pub const MANIFEST: &str = ".wegmarke-daten.json";
 /// The data file names, from the core (one place for the app, the tool and the tests).
 pub use wegmarke_core::{DATA_FILES, INDICATORS_FILE, MEASURES_FILE, PLAN_FILE};
+
+/// Reads and validates the files of a data folder as the app would; `prefix` goes before each
+/// file's name in the problems (a report snapshot's folder, or "" for the data folder).
+pub fn read_dataset(dir: &Path, prefix: &str) -> wegmarke_core::Dataset {
+    let read = |name: &str| {
+        let path = dir.join(name);
+        std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let files = DATA_FILES.map(read);
+    wegmarke_core::validate(&wegmarke_core::Inputs::from_results(&files), prefix)
+}
+
+/// The config.json that belongs to a data folder: the one given, else the one next to the folder
+/// (`public/data` -> `public/config.json`) if there is one.
+pub fn config_path(dir: &Path, explicit: Option<&Path>) -> Option<PathBuf> {
+    if let Some(p) = explicit {
+        return Some(p.to_owned());
+    }
+    let beside = dir.parent()?.join("config.json");
+    beside.is_file().then_some(beside)
+}
 
 /// The canonical JSON text of a data file: the workbook crate's writer (serde_json's pretty
 /// form, whole numbers as integers, a final newline), so the staff tool and the browser page

@@ -7,7 +7,7 @@
 //! - [`workbook`] (the `wegmarke-workbook` crate): the spreadsheet side: table model, sheet
 //!   definitions, xlsx/ods/csv I/O and the conversion between the three JSON files and the sheets
 //! - [`input`]: reading a workbook file or CSV folder from disk
-//! - [`files`]: the data folder side: canonical JSON, atomic writes, backups, the write manifest
+//! - [`files`]: the data folder side: reading and validating it, canonical JSON, atomic writes, backups, the write manifest
 //! - [`msg`]: messages in German and English
 
 // Errors are located findings with messages in two languages; they are built once per problem,

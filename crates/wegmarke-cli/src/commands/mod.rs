@@ -105,7 +105,7 @@ pub fn findings_json(findings: &[Finding], lang: Lang) -> serde_json::Value {
 /// and every file must read completely into the typed model (an entry the app would leave
 /// out cannot be put in a sheet without losing it). Prints the problems otherwise.
 pub fn load_data(dir: &Path, lang: Lang) -> Result<Data, ExitCode> {
-    let ds = validate::check(dir);
+    let ds = files::read_dataset(dir, "");
     let fatal = ds
         .problems
         .iter()

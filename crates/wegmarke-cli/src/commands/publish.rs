@@ -11,6 +11,7 @@ use wegmarke_core::i18n::Catalog;
 use wegmarke_core::{validate_config, Config, Input};
 use wegmarke_publish::{files, File, FEEDS_DIR, OPEN_DATA_DIR};
 
+use crate::files::{config_path, read_dataset};
 use crate::msg::Lang;
 use crate::workbook::{Finding, FindingKind, Loc};
 use wegmarke_workbook::msg;
@@ -21,12 +22,9 @@ pub struct Published {
     pub removed: Vec<String>,
 }
 
-/// The config.json that belongs to a data folder: the one given, else the one next to it.
+/// The settings of a data folder ([`config_path`]), or the defaults where there are none.
 fn read_config(dir: &Path, explicit: Option<&Path>) -> Config {
-    let path: Option<PathBuf> = explicit
-        .map(Path::to_owned)
-        .or_else(|| dir.parent().map(|p| p.join("config.json")));
-    let Some(path) = path.filter(|p| p.is_file()) else {
+    let Some(path) = config_path(dir, explicit).filter(|p| p.is_file()) else {
         return Config::default();
     };
     let bytes = std::fs::read(&path).map_err(|e| e.to_string());
@@ -52,7 +50,7 @@ impl Failure {
 
 /// The files for the data in `dir`, or why there are none.
 pub fn generate(dir: &Path, config: Option<&Path>) -> Result<Vec<File>, Failure> {
-    let ds = super::validate::check(dir);
+    let ds = read_dataset(dir, "");
     let config = read_config(dir, config);
     let cat = Catalog::new(ds.default_lang());
     files(&ds, &config, &cat).map_err(Failure::Missing)

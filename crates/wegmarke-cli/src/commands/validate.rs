@@ -2,27 +2,17 @@
 //! snapshots plan.json lists, with exactly the app's checks and messages, grouped per file.
 //! Exit code 0 clean, 1 problems, 2 fatal.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use wegmarke_core::changes::snapshot_prefix;
 use wegmarke_core::plausibility::{self, Note};
 use wegmarke_core::validate::{check_path, PathUse};
-use wegmarke_core::{validate, validate_config, Dataset, Date, Input, Inputs, Problem, Severity};
+use wegmarke_core::{validate_config, Dataset, Date, Input, Problem, Severity};
 
 use super::Format;
-use crate::files::DATA_FILES;
+use crate::files::{config_path, read_dataset, DATA_FILES};
 use crate::msg::Lang;
-
-fn read(dir: &Path, name: &str) -> Result<Vec<u8>, String> {
-    std::fs::read(dir.join(name)).map_err(|e| format!("{}: {e}", dir.join(name).display()))
-}
-
-/// Validates the files of a data folder as the app would.
-pub fn check(dir: &Path) -> Dataset {
-    let files = DATA_FILES.map(|f| read(dir, f));
-    validate(&Inputs::from_results(&files), "")
-}
 
 /// What `validate` looked at, in order (`config.json`, the data files, each snapshot's files),
 /// and every problem found.
@@ -39,16 +29,6 @@ pub fn today() -> Option<Date> {
     Date::parse(&format!("{y:04}-{m:02}-{d:02}"))
 }
 
-/// The config.json that belongs to a data folder: the one given, else the one next to the folder
-/// (`public/data` -> `public/config.json`) if there is one.
-fn config_path(dir: &Path, explicit: Option<&Path>) -> Option<PathBuf> {
-    if let Some(p) = explicit {
-        return Some(p.to_owned());
-    }
-    let beside = dir.parent()?.join("config.json");
-    beside.is_file().then_some(beside)
-}
-
 /// Validates a site as the app would: config.json (if found), the data folder, and the snapshot
 /// folder of every report plan.json lists with a usable path.
 pub fn check_site(dir: &Path, config: Option<&Path>) -> Checked {
@@ -63,7 +43,7 @@ pub fn check_site(dir: &Path, config: Option<&Path>) -> Checked {
         checked.files.push("config.json".to_owned());
         checked.problems.extend(problems);
     }
-    let ds = check(dir);
+    let ds = read_dataset(dir, "");
     if let Some(today) = today() {
         checked.notes = plausibility::check(&ds, None, today);
     }
@@ -78,8 +58,7 @@ pub fn check_site(dir: &Path, config: Option<&Path>) -> Checked {
             continue;
         };
         let folder = segments.iter().fold(dir.to_owned(), |d, s| d.join(s));
-        let files = DATA_FILES.map(|f| read(&folder, f));
-        let snapshot = validate(&Inputs::from_results(&files), &prefix);
+        let snapshot = read_dataset(&folder, &prefix);
         checked
             .files
             .extend(DATA_FILES.map(|f| format!("{prefix}{f}")));
