@@ -14,7 +14,7 @@ use wegmarke_core::charts::map::{areas, choropleth, legend, Area, Choropleth, Ma
 use wegmarke_core::Text;
 
 use crate::browser;
-use crate::components::text::txt;
+use crate::components::text::block;
 use crate::load::fetch_bytes;
 use crate::ui::use_ui;
 
@@ -138,7 +138,7 @@ pub fn DistrictMap(
                             </ul>
                             {hint.clone().map(|h| view! { <p class="meta" data-testid="district-map-hint">{h}</p> })}
                             {note.clone().map(|n| view! {
-                                <p class="meta" data-testid="district-map-note">{txt(&Text::Plain(n), &data_lang, &ui)}</p>
+                                { let (marks, shown) = block(&Text::Plain(n), &data_lang, &ui); view! { <p class="meta" data-testid="district-map-note" {..marks}>{shown}</p> } }
                             })}
                         </figcaption>
                     </figure>

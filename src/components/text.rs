@@ -3,7 +3,7 @@
 //! no Arabic one says `lang="de" dir="ltr"` on that title, so screen readers pronounce it right.
 
 use leptos::prelude::*;
-use wegmarke_core::i18n::language;
+use wegmarke_core::i18n::is_rtl;
 use wegmarke_core::{Series, Text};
 
 use crate::ui::Ui;
@@ -14,8 +14,10 @@ pub struct Marked {
     pub text: String,
     /// The text's language, only where it differs from the surrounding language.
     pub lang: Option<String>,
-    /// `rtl`/`ltr` for text in another language; `auto` otherwise, which still isolates the text,
-    /// so bidirectional control characters in a data file cannot reorder the page around it.
+    /// The direction of the text's language (`rtl`/`ltr`), always set: it isolates the text, so
+    /// bidirectional control characters in a data file cannot reorder the page around it, and
+    /// gives an Arabic text that begins with a Latin word ("KiTa …") its right-to-left base
+    /// direction, where `auto` would guess left to right from that word.
     pub dir: &'static str,
 }
 
@@ -27,11 +29,7 @@ pub fn mark_within(text: &Text, default_lang: &str, ui: &Ui, context: &str) -> M
     Marked {
         text: l.text.to_owned(),
         lang: foreign.then(|| l.lang.to_owned()),
-        dir: match (foreign, language(l.lang).rtl) {
-            (false, _) => "auto",
-            (true, true) => "rtl",
-            (true, false) => "ltr",
-        },
+        dir: if is_rtl(l.lang) { "rtl" } else { "ltr" },
     }
 }
 
@@ -49,6 +47,15 @@ pub fn txt(text: &Text, default_lang: &str, ui: &Ui) -> impl IntoView {
 /// Sprache page): marked where it is not in that language.
 pub fn txt_within(text: &Text, default_lang: &str, ui: &Ui, context: &str) -> impl IntoView {
     span(mark_within(text, default_lang, ui, context))
+}
+
+/// A data text that is a block of its own (a heading, a lead paragraph): its text and the
+/// attributes that mark it, to spread onto the block (`<h1 {..marks}>{text}</h1>`). On the block
+/// rather than on a span inside it, so that a German paragraph in the Arabic interface is also
+/// aligned as German text (to the left), as [`paragraphs`] are, not only ordered as such.
+pub fn block(text: &Text, default_lang: &str, ui: &Ui) -> (impl leptos::attr::Attribute, String) {
+    let m = mark(text, default_lang, ui);
+    (view! { <{..} lang=m.lang dir=m.dir/> }, m.text)
 }
 
 fn span(m: Marked) -> impl IntoView {

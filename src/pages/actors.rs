@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wegmarke_core::{Actor, Dataset};
 
 use crate::components::lists::measure_item;
-use crate::components::text::{plain, txt};
+use crate::components::text::{block, plain, txt};
 use crate::load::Loaded;
 use crate::pages::not_found::NotFound;
 use crate::route::{Location, Route};
@@ -106,7 +106,7 @@ pub fn ActorPage(
             <nav class="breadcrumb" aria-label=ui.t("nav.breadcrumb")>
                 <a href="#/">{ui.t("nav.overview")}</a>" › "<a href=Route::Actors.href()>{ui.t("nav.actors")}</a>" › "
             </nav>
-            <h1 data-testid="page-title">{txt(&a.name, ds.default_lang(), &ui)}</h1>
+            { let (marks, shown) = block(&a.name, ds.default_lang(), &ui); view! { <h1 data-testid="page-title" {..marks}>{shown}</h1> } }
             {actor_section(a, ds, &ui, false)}
         </div>
     }

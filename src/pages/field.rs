@@ -12,7 +12,7 @@ use crate::components::embed::EmbedButton;
 use crate::components::follow::Follow;
 use crate::components::lists::{indicator_item, measure_item};
 use crate::components::progress::ProgressBar;
-use crate::components::text::{plain, txt};
+use crate::components::text::{block, plain};
 use crate::load::Loaded;
 use crate::pages::not_found::NotFound;
 use crate::route::{Embed, Location, Route};
@@ -46,8 +46,8 @@ pub fn FieldPage(
             let explore = Location::href_with(&Route::Measures, &[("goal", g.id.clone())]);
             view! {
                 <section class="goal" data-testid="goal" data-id=g.id.clone() aria-labelledby=format!("goal-{}", g.id)>
-                    <h2 id=format!("goal-{}", g.id)>{txt(&g.title, d, &ui)}</h2>
-                    {g.description.as_ref().map(|t| view! { <p>{txt(t, d, &ui)}</p> })}
+                    { let (marks, shown) = block(&g.title, d, &ui); view! { <h2 id=format!("goal-{}", g.id) {..marks}>{shown}</h2> } }
+                    {g.description.as_ref().map(|t| view! { { let (marks, shown) = block(t, d, &ui); view! { <p {..marks}>{shown}</p> } } })}
                     {g.target_year.map(|y| view! { <p class="meta">{ui.tf("goal.target_year", &[("year", &y.to_string())])}</p> })}
                     <ProgressBar rollup label/>
                     <h3>{ui.tf("field.measures", &[("count", &measures.len().to_string())])}</h3>
@@ -86,8 +86,8 @@ pub fn FieldPage(
             <nav class="breadcrumb" aria-label=ui.t("nav.breadcrumb")>
                 <a href="#/">{ui.t("nav.overview")}</a>" › "
             </nav>
-            <h1 data-testid="page-title">{txt(&field.title, d, &ui)}</h1>
-            {field.description.as_ref().map(|t| view! { <p class="lead">{txt(t, d, &ui)}</p> })}
+            { let (marks, shown) = block(&field.title, d, &ui); view! { <h1 data-testid="page-title" {..marks}>{shown}</h1> } }
+            {field.description.as_ref().map(|t| view! { { let (marks, shown) = block(t, d, &ui); view! { <p class="lead" {..marks}>{shown}</p> } } })}
             <EmbedButton route=Route::Embed(Embed::Field(field.id.clone())) title=plain(&field.title, d, &ui)/>
             {goals}
             {districts}

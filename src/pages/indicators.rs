@@ -18,7 +18,7 @@ use crate::components::districts::values_section;
 use crate::components::embed::EmbedButton;
 use crate::components::lists::indicator_item;
 use crate::components::rating::{explanation, RatingBadge, RatingHistory};
-use crate::components::text::{default_txt, plain, series_label, txt, with_text};
+use crate::components::text::{block, default_txt, plain, series_label, txt, with_text};
 use crate::load::Loaded;
 use crate::pages::gap::GapSection;
 use crate::pages::not_found::NotFound;
@@ -46,7 +46,7 @@ pub fn IndicatorsPage(
             }
             (!inds.is_empty()).then(|| view! {
                 <section>
-                    <h2>{txt(&f.title, d, &ui)}</h2>
+                    { let (marks, shown) = block(&f.title, d, &ui); view! { <h2 {..marks}>{shown}</h2> } }
                     <ul class="indicator-list">{inds.iter().map(|i| indicator_item(i, ds)).collect_view()}</ul>
                 </section>
             })
@@ -195,7 +195,7 @@ pub fn IndicatorPage(
             <nav class="breadcrumb" aria-label=ui.t("nav.breadcrumb")>
                 <a href="#/">{ui.t("nav.overview")}</a>" › "<a href=Route::Indicators.href()>{ui.t("nav.indicators")}</a>" › "
             </nav>
-            <h1 data-testid="page-title">{txt(&ind.title, d, &ui)}</h1>
+            { let (marks, shown) = block(&ind.title, d, &ui); view! { <h1 data-testid="page-title" {..marks}>{shown}</h1> } }
             <div class="status-line">
                 <RatingBadge rating=assessment.rating/>
                 {overdue.then(|| view! { <span class="overdue" data-testid="overdue">{ui.t("indicator.overdue")}</span> })}
@@ -227,7 +227,7 @@ pub fn IndicatorPage(
                 <a href="#" download=json_name data-testid="download-json" on:click=download_json>{ui.t("indicator.download_json")}</a>
             </p>
             <dl class="facts">
-                {ind.definition.as_ref().map(|t| view! { <dt>{ui.t("indicator.definition")}</dt><dd>{txt(t, d, &ui)}</dd> })}
+                {ind.definition.as_ref().map(|t| view! { <dt>{ui.t("indicator.definition")}</dt>{ let (marks, shown) = block(t, d, &ui); view! { <dd {..marks}>{shown}</dd> } } })}
                 {ind.unit.as_ref().map(|u| view! { <dt>{ui.t("indicator.unit")}</dt><dd>{default_txt(u, d, &ui)}</dd> })}
                 {ind.baseline.as_ref().map(|b| view! { <dt>{ui.t("chart.baseline")}</dt><dd>{format!("{}: {}", format::period(&b.period, lang), v(b.value))}</dd> })}
                 {ind.target.as_ref().map(|t| view! { <dt>{ui.t("chart.target")}</dt><dd>{format!("{}: {}", format::period(&t.period, lang), v(t.value))}</dd> })}
@@ -244,7 +244,7 @@ pub fn IndicatorPage(
                 })}
                 {ind.frequency.clone().map(|f| view! { <dt>{ui.t("indicator.frequency")}</dt><dd>{ui.t(&format!("indicator.frequency.{f}"))}</dd> })}
                 {ind.next_update.map(|n| view! { <dt>{ui.t("indicator.next_update")}</dt><dd data-testid="next-update">{format::date(&n, lang)}</dd> })}
-                {ind.notes.as_ref().map(|t| view! { <dt>{ui.t("indicator.notes")}</dt><dd>{txt(t, d, &ui)}</dd> })}
+                {ind.notes.as_ref().map(|t| view! { <dt>{ui.t("indicator.notes")}</dt>{ let (marks, shown) = block(t, d, &ui); view! { <dd {..marks}>{shown}</dd> } } })}
             </dl>
             <h2>{ui.t("indicator.goals")}</h2>
             <ul>{goals}</ul>

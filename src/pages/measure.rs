@@ -11,7 +11,7 @@ use crate::components::follow::Follow;
 use crate::components::lists::indicator_item;
 use crate::components::papers::paper_list;
 use crate::components::status::StatusBadge;
-use crate::components::text::{paragraphs, plain, txt};
+use crate::components::text::{block, paragraphs, plain, txt};
 use crate::load::Loaded;
 use crate::pages::not_found::NotFound;
 use crate::route::{Embed, Route};
@@ -95,7 +95,7 @@ pub fn MeasurePage(
                 <a href="#/">{ui.t("nav.overview")}</a>" › "<a href=Route::Measures.href()>{ui.t("nav.measures")}</a>" › "
             </nav>
             <p class="measure-id">{m.id.clone()}</p>
-            <h1 data-testid="page-title">{txt(&m.title, d, &ui)}</h1>
+            { let (marks, shown) = block(&m.title, d, &ui); view! { <h1 data-testid="page-title" {..marks}>{shown}</h1> } }
             <div class="status-line">
                 <StatusBadge status=m.status/>
                 {progress.map(|p| view! {
@@ -109,10 +109,10 @@ pub fn MeasurePage(
             {m.easy_summary.as_ref().map(|t| view! {
                 <section class="easy" aria-labelledby="easy-title" data-testid="easy-summary">
                     <h2 id="easy-title">{ui.t("measure.easy")}</h2>
-                    <p>{txt(t, d, &ui)}</p>
+                    { let (marks, shown) = block(t, d, &ui); view! { <p {..marks}>{shown}</p> } }
                 </section>
             })}
-            {m.summary.as_ref().map(|t| view! { <p class="lead">{txt(t, d, &ui)}</p> })}
+            {m.summary.as_ref().map(|t| view! { { let (marks, shown) = block(t, d, &ui); view! { <p class="lead" {..marks}>{shown}</p> } } })}
             <EmbedButton route=Route::Embed(Embed::Measure(m.id.clone())) title=plain(&m.title, d, &ui)/>
             {description}
             <dl class="facts">

@@ -8,7 +8,7 @@ use wegmarke_core::format;
 use wegmarke_core::rating::{Rating, MODERATE, SUBSTANTIAL};
 
 use crate::components::rating::RatingBadge;
-use crate::components::text::txt;
+use crate::components::text::block;
 use crate::load::Loaded;
 use crate::ui::{set_title, use_ui};
 
@@ -38,7 +38,7 @@ pub fn MethodPage(
     view! {
         <div class="wrap page method-page">
             <h1 data-testid="page-title">{ui.t("nav.method")}</h1>
-            {loaded.data.plan.as_ref().and_then(|p| p.plan.method.as_ref()).map(|m| view! { <p class="lead">{txt(m, d, &ui)}</p> })}
+            {loaded.data.plan.as_ref().and_then(|p| p.plan.method.as_ref()).map(|m| view! { { let (marks, shown) = block(m, d, &ui); view! { <p class="lead" {..marks}>{shown}</p> } } })}
             <h2>{ui.t("method.rollup.title")}</h2>
             <p>{ui.t("method.rollup.p1")}</p>
             <ul>

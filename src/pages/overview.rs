@@ -16,7 +16,7 @@ use crate::components::progress::{ProgressBar, StatusBar};
 use crate::components::rating::RatingBadge;
 use crate::components::search::SearchForm;
 use crate::components::status::StatusBadge;
-use crate::components::text::{plain, txt};
+use crate::components::text::{block, plain, txt};
 use crate::load::Loaded;
 use crate::route::{Embed, Route};
 use crate::ui::{set_title, use_ui, Ui};
@@ -146,7 +146,7 @@ fn latest_updates(loaded: &Loaded, ui: &Ui) -> impl IntoView {
                     <time datetime=u.date.to_string()>{format::date(&u.date, ui.lang())}</time>" "
                     <a href=Route::Measure(m.id.clone()).href()>{txt(&m.title, d, ui)}</a>
                     {u.status.map(|s| view! { " "<StatusBadge status=s/> })}
-                    {u.text.as_ref().map(|t| view! { <p class="update-text">{txt(t, d, ui)}</p> })}
+                    {u.text.as_ref().map(|t| view! { { let (marks, shown) = block(t, d, ui); view! { <p class="update-text" {..marks}>{shown}</p> } } })}
                 </li>
             }
         })
@@ -189,9 +189,9 @@ fn plan_head(p: &PlanFile, ui: &Ui) -> impl IntoView {
     });
     view! {
         <header class="plan-head">
-            <h1 data-testid="plan-title">{txt(&p.plan.title, d, ui)}</h1>
-            {p.plan.subtitle.as_ref().map(|s| view! { <p class="subtitle">{txt(s, d, ui)}</p> })}
-            {p.plan.publisher.as_ref().map(|s| view! { <p class="publisher">{txt(s, d, ui)}</p> })}
+            { let (marks, shown) = block(&p.plan.title, d, ui); view! { <h1 data-testid="plan-title" {..marks}>{shown}</h1> } }
+            {p.plan.subtitle.as_ref().map(|s| view! { { let (marks, shown) = block(s, d, ui); view! { <p class="subtitle" {..marks}>{shown}</p> } } })}
+            {p.plan.publisher.as_ref().map(|s| view! { { let (marks, shown) = block(s, d, ui); view! { <p class="publisher" {..marks}>{shown}</p> } } })}
             {stand}
         </header>
     }

@@ -15,7 +15,7 @@ use crate::components::papers::paper_list;
 use crate::components::progress::StatusBar;
 use crate::components::rating::RatingBadge;
 use crate::components::status::StatusBadge;
-use crate::components::text::{plain, txt};
+use crate::components::text::{block, plain, txt};
 use crate::load::Loaded;
 use crate::pages::changes::{load_snapshot, render_changes};
 use crate::ui::{set_title, use_location, use_ui};
@@ -52,7 +52,7 @@ pub fn ReportPage(
             let indicators = ds.indicators_of_field(&f.id);
             view! {
                 <section class="report-field" data-testid="report-field">
-                    <h2>{txt(&f.title, d, &ui)}</h2>
+                    { let (marks, shown) = block(&f.title, d, &ui); view! { <h2 {..marks}>{shown}</h2> } }
                     <p>
                         {ui.tf("overview.measures_count", &[("count", &measures.len().to_string())])}
                         {rollup.percent.map(|p| format!(" · {}: {}", ui.t("overview.progress"), format::percent(p, lang)))}

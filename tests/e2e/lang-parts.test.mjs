@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, openPage } from './browser.mjs';
-import { APP, DIST, ready, assertClean } from './env.mjs';
+import { APP, DIST, ready, assertClean, site } from './env.mjs';
 
 const INTERFACES = ['de', 'en', 'tr', 'ar', 'uk'];
 const PAGES = {
@@ -125,14 +125,15 @@ test('English texts in the English interface carry no language of their own', as
   const { page } = await openPage(browser);
   await page.goto(`${APP}?lang=en#/`);
   await page.getByTestId('plan-title').waitFor();
-  const title = page.getByTestId('plan-title').locator('span');
+  // A heading that is one data text carries the marks itself (not a span inside it).
+  const title = page.getByTestId('plan-title');
   assert.equal(await title.textContent(), 'Integration plan of the City of Göppingen');
   assert.equal(await title.getAttribute('lang'), null);
   // The same title in the Arabic interface falls back to German (the data has no Arabic): marked.
   await page.goto(`${APP}?lang=ar#/`);
   await page.waitForFunction(() => document.documentElement.lang === 'ar');
   await page.getByTestId('plan-title').waitFor();
-  const ar = page.getByTestId('plan-title').locator('span');
+  const ar = page.getByTestId('plan-title');
   assert.equal(await ar.textContent(), 'Integrationsplan der Stadt Göppingen');
   assert.equal(await ar.getAttribute('lang'), 'de');
   assert.equal(await ar.getAttribute('dir'), 'ltr');
@@ -142,5 +143,52 @@ test('English texts in the English interface carry no language of their own', as
   await ar.evaluate(el => { el.removeAttribute('lang'); });
   const wrong = (await germanNodes(page, german)).filter(n => n.lang !== 'de');
   assert.deepEqual(wrong.map(n => [n.text, n.lang]), [['Integrationsplan der Stadt Göppingen', 'ar']]);
+  await page.close();
+});
+
+/** The computed direction and alignment of the elements `selector` finds, with their text. */
+const layout = (page, selector) => page.locator(selector).evaluateAll(els => els.map(el => {
+  const style = getComputedStyle(el);
+  const left = style.textAlign === 'left' || (style.textAlign === 'start' && style.direction === 'ltr');
+  return { text: el.textContent.trim().slice(0, 30), direction: style.direction, left };
+}));
+
+test('a German title, lead and Leichte-Sprache text in the Arabic interface are blocks set left to right', async () => {
+  const { page, log } = await openPage(browser, { width: 390, height: 844 });
+  await page.goto(`${APP}?lang=ar#/massnahme/M-1.2`);
+  await page.waitForFunction(() => document.documentElement.lang === 'ar');
+  await page.getByTestId('page-title').waitFor();
+  const blocks = await layout(page, '[data-testid=page-title], .lead, [data-testid=easy-summary] p, main p[lang=de]');
+  assert.ok(blocks.length >= 4, `blocks found: ${JSON.stringify(blocks)}`);
+  assert.deepEqual(blocks.filter(b => b.direction !== 'ltr' || !b.left), [], 'German blocks set right to left');
+  // The page around them stays right to left.
+  assert.deepEqual((await layout(page, 'main nav.breadcrumb')).map(b => b.direction), ['rtl']);
+  await assertClean(assert, page, log);
+  await page.close();
+});
+
+test('a text in the interface language that begins with a Latin word keeps its own direction; other right-to-left languages are known', async () => {
+  const plan = JSON.parse(fs.readFileSync(path.join(DIST, 'data', 'plan.json'), 'utf8'));
+  const measures = JSON.parse(fs.readFileSync(path.join(DIST, 'data', 'measures.json'), 'utf8'));
+  plan.plan.title = { de: 'Integrationsplan', ar: 'KiTa خطة الاندماج' };
+  // A measure whose title the data gives only in Persian: shown as the fallback in any interface.
+  measures.measures[0].title = { fa: 'کلاس زبان برای والدین' };
+  const { url } = site('lang-direction', {
+    'data/plan.json': JSON.stringify(plan),
+    'data/measures.json': JSON.stringify(measures),
+  });
+  const { page, log } = await openPage(browser);
+  await page.goto(`${url}?lang=ar#/`);
+  const title = page.getByTestId('plan-title');
+  await page.waitForFunction(() => document.querySelector('[data-testid=plan-title]')?.textContent.startsWith('KiTa'));
+  assert.equal(await title.getAttribute('lang'), null, 'the Arabic title is in the interface language');
+  assert.equal(await title.getAttribute('dir'), 'rtl', 'not guessed left to right from "KiTa"');
+  await page.goto(`${url}?lang=de#/massnahme/${encodeURIComponent(measures.measures[0].id)}`);
+  await page.waitForFunction(() => document.documentElement.lang === 'de');
+  const fa = page.getByTestId('page-title');
+  await fa.filter({ hasText: 'کلاس' }).waitFor();
+  assert.equal(await fa.getAttribute('lang'), 'fa');
+  assert.equal(await fa.getAttribute('dir'), 'rtl');
+  await assertClean(assert, page, log);
   await page.close();
 });

@@ -65,6 +65,34 @@ pub fn language(tag: &str) -> Language {
         .unwrap_or(LANGUAGES[0])
 }
 
+/// Languages written right to left (primary subtags of BCP 47): Arabic and its varieties,
+/// Persian and Dari, Hebrew and Yiddish, Urdu, Pashto, Sorani Kurdish, Sindhi, Uyghur, Dhivehi,
+/// Syriac, Balochi, Punjabi in Shahmukhi, Mazanderani, Gilaki, Northern Luri.
+const RTL_LANGUAGES: &[&str] = &[
+    "ar", "arz", "ary", "arq", "apc", "ajp", "acm", "aeb", "fa", "prs", "pes", "he", "iw", "yi",
+    "ur", "ps", "pbt", "ckb", "sd", "ug", "dv", "syr", "bal", "pnb", "mzn", "glk", "lrc",
+];
+
+/// Scripts written right to left (ISO 15924).
+const RTL_SCRIPTS: &[&str] = &[
+    "arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg", "mand", "samr",
+];
+
+/// Whether a text in the language `tag` (any BCP 47 tag a data file uses, e.g. `fa`, `ar-SY`,
+/// `ku-Arab`) is written right to left: a script subtag decides where there is one, else the
+/// language. Data texts may come in languages the interface does not have, so this knows more
+/// than [`LANGUAGES`].
+pub fn is_rtl(tag: &str) -> bool {
+    let mut subtags = tag.split(['-', '_']).map(str::to_ascii_lowercase);
+    let Some(primary) = subtags.next() else {
+        return false;
+    };
+    match subtags.find(|s| s.len() == 4 && s.chars().all(|c| c.is_ascii_alphabetic())) {
+        Some(script) => RTL_SCRIPTS.contains(&script.as_str()),
+        None => RTL_LANGUAGES.contains(&primary.as_str()),
+    }
+}
+
 /// German, the default and every language's fallback, is compiled in everywhere. The other
 /// languages are compiled in only natively (staff tool, tests); the web app keeps them out of
 /// its wasm and fetches just the reader's one (see [`Catalog::from_json`]).
@@ -158,6 +186,24 @@ impl Catalog {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_direction_follows_script_then_language() {
+        for tag in [
+            "ar", "ar-SY", "fa", "he", "ur", "ps", "ckb", "ku-Arab", "AR", "fa_IR",
+        ] {
+            assert!(is_rtl(tag), "{tag}");
+        }
+        for tag in [
+            "de", "en", "tr", "uk", "ku", "ar-Latn", "az", "", "x", "de-CH",
+        ] {
+            assert!(!is_rtl(tag), "{tag}");
+        }
+        // The interface's own languages agree.
+        for lang in LANGUAGES {
+            assert_eq!(is_rtl(lang.tag), lang.rtl, "{}", lang.tag);
+        }
+    }
 
     #[test]
     fn every_language_file_parses_and_has_every_key() {
