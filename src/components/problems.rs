@@ -47,7 +47,9 @@ pub fn DataNotices(
 }
 
 fn problem_items(problems: &[&Problem], lang: &str) -> impl IntoView {
-    // Problem messages exist in German and English; other languages read the English ones.
+    // Problem messages exist in German and English; other languages read the English ones,
+    // left to right whatever they quote (`auto` would set one that starts with an Arabic name
+    // right to left).
     let msg_lang = if lang == "de" { "de" } else { "en" };
     problems
         .iter()
@@ -56,7 +58,7 @@ fn problem_items(problems: &[&Problem], lang: &str) -> impl IntoView {
                 <li data-testid="problem">
                     <code class="problem-where" dir="ltr">{p.location()}</code>
                     " "
-                    <span class="problem-what" lang=msg_lang dir="auto">{p.message(msg_lang)}</span>
+                    <span class="problem-what" lang=msg_lang dir="ltr">{p.message(msg_lang)}</span>
                 </li>
             }
         })
