@@ -191,3 +191,35 @@ test('explorer on a phone: the button counts the filters in the address; the key
   assert.equal(await wide.getByTestId('search').isVisible(), true);
   await wide.close();
 });
+
+/** Each listed measure's status, title and progress boxes, in CSS pixels. */
+const measureRows = page => page.getByTestId('measure-item').evaluateAll(items => items.map(li => {
+  const box = el => { const r = el.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }; };
+  return {
+    id: li.dataset.id, item: box(li), status: box(li.querySelector('.status')),
+    title: box(li.querySelector('.measure-link')), progress: li.querySelector('.measure-progress') && box(li.querySelector('.measure-progress')),
+  };
+}));
+
+for (const lang of ['de', 'ar']) {
+  test(`measure lists on a phone (${lang}): every row the same shape, status above, progress beside the title at its end`, async () => {
+    const { page, log } = await openPage(browser, PHONE);
+    for (const hash of ['#/massnahmen', '#/handlungsfeld/sprache']) {
+      await page.goto(`${APP}?lang=${lang}${hash}`);
+      await ready(page);
+      await page.getByTestId('measure-item').first().waitFor();
+      const rows = await measureRows(page);
+      assert.ok(rows.length >= 4, `${hash}: ${rows.length} measures`);
+      const odd = rows.filter(r => {
+        const above = r.status.bottom <= r.title.top + 0.5;
+        const beside = !r.progress || (r.progress.top < r.title.bottom && r.progress.bottom > r.title.top);
+        // At the row's end: the right edge in German, the left edge in Arabic.
+        const atEnd = !r.progress || (lang === 'ar' ? Math.abs(r.progress.left - r.item.left) < 1 : Math.abs(r.progress.right - r.item.right) < 1);
+        return !(above && beside && atEnd);
+      });
+      assert.deepEqual(odd.map(r => r.id), [], `${hash}: rows laid out differently`);
+    }
+    await assertClean(assert, page, log);
+    await page.close();
+  });
+}
