@@ -51,6 +51,7 @@ pub fn App() -> impl IntoView {
         browser::enter_embed_mode();
     }
     parts::preload(&route);
+    browser::reveal_focus_in_scrolled_tables();
     let data = RwSignal::new(None);
     let refresh = fresh_data(data);
     leptos::task::spawn_local(async move {

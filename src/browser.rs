@@ -340,6 +340,49 @@ pub fn local_time(iso: &str) -> Option<wegmarke_core::format::Moment> {
     })
 }
 
+/// Keeps the keyboard focus in view inside tables that scroll sideways (`.table-wrap`). The
+/// browser scrolls a focused element into view only when none of it shows, so a sort button at
+/// the far end of a wide table on a phone took the focus with two pixels of it on screen (WCAG
+/// 2.4.11): the table scrolls by what is hidden. Works both ways, left to right and right to
+/// left (`scrollLeft` runs the same physical way). Installed once for the page.
+pub fn reveal_focus_in_scrolled_tables() {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let reveal = Closure::<dyn FnMut(web_sys::FocusEvent)>::new(|e: web_sys::FocusEvent| {
+        let Some(el) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let Ok(Some(wrap)) = el.closest(".table-wrap") else {
+            return;
+        };
+        if wrap.is_same_node(Some(&el)) {
+            return;
+        }
+        let (r, w) = (
+            el.get_bounding_client_rect(),
+            wrap.get_bounding_client_rect(),
+        );
+        let left = w.left() + f64::from(wrap.client_left());
+        let right = left + f64::from(wrap.client_width());
+        let by = if r.width() > right - left || r.left() < left {
+            r.left() - left
+        } else if r.right() > right {
+            r.right() - right
+        } else {
+            return;
+        };
+        let by = if by < 0.0 { by.floor() } else { by.ceil() };
+        wrap.set_scroll_left(wrap.scroll_left() + by as i32);
+    });
+    let _ = doc.add_event_listener_with_callback("focusin", reveal.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    reveal.forget();
+}
+
 /// Marks the document as embedded (CSS hides the site chrome) and reports its height to the
 /// embedding page whenever it changes (public/embed.js sets the iframe's height after checking
 /// the message's origin and source). Idempotent.

@@ -71,3 +71,33 @@ test('the table sorts by a column heading, by keyboard, and says how it is sorte
   await assertClean(assert, page, log);
   await page.close();
 });
+
+test('on a phone, a sort button at the far end of the table scrolls fully into view when it takes the focus', async () => {
+  const { page, log } = await openPage(browser, { width: 390, height: 800 });
+  for (const lang of ['de', 'ar']) {
+    await page.goto(`${APP}?lang=${lang}#/datenlage`);
+    const table = page.getByTestId('coverage-table');
+    await table.waitFor();
+    const buttons = table.locator('thead button');
+    const count = await buttons.count();
+    assert.ok(count >= 5, `sort buttons: ${count}`);
+    // Not vacuous: the table is wider than its box, so it scrolls.
+    assert.ok(await table.evaluate(t => t.closest('.table-wrap').scrollWidth > t.closest('.table-wrap').clientWidth + 50));
+    await buttons.first().focus();
+    const hidden = [];
+    for (let i = 1; i < count; i++) {
+      await page.keyboard.press('Tab');
+      const seen = await page.evaluate(() => {
+        const el = document.activeElement;
+        const wrap = el.closest('.table-wrap');
+        const r = el.getBoundingClientRect(), w = wrap.getBoundingClientRect();
+        const left = w.left + wrap.clientLeft, right = left + wrap.clientWidth;
+        return { name: el.textContent.trim(), inside: r.left >= left - 0.5 && r.right <= right + 0.5 };
+      });
+      if (!seen.inside) hidden.push(`${lang}: ${seen.name}`);
+    }
+    assert.deepEqual(hidden, [], 'focused sort buttons partly out of view');
+  }
+  await assertClean(assert, page, log);
+  await page.close();
+});
