@@ -3,7 +3,7 @@
 //! no Arabic one says `lang="de" dir="ltr"` on that title, so screen readers pronounce it right.
 
 use leptos::prelude::*;
-use wegmarke_core::i18n::is_rtl;
+use wegmarke_core::i18n::{is_language_tag, is_rtl};
 use wegmarke_core::{Series, Text};
 
 use crate::ui::Ui;
@@ -25,11 +25,18 @@ pub struct Marked {
 /// element it is shown in (the UI language, unless that element sets its own).
 pub fn mark_within(text: &Text, default_lang: &str, ui: &Ui, context: &str) -> Marked {
     let l = text.get(ui.lang(), default_lang);
-    let foreign = l.lang != context;
+    // A key that is no language tag (validation reports it) is not written into `lang`, where
+    // it would be invalid markup: the text is read as if in the surrounding language.
+    let tag = if is_language_tag(l.lang) {
+        l.lang
+    } else {
+        context
+    };
+    let foreign = tag != context;
     Marked {
         text: l.text.to_owned(),
-        lang: foreign.then(|| l.lang.to_owned()),
-        dir: if is_rtl(l.lang) { "rtl" } else { "ltr" },
+        lang: foreign.then(|| tag.to_owned()),
+        dir: if is_rtl(tag) { "rtl" } else { "ltr" },
     }
 }
 

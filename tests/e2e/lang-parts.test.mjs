@@ -192,3 +192,26 @@ test('a text in the interface language that begins with a Latin word keeps its o
   await assertClean(assert, page, log);
   await page.close();
 });
+
+test('a text whose key is no language tag is reported in the data notice and never written into lang', async () => {
+  const measures = JSON.parse(fs.readFileSync(path.join(DIST, 'data', 'measures.json'), 'utf8'));
+  const m = measures.measures[0];
+  m.title = { Deutsch: 'Sprachkurs mit falschem Schlüssel' };
+  const { url } = site('lang-bad-key', { 'data/measures.json': JSON.stringify(measures) });
+  const { page, log } = await openPage(browser);
+  for (const lang of ['de', 'ar']) {
+    await page.goto(`${url}?lang=${lang}#/massnahme/${encodeURIComponent(m.id)}`);
+    const title = page.getByTestId('page-title');
+    await title.filter({ hasText: 'falschem' }).waitFor();
+    assert.equal(await title.getAttribute('lang'), null, `${lang}: no lang="Deutsch"`);
+    const invalid = await page.evaluate(() => [...document.querySelectorAll('[lang]')]
+      .map(e => e.getAttribute('lang')).filter(l => !/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(l)));
+    assert.deepEqual(invalid, [], `${lang}: lang attributes that are no language tags`);
+  }
+  // The data notice names the key and where it is.
+  await page.getByTestId('problems').locator('summary').click();
+  const problems = await page.getByTestId('problem').allTextContents();
+  assert.ok(problems.some(p => p.includes('title.Deutsch') && p.includes('Deutsch')), problems.join('\n'));
+  await assertClean(assert, page, log);
+  await page.close();
+});

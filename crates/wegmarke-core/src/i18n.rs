@@ -65,6 +65,18 @@ pub fn language(tag: &str) -> Language {
         .unwrap_or(LANGUAGES[0])
 }
 
+/// Whether `s` looks like a BCP 47 language tag as the data contract uses them (`de`, `en-GB`,
+/// `sr-Latn`): a lower-case language of two or three letters, then subtags of letters and digits.
+/// Text maps are looked up by exact key, so `DE` or `de_DE` would never be found for a reader.
+pub fn is_language_tag(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let first_ok = parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()));
+    first_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
 /// Languages written right to left (primary subtags of BCP 47): Arabic and its varieties,
 /// Persian and Dari, Hebrew and Yiddish, Urdu, Pashto, Sorani Kurdish, Sindhi, Uyghur, Dhivehi,
 /// Syriac, Balochi, Punjabi in Shahmukhi, Mazanderani, Gilaki, Northern Luri.
@@ -186,6 +198,26 @@ impl Catalog {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn language_tags_as_the_contract_uses_them() {
+        for tag in ["de", "en-GB", "sr-Latn", "ckb", "ku-Arab", "de-CH-1996"] {
+            assert!(is_language_tag(tag), "{tag}");
+        }
+        for tag in [
+            "",
+            "DE",
+            "de_DE",
+            "Deutsch",
+            "d",
+            "de-",
+            "de--x",
+            "dé",
+            "en-verylongsub",
+        ] {
+            assert!(!is_language_tag(tag), "{tag}");
+        }
+    }
 
     #[test]
     fn text_direction_follows_script_then_language() {

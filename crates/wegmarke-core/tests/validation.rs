@@ -648,3 +648,40 @@ fn theme_colours_with_too_little_contrast_are_reported_and_not_used() {
     assert_eq!(theme.primary, None);
     assert_eq!(theme.accent.as_deref(), Some("#e2001a"));
 }
+
+#[test]
+fn text_keys_that_are_no_language_tags_are_reported_where_they_are() {
+    let mut m = measures();
+    m["measures"][0]["title"] =
+        json!({"de": "Sprachkurse", "Deutsch": "Sprachkurse", "EN": "Language courses"});
+    m["measures"][1]["summary"] = json!({"de_DE": "Eine Messe"});
+    let ds = check_values(&plan(), &m, &indicators());
+    let found: Vec<(String, String)> = ds
+        .problems
+        .iter()
+        .map(|p| match &p.kind {
+            ProblemKind::UnknownValue { found, .. } => (p.path.to_string(), found.clone()),
+            other => panic!("unexpected problem {other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("measures[0].title.Deutsch".to_owned(), "Deutsch".to_owned()),
+            ("measures[0].title.EN".to_owned(), "EN".to_owned()),
+            ("measures[1].summary.de_DE".to_owned(), "de_DE".to_owned()),
+        ]
+    );
+    // Located in the file, and the texts stay: nothing is dropped for a wrong key.
+    assert!(
+        ds.problems.iter().all(|p| p.line.is_some()),
+        "{:?}",
+        ds.problems
+    );
+    let measure = ds
+        .measures()
+        .iter()
+        .find(|x| x.id == "M-1")
+        .expect("M-1 kept");
+    assert_eq!(measure.title.resolve("de", "de"), "Sprachkurse");
+}

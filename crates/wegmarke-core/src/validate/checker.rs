@@ -8,6 +8,7 @@ use super::link::{
 };
 use super::{is_valid_id, MAX_ABS_NUMBER, MAX_LOCATED, MAX_PROBLEMS_PER_FILE};
 use super::{MAX_SHORT, MAX_TITLE};
+use crate::i18n::is_language_tag;
 use crate::locate::locate;
 use crate::model::Paper;
 use crate::problem::{
@@ -231,8 +232,22 @@ impl<const LOCATED: bool> Checker<LOCATED> {
         }
     }
 
-    /// Cuts every language of a text to `max` characters, reporting each that was too long.
+    /// Cuts every language of a text to `max` characters, reporting each that was too long, and
+    /// reports keys that are not language tags (`Deutsch`, `DE`, `de_DE`): no reader's language
+    /// finds them, and the page cannot say which language they are in.
     pub(super) fn check_text(&mut self, t: &mut Text, max: usize, path: &JsonPath) {
+        if let Text::Map(m) = t {
+            let bad: Vec<String> = m.keys().filter(|k| !is_language_tag(k)).cloned().collect();
+            for key in bad {
+                self.problem(
+                    path.key(&key),
+                    ProblemKind::UnknownValue {
+                        found: key,
+                        allowed: "de, en, tr, ar, uk, …".into(),
+                    },
+                );
+            }
+        }
         for s in t.variants_mut() {
             let length = s.chars().count();
             if length > max {

@@ -6,6 +6,7 @@ use serde_json::Value;
 use super::checker::{retain_indexed, Checker};
 use super::link::PathUse;
 use super::{extra_of, Known, MAX_TEXT, MAX_TITLE};
+use crate::i18n::is_language_tag;
 use crate::model::{Extra, Plan, PlanFile, FORMAT};
 use crate::problem::{JsonPath, ProblemKind, RefKind};
 use crate::text::Text;
@@ -141,14 +142,4 @@ impl<const LOCATED: bool> Checker<LOCATED> {
             plan.default_language = "de".into();
         }
     }
-}
-
-/// Whether `s` looks like a BCP 47 language tag (`de`, `en-GB`, `sr-Latn`).
-fn is_language_tag(s: &str) -> bool {
-    let mut parts = s.split('-');
-    let first_ok = parts
-        .next()
-        .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()));
-    first_ok
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
