@@ -137,8 +137,9 @@ pub fn DistrictMap(
                                 <li><span class="swatch swatch-no-data" aria-hidden="true"></span>{no_data.clone()}</li>
                             </ul>
                             {hint.clone().map(|h| view! { <p class="meta" data-testid="district-map-hint">{h}</p> })}
-                            {note.clone().map(|n| view! {
-                                { let (marks, shown) = block(&Text::Plain(n), &data_lang, &ui); view! { <p class="meta" data-testid="district-map-note" {..marks}>{shown}</p> } }
+                            {note.clone().map(|n| {
+                                let (marks, shown) = block(&Text::Plain(n), &data_lang, &ui);
+                                view! { <p class="meta" data-testid="district-map-note" {..marks}>{shown}</p> }
                             })}
                         </figcaption>
                     </figure>

@@ -47,7 +47,7 @@ pub fn FieldPage(
             view! {
                 <section class="goal" data-testid="goal" data-id=g.id.clone() aria-labelledby=format!("goal-{}", g.id)>
                     { let (marks, shown) = block(&g.title, d, &ui); view! { <h2 id=format!("goal-{}", g.id) {..marks}>{shown}</h2> } }
-                    {g.description.as_ref().map(|t| view! { { let (marks, shown) = block(t, d, &ui); view! { <p {..marks}>{shown}</p> } } })}
+                    {g.description.as_ref().map(|t| { let (marks, shown) = block(t, d, &ui); view! { <p {..marks}>{shown}</p> } })}
                     {g.target_year.map(|y| view! { <p class="meta">{ui.tf("goal.target_year", &[("year", &y.to_string())])}</p> })}
                     <ProgressBar rollup label/>
                     <h3>{ui.tf("field.measures", &[("count", &measures.len().to_string())])}</h3>
@@ -87,7 +87,7 @@ pub fn FieldPage(
                 <a href="#/">{ui.t("nav.overview")}</a>" › "
             </nav>
             { let (marks, shown) = block(&field.title, d, &ui); view! { <h1 data-testid="page-title" {..marks}>{shown}</h1> } }
-            {field.description.as_ref().map(|t| view! { { let (marks, shown) = block(t, d, &ui); view! { <p class="lead" {..marks}>{shown}</p> } } })}
+            {field.description.as_ref().map(|t| { let (marks, shown) = block(t, d, &ui); view! { <p class="lead" {..marks}>{shown}</p> } })}
             <EmbedButton route=Route::Embed(Embed::Field(field.id.clone())) title=plain(&field.title, d, &ui)/>
             {goals}
             {districts}

@@ -112,7 +112,7 @@ pub fn MeasurePage(
                     { let (marks, shown) = block(t, d, &ui); view! { <p {..marks}>{shown}</p> } }
                 </section>
             })}
-            {m.summary.as_ref().map(|t| view! { { let (marks, shown) = block(t, d, &ui); view! { <p class="lead" {..marks}>{shown}</p> } } })}
+            {m.summary.as_ref().map(|t| { let (marks, shown) = block(t, d, &ui); view! { <p class="lead" {..marks}>{shown}</p> } })}
             <EmbedButton route=Route::Embed(Embed::Measure(m.id.clone())) title=plain(&m.title, d, &ui)/>
             {description}
             <dl class="facts">

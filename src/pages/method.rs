@@ -38,7 +38,7 @@ pub fn MethodPage(
     view! {
         <div class="wrap page method-page">
             <h1 data-testid="page-title">{ui.t("nav.method")}</h1>
-            {loaded.data.plan.as_ref().and_then(|p| p.plan.method.as_ref()).map(|m| view! { { let (marks, shown) = block(m, d, &ui); view! { <p class="lead" {..marks}>{shown}</p> } } })}
+            {loaded.data.plan.as_ref().and_then(|p| p.plan.method.as_ref()).map(|m| { let (marks, shown) = block(m, d, &ui); view! { <p class="lead" {..marks}>{shown}</p> } })}
             <h2>{ui.t("method.rollup.title")}</h2>
             <p>{ui.t("method.rollup.p1")}</p>
             <ul>

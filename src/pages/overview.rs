@@ -146,7 +146,7 @@ fn latest_updates(loaded: &Loaded, ui: &Ui) -> impl IntoView {
                     <time datetime=u.date.to_string()>{format::date(&u.date, ui.lang())}</time>" "
                     <a href=Route::Measure(m.id.clone()).href()>{txt(&m.title, d, ui)}</a>
                     {u.status.map(|s| view! { " "<StatusBadge status=s/> })}
-                    {u.text.as_ref().map(|t| view! { { let (marks, shown) = block(t, d, ui); view! { <p class="update-text" {..marks}>{shown}</p> } } })}
+                    {u.text.as_ref().map(|t| { let (marks, shown) = block(t, d, ui); view! { <p class="update-text" {..marks}>{shown}</p> } })}
                 </li>
             }
         })
@@ -190,8 +190,8 @@ fn plan_head(p: &PlanFile, ui: &Ui) -> impl IntoView {
     view! {
         <header class="plan-head">
             { let (marks, shown) = block(&p.plan.title, d, ui); view! { <h1 data-testid="plan-title" {..marks}>{shown}</h1> } }
-            {p.plan.subtitle.as_ref().map(|s| view! { { let (marks, shown) = block(s, d, ui); view! { <p class="subtitle" {..marks}>{shown}</p> } } })}
-            {p.plan.publisher.as_ref().map(|s| view! { { let (marks, shown) = block(s, d, ui); view! { <p class="publisher" {..marks}>{shown}</p> } } })}
+            {p.plan.subtitle.as_ref().map(|s| { let (marks, shown) = block(s, d, ui); view! { <p class="subtitle" {..marks}>{shown}</p> } })}
+            {p.plan.publisher.as_ref().map(|s| { let (marks, shown) = block(s, d, ui); view! { <p class="publisher" {..marks}>{shown}</p> } })}
             {stand}
         </header>
     }

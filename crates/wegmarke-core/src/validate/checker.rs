@@ -7,7 +7,7 @@ use super::link::{
     check_email, check_link, check_path, check_phone, check_web_link, is_plain_path, PathUse,
 };
 use super::{is_valid_id, MAX_ABS_NUMBER, MAX_LOCATED, MAX_PROBLEMS_PER_FILE};
-use super::{MAX_SHORT, MAX_TITLE};
+use super::{LANGUAGE_TAGS, MAX_SHORT, MAX_TITLE};
 use crate::i18n::is_language_tag;
 use crate::locate::locate;
 use crate::model::Paper;
@@ -243,7 +243,7 @@ impl<const LOCATED: bool> Checker<LOCATED> {
                     path.key(&key),
                     ProblemKind::UnknownValue {
                         found: key,
-                        allowed: "de, en, tr, ar, uk, …".into(),
+                        allowed: LANGUAGE_TAGS.into(),
                     },
                 );
             }

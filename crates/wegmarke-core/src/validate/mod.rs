@@ -50,6 +50,9 @@ pub const MAX_PROBLEMS_PER_FILE: usize = 1_000;
 pub use crate::problem::MAX_CUTS_PER_ENTRY;
 /// Problems per file that get a line and column (locating costs a pass over the text).
 const MAX_LOCATED: usize = 200;
+/// What a problem with a language tag names as allowed: the interface's languages, and that
+/// others are fine too.
+const LANGUAGE_TAGS: &str = "de, en, tr, ar, uk, …";
 
 /// A data file as it arrived: its bytes, or why it could not be had.
 #[derive(Clone, Debug)]

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::checker::{retain_indexed, Checker};
 use super::link::PathUse;
-use super::{extra_of, Known, MAX_TEXT, MAX_TITLE};
+use super::{extra_of, Known, LANGUAGE_TAGS, MAX_TEXT, MAX_TITLE};
 use crate::i18n::is_language_tag;
 use crate::model::{Extra, Plan, PlanFile, FORMAT};
 use crate::problem::{JsonPath, ProblemKind, RefKind};
@@ -136,7 +136,7 @@ impl<const LOCATED: bool> Checker<LOCATED> {
                 root.key("default_language"),
                 ProblemKind::UnknownValue {
                     found: plan.default_language.clone(),
-                    allowed: "de, en, tr, ar, uk, …".into(),
+                    allowed: LANGUAGE_TAGS.into(),
                 },
             );
             plan.default_language = "de".into();
