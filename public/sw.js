@@ -20,10 +20,13 @@ const CACHED_HEADER = 'x-wegmarke-cached';
 /** `Vary: Accept-Encoding` (precompressed files) must not hide a stored copy. */
 const ANY_VARY = { ignoreVary: true };
 /** Trunk's and the build's content hashes (the same pattern as the nginx example's). */
-const HASHED = /(-[0-9a-f]{8,16}(_bg)?(\.min)?\.(js|wasm|css)|\/locales\/[a-z]+-[0-9a-f]{16}\.json)$/;
+const HASHED = /(-[0-9a-f]{8,16}(_bg)?(\.min)?\.(js|wasm|bin|css)|\/locales\/[a-z]+-[0-9a-f]{16}\.json)$/;
 
 const scoped = url => url.origin === self.location.origin && url.href.startsWith(self.registration.scope);
 const isHashed = url => HASHED.test(url.pathname);
+/** A deep link's part with its chunks in one file (scripts/parts-pack.mjs): asked for only by a
+ * page no worker controls, and left to the browser: the worker keeps the same files one by one. */
+const isPack = url => /\/pack-\w+-[0-9a-f]{16}\.bin$/.test(url.pathname);
 /** index.html, under whichever address the reader opened it. */
 const isIndex = url => url.pathname === new URL(self.registration.scope).pathname ||
   url.href.split('?')[0] === new URL('index.html', self.registration.scope).href;
@@ -53,7 +56,7 @@ self.addEventListener('fetch', event => {
   const req = event.request;
   if (req.method !== 'GET') return;
   const url = new URL(req.url);
-  if (!scoped(url)) return;
+  if (!scoped(url) || isPack(url)) return;
   if (isHashed(url)) event.respondWith(cacheFirst(event));
   else event.respondWith(networkFirst(event, url));
 });

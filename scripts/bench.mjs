@@ -7,7 +7,8 @@
 // Lighthouse median is the run with the median score. About 12 minutes with the defaults (66
 // Lighthouse runs: 11 pages, mobile and desktop, three each); about 5 with --runs 1.
 //
-// It builds nothing: it measures dist/ as built, served by nginx (tests/e2e/server.mjs, with
+// It builds nothing: it measures dist/ as built (or the folder WEGMARKE_DIST names, to compare a
+// variant of a build), served by nginx (tests/e2e/server.mjs, with
 // gzip_static, and brotli_static where Debian's module is installed) and driven by Debian's Chromium. Measured: raw / gzip / brotli size of every asset;
 // bytes transferred for the first view of the overview and of an indicator page (as served, and
 // the brotli equivalent); whether ECharts loads on the overview; Lighthouse performance (mobile
@@ -30,7 +31,7 @@ import { startServer, makeSite, BROTLI_FILTER_MODULE } from '../tests/e2e/server
 import { FLAGS } from '../tests/e2e/browser.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = path.join(ROOT, 'dist');
+const DIST = process.env.WEGMARKE_DIST || path.join(ROOT, 'dist');
 const OUT = path.join(ROOT, 'bench-results');
 const TOOLS = path.join(ROOT, 'tools');
 const LIGHTHOUSE = path.join(TOOLS, 'node_modules', 'lighthouse', 'cli', 'index.js');

@@ -6,9 +6,11 @@ steps that change index.html take its text and return the new text, which main()
 
 1. add_parts: the app's WebAssembly parts (split off at link time by scripts/wasm-link.sh),
    optimised with wasm-opt, named by their content hash, their loader linked to trunk's module.
+   write_packs: each part with the chunks it needs, end to end, as one pack-<part>-<hash>.bin,
+   so that a deep link fetches its part in one request (scripts/parts-pack.mjs cuts it up).
 2. bundle_loader: trunk's inline module loader moved into a content-hashed file, so the page runs
    under a strict Content-Security-Policy (script-src 'self'), bundled by esbuild with
-   wasm-bindgen's glue, the parts loader and the early fetch of a deep link's part (the route
+   wasm-bindgen's glue, the parts loader and the early fetch of a deep link's pack (the route
    table src/route-parts.json, matched by scripts/route-parts.mjs) into one file, app-<hash>.js.
 3. minify_css, inline_favicon: the stylesheet minified; the favicon as a data: address.
 4. add_echarts: ECharts bundled by esbuild from node_modules (the version in package.json),
@@ -38,6 +40,7 @@ from urllib.parse import quote
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 ROUTE_PARTS_JS = ROOT / "scripts" / "route-parts.mjs"
 ROUTE_PARTS_JSON = ROOT / "src" / "route-parts.json"
+PARTS_PACK_JS = ROOT / "scripts" / "parts-pack.mjs"
 
 
 class ShapeError(Exception):
@@ -140,6 +143,17 @@ def rename_parts(loader: str, renames: dict) -> str:
     return loader
 
 
+def use_packed_fetch(loader: str, parts_pack_js: pathlib.Path = PARTS_PACK_JS) -> str:
+    """The loader with every part file fetched through packedFetch (scripts/parts-pack.mjs,
+    bundled by esbuild): out of the deep link's pack where it holds the file, else as before.
+    Raises ShapeError if the loader fetches no file the way wasm-split-cli 0.2.4 writes it."""
+    fetches = 'fetch(new URL("./'
+    if fetches not in loader:
+        raise ShapeError(f"the parts loader has no `{fetches}…` for its files")
+    imp = f"import {{ packedFetch as __wegmarkeFetch }} from {json.dumps(parts_pack_js.as_posix())};\n"
+    return imp + loader.replace(fetches, '__wegmarkeFetch(new URL("./')
+
+
 def link_glue_and_loader(glue: bytes, loader: str) -> tuple:
     """Names the glue and the parts loader by one hash over both (the loader imports the glue
     as "./main.js", the glue imports the loader as "./__wasm_split.js": a change to either
@@ -182,24 +196,27 @@ def read_routes(path: pathlib.Path = ROUTE_PARTS_JSON) -> list:
     return routes
 
 
-def early_fetch(routes: list, needs: dict, route_parts_js: pathlib.Path = ROUTE_PARTS_JS) -> tuple:
-    """The JavaScript that asks for a deep link's part beside the main module: an import of
-    partOf (scripts/route-parts.mjs, bundled by esbuild) and a block that adds a
-    `<link rel=preload as=fetch crossorigin=anonymous>` per file of the part the address needs
-    (the app fetches the same files, from the browser's preload cache). Returns (import line,
-    block). Raises ShapeError if a route names a part the loader does not have."""
-    missing = sorted({r["part"] for r in routes if r["part"] is not None} - needs.keys())
+def early_fetch(routes: list, packs: dict, route_parts_js: pathlib.Path = ROUTE_PARTS_JS,
+                parts_pack_js: pathlib.Path = PARTS_PACK_JS) -> tuple:
+    """The JavaScript that asks for a deep link's part beside the main module: imports of
+    partOf (scripts/route-parts.mjs) and startPack (scripts/parts-pack.mjs), both bundled by
+    esbuild, and a block that starts the pack of the part the address needs (write_packs).
+    A page a service worker controls skips it: the worker has the part's files already, one
+    by one. Returns (import lines, block). Raises ShapeError if a route names a part that has
+    no pack."""
+    missing = sorted({r["part"] for r in routes if r["part"] is not None} - packs.keys())
     if missing:
         raise ShapeError(f"src/route-parts.json names parts {missing} that the parts loader does not "
-                         f"have (it has {sorted(needs)})")
-    files = {p: [f"./{f}" for f in needs[p]] for p in sorted({r["part"] for r in routes} - {None})}
+                         f"have (it has {sorted(packs)})")
+    used = {p: packs[p] for p in sorted({r["part"] for r in routes} - {None})}
     table = [{"path": r["path"], "part": r["part"]} for r in routes]
-    imp = f"import {{ partOf as __wegmarkePartOf }} from {json.dumps(route_parts_js.as_posix())};"
+    imp = (f"import {{ partOf as __wegmarkePartOf }} from {json.dumps(route_parts_js.as_posix())};\n"
+           f"import {{ startPack as __wegmarkeStartPack }} from {json.dumps(parts_pack_js.as_posix())};")
     block = (
-        f"{{const files={json.dumps(files, separators=(',', ':'))}"
-        f"[__wegmarkePartOf(location.hash,{json.dumps(table, separators=(',', ':'))})]||[];"
-        "for(const href of files){const l=document.createElement('link');"
-        "l.rel='preload';l.as='fetch';l.crossOrigin='anonymous';l.href=href;document.head.append(l);}}\n"
+        f"{{const pack={json.dumps(used, separators=(',', ':'))}"
+        f"[__wegmarkePartOf(location.hash,{json.dumps(table, separators=(',', ':'))})];"
+        "if(pack&&!(navigator.serviceWorker&&navigator.serviceWorker.controller))"
+        "__wegmarkeStartPack(pack.href,pack.files);}\n"
     )
     return imp, block
 
@@ -254,6 +271,8 @@ def add_parts(build: Build, html: str) -> tuple:
             (build.stage / renames[part.name]).write_bytes(data)
     loader = rename_parts(loader, renames)
     needs = part_files(loader)
+    if build.esbuild.exists():
+        loader = use_packed_fetch(loader)
     glue_name, glue, loader_name, loader = link_glue_and_loader(glue_path.read_bytes(), loader)
     glue_path.unlink()
     (build.stage / glue_name).write_bytes(glue)
@@ -267,10 +286,39 @@ def add_parts(build: Build, html: str) -> tuple:
     return html.replace(glue_path.name, glue_name), needs
 
 
-def bundle_loader(build: Build, html: str, needs: dict, routes: list) -> str:
+def pack(files: list) -> tuple:
+    """A pack of (name, bytes) files: (their bytes end to end, [[name, length], ...])."""
+    return b"".join(data for _, data in files), [[name, len(data)] for name, data in files]
+
+
+def write_packs(build: Build, needs: dict, routes: list) -> dict:
+    """Writes pack-<part>-<hash>.bin per part a route names (a part only ever loaded after the
+    first view, like the located checks, needs none): the part's file and its chunks' (needs),
+    end to end. Returns {part: {"href": "./pack-…", "files": [[name, length], ...]}}; {} when the build
+    has no parts or no esbuild (the loader then fetches file by file)."""
+    for old in build.stage.glob("pack-*.bin"):
+        old.unlink()
+    if not needs:
+        return {}
+    if not build.esbuild.exists():
+        print("postbuild: esbuild missing (run scripts/setup.sh); a deep link fetches its part file by "
+              "file, after the main module", file=sys.stderr)
+        return {}
+    packs = {}
+    for part, files in needs.items():
+        if not any(r["part"] == part for r in routes):
+            continue
+        data, index = pack([(f, (build.stage / f).read_bytes()) for f in files])
+        name = f"pack-{part}-{short_hash(data)}.bin"
+        (build.stage / name).write_bytes(data)
+        packs[part] = {"href": f"./{name}", "files": index}
+    return packs
+
+
+def bundle_loader(build: Build, html: str, packs: dict, routes: list) -> str:
     """Reads trunk's inline loader from `html` and, through its imports, the glue and parts
     loader in the stage; writes app-<hash>.js (with esbuild: one minified bundle of all three
-    plus the early fetch of a deep link's part; the bundled files and their modulepreloads are
+    plus the early fetch of a deep link's pack; the bundled files and their modulepreloads are
     removed). Returns index.html with a `<script type="module" src integrity>` in place of the
     inline loader."""
     match = find_inline_loader(html)
@@ -279,14 +327,10 @@ def bundle_loader(build: Build, html: str, needs: dict, routes: list) -> str:
             sys.exit("postbuild: trunk's loader script was not found; the CSP rewrite would be incomplete")
         return html
     body = match.group(1).strip()
-    if needs:
-        if build.esbuild.exists():
-            imp, block = early_fetch(routes, needs)
-            imports, rest = split_imports(body)
-            body = "\n".join([*imports, imp, block, *rest])
-        else:
-            print("postbuild: esbuild missing (run scripts/setup.sh); a deep link fetches its part only "
-                  "after the main module", file=sys.stderr)
+    if packs:
+        imp, block = early_fetch(routes, packs)
+        imports, rest = split_imports(body)
+        body = "\n".join([*imports, imp, block, *rest])
     data = body.encode("utf-8")
     if build.esbuild.exists():
         # One file instead of three: the loader, wasm-bindgen's glue and the parts loader,
@@ -385,12 +429,12 @@ def add_locales(build: Build, html: str) -> str:
 
 def precompress(build: Build) -> None:
     """Writes <file>.gz (gzip -9) and, if Debian's brotli is installed, <file>.br (-q 11) next
-    to the stage's .js, .wasm, .css, .html and .svg files and the locales/ files; not into
+    to the stage's .js, .wasm, .bin (packs), .css, .html and .svg files and the locales/ files; not into
     data/ or config.json."""
     brotli = shutil.which("brotli")
     locales = build.stage / "locales"
     for path in [*build.stage.iterdir(), *locales.iterdir()]:
-        if path.is_file() and (path.suffix in {".js", ".wasm", ".css", ".html", ".svg"} or path.parent == locales):
+        if path.is_file() and (path.suffix in {".js", ".wasm", ".bin", ".css", ".html", ".svg"} or path.parent == locales):
             with gzip.open(str(path) + ".gz", "wb", compresslevel=9) as f:
                 f.write(path.read_bytes())
             if brotli:
@@ -410,7 +454,8 @@ def main() -> None:
     try:
         html = index.read_text(encoding="utf-8")
         html, needs = add_parts(build, html)
-        html = bundle_loader(build, html, needs, read_routes())
+        routes = read_routes()
+        html = bundle_loader(build, html, write_packs(build, needs, routes), routes)
     except ShapeError as e:
         sys.exit(f"postbuild: {e}")
     html = minify_css(build, html)

@@ -119,11 +119,14 @@ class InlineLoader(unittest.TestCase):
 
 
 class EarlyFetch(unittest.TestCase):
-    """The code that asks for a deep link's part, with the route table and each part's files."""
+    """The code that starts a deep link's pack, with the route table and each part's pack."""
 
     def setUp(self):
         self.routes = postbuild.read_routes()
         self.needs = postbuild.part_files(LOADER)
+        self.packs = {part: {"href": f"./pack-{part}-0123456789abcdef.bin",
+                             "files": [[f, 10 + i] for i, f in enumerate(files)]}
+                      for part, files in self.needs.items()}
 
     def test_every_part_a_route_names_is_a_part_of_the_loader(self):
         named = {r["part"] for r in self.routes} - {None}
@@ -131,23 +134,24 @@ class EarlyFetch(unittest.TestCase):
 
     def test_a_route_naming_an_unknown_part_is_a_clear_error(self):
         with self.assertRaisesRegex(postbuild.ShapeError, r"names parts \['gone'\]"):
-            postbuild.early_fetch([{"path": "x", "part": "gone"}], self.needs)
+            postbuild.early_fetch([{"path": "x", "part": "gone"}], self.packs)
 
-    @unittest.skipIf(shutil.which("node") is None, "node is not installed")
-    def test_a_deep_link_preloads_its_parts_files(self):
-        imp, block = postbuild.early_fetch(self.routes, self.needs)
+    def run_block(self, controlled: bool) -> dict:
+        """The block run in node for every case of src/route-parts.json, with stand-ins for
+        startPack and the service worker; the packs it started, by hash."""
+        imp, block = postbuild.early_fetch(self.routes, self.packs)
         cases = json.loads(postbuild.ROUTE_PARTS_JSON.read_text(encoding="utf-8"))["cases"]
-        expected = {h: [f"./{f}" for f in self.needs[p]] if p else [] for h, p in cases.items()}
-        # The block runs in node with a stand-in document; it prints the preloads per hash.
+        imp = imp.replace("import { startPack as __wegmarkeStartPack }",
+                          "import { startPack as __unusedStartPack }")
         script = (
-            imp + "\nconst out = {};\n"
+            imp + "\nconst out = {};\nlet started = [];\n"
+            "const __wegmarkeStartPack = (href, files) => started.push({ href, files });\n"
+            f"globalThis.navigator = {{ serviceWorker: {{ controller: {'{}' if controlled else 'null'} }} }};\n"
             f"for (const hash of {json.dumps(list(cases))}) {{\n"
-            "  const links = [];\n"
+            "  started = [];\n"
             "  globalThis.location = { hash };\n"
-            "  globalThis.document = { createElement: () => ({}), head: { append: l => links.push(l) } };\n"
             + block +
-            "  out[hash] = links.map(l => { if (l.rel !== 'preload' || l.as !== 'fetch' || l.crossOrigin !== 'anonymous')"
-            " throw new Error('not a preload: ' + JSON.stringify(l)); return l.href; });\n"
+            "  out[hash] = started;\n"
             "}\nconsole.log(JSON.stringify(out));\n"
         )
         with tempfile.TemporaryDirectory() as tmp:
@@ -155,7 +159,38 @@ class EarlyFetch(unittest.TestCase):
             path.write_text(script, encoding="utf-8")
             run = subprocess.run(["node", str(path)], capture_output=True, text=True)
         self.assertEqual(run.returncode, 0, run.stderr)
-        self.assertEqual(json.loads(run.stdout), expected)
+        return cases, json.loads(run.stdout)
+
+    @unittest.skipIf(shutil.which("node") is None, "node is not installed")
+    def test_a_deep_link_starts_its_parts_pack(self):
+        cases, started = self.run_block(controlled=False)
+        expected = {h: [self.packs[p]] if p else [] for h, p in cases.items()}
+        self.assertEqual(started, expected)
+
+    @unittest.skipIf(shutil.which("node") is None, "node is not installed")
+    def test_a_page_a_service_worker_controls_starts_no_pack(self):
+        _, started = self.run_block(controlled=True)
+        self.assertEqual({h: [] for h in started}, started)
+
+
+class Packs(unittest.TestCase):
+    """A part with its chunks in one file, and the loader that takes them out of it."""
+
+    def test_a_pack_is_its_files_end_to_end_with_their_lengths(self):
+        data, index = postbuild.pack([("a.wasm", b"\0asm1"), ("b.wasm", b""), ("c.wasm", b"\0asm22")])
+        self.assertEqual(data, b"\0asm1\0asm22")
+        self.assertEqual(index, [["a.wasm", 5], ["b.wasm", 0], ["c.wasm", 6]])
+
+    def test_every_file_the_loader_fetches_goes_through_packed_fetch(self):
+        loader = postbuild.use_packed_fetch(LOADER)
+        self.assertNotIn('fetch(new URL("./', loader.replace('__wegmarkeFetch(new URL("./', ""))
+        self.assertEqual(loader.count('__wegmarkeFetch(new URL("./'), LOADER.count('fetch(new URL("./'))
+        self.assertTrue(loader.startswith("import { packedFetch as __wegmarkeFetch } from "))
+        self.assertEqual(postbuild.part_files(loader), postbuild.part_files(LOADER), "the files each part needs stay")
+
+    def test_a_loader_without_fetches_is_a_clear_error(self):
+        with self.assertRaisesRegex(postbuild.ShapeError, r"has no `fetch\(new URL"):
+            postbuild.use_packed_fetch(LOADER.replace('fetch(new URL("./', 'load(new URL("./'))
 
 
 class EchartsVersion(unittest.TestCase):

@@ -23,7 +23,7 @@ test('the server sends the strict CSP, nosniff, the referrer policy and the cach
   const wasm = fs.readdirSync(DIST).find(f => f.endsWith('_bg.wasm'));
   assert.ok(wasm, 'the build has a wasm file');
   // Everything index.html names with a hash, and the parts and ECharts the app fetches later.
-  const isHashed = a => /-[0-9a-f]{8,16}(_bg)?(\.min)?\.(js|wasm|css)$/.test(a);
+  const isHashed = a => /-[0-9a-f]{8,16}(_bg)?(\.min)?\.(js|wasm|bin|css)$/.test(a);
   const hashed = [...new Set([...assets.filter(isHashed), wasm, ...fs.readdirSync(DIST).filter(isHashed)])];
   assert.ok(hashed.length >= 6, `hashed assets found: ${hashed}`);
   for (const [file, cache] of [['', REVALIDATE], ['index.html', REVALIDATE], ['config.json', REVALIDATE],

@@ -1,8 +1,9 @@
 // The app's WebAssembly parts: the overview downloads none of them; the explorer and the council
 // pages have their own, the other pages share one; data with a value of the wrong type fetches
 // the located checks.
-// A part that cannot be fetched gets a notice with a working retry, and the rest of the
-// dashboard keeps working.
+// A deep link fetches its part with the chunks it needs as one pack, early; without the pack,
+// file by file. A part that cannot be fetched gets a notice with a working retry, and the rest
+// of the dashboard keeps working.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -14,15 +15,21 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser.close(); });
 
-/** The names of the parts the page fetched (e.g. "split_pages", "chunk_12"). */
-function partsFetched(page) {
+/** The names (group 1 of `pattern`) of the files the page fetched whose path matches. */
+function fetched(page, pattern) {
   const names = [];
   page.on('request', r => {
-    const m = /\/part-(\w+)-[0-9a-f]{16}\.wasm$/.exec(new URL(r.url()).pathname);
+    const m = pattern.exec(new URL(r.url()).pathname);
     if (m) names.push(m[1]);
   });
   return names;
 }
+
+/** The names of the parts the page fetched file by file (e.g. "split_pages", "chunk_12"). */
+const partsFetched = page => fetched(page, /\/part-(\w+)-[0-9a-f]{16}\.wasm$/);
+
+/** The parts whose pack the page fetched (e.g. "explorer"). */
+const packsFetched = page => fetched(page, /\/pack-(\w+)-[0-9a-f]{16}\.bin$/);
 
 test('the overview fetches no part; the explorer only its own, once', { timeout: TIMEOUT }, async () => {
   const { page, log } = await openPage(browser);
@@ -48,7 +55,8 @@ test('the overview fetches no part; the explorer only its own, once', { timeout:
 
 test('a part that cannot be fetched: notice with retry, the rest works, the retry heals', { timeout: TIMEOUT }, async () => {
   const { page, log } = await openPage(browser);
-  const pattern = url => /\/part-split_explorer-/.test(url.pathname);
+  // The deep link's pack and the part's own file: neither can be had.
+  const pattern = url => /\/(part-split_explorer|pack-explorer)-/.test(url.pathname);
   await page.route(pattern, route => route.abort('connectionrefused'));
   await page.goto(APP + '#/massnahmen');
   const notice = page.getByTestId('part-failed');
@@ -111,13 +119,14 @@ test('without the checks part, the entry with the wrong value is still named', {
   await page.close();
 });
 
-test('a deep link fetches its page part while the data is still loading, each file once', { timeout: TIMEOUT }, async () => {
+test('a deep link fetches its part and chunks as one pack while the data is still loading', { timeout: TIMEOUT }, async () => {
   const { page, log } = await openPage(browser);
-  let partRequested;
-  const requested = new Promise(r => { partRequested = r; });
+  let packRequested;
+  const requested = new Promise(r => { packRequested = r; });
   const parts = partsFetched(page);
-  page.on('request', r => { if (/\/part-split_explorer-/.test(r.url())) partRequested(); });
-  // measures.json is held until the explorer's part has been requested: without the early
+  const packs = packsFetched(page);
+  page.on('request', r => { if (/\/pack-explorer-/.test(r.url())) packRequested(); });
+  // measures.json is held until the explorer's pack has been requested: without the early
   // fetch the part would only be asked for after the data, and the page would never appear.
   await page.route(u => u.pathname.endsWith('/data/measures.json'), async route => {
     await requested;
@@ -126,8 +135,32 @@ test('a deep link fetches its page part while the data is still loading, each fi
   await page.goto(APP + '#/massnahmen');
   await page.getByTestId('search').waitFor();
   await page.waitForLoadState('networkidle');
-  assert.ok(parts.includes('split_explorer') && !parts.includes('split_pages'), `${parts}`);
-  assert.deepEqual(parts, [...new Set(parts)], 'the early fetch is the one the app uses');
+  assert.deepEqual(packs, ['explorer'], 'one pack, once');
+  assert.deepEqual(parts, [], `no file of the part fetched on its own: ${parts}`);
+  // Pages of other parts later: file by file, as from the overview.
+  await page.getByRole('link', { name: 'Übersicht', exact: true }).first().click();
+  await page.getByTestId('plan-title').waitFor();
+  await page.goto(APP + '#/massnahme/M-1.1');
+  await page.locator('main h1').waitFor();
+  assert.ok(parts.includes('split_pages'), `the measure page's part, on its own: ${parts}`);
+  assert.deepEqual(packs, ['explorer'], 'a pack only for the page the reader came to');
   await assertClean(assert, page, log);
+  await page.close();
+});
+
+test('a deep link whose pack cannot be had fetches its part file by file', { timeout: TIMEOUT }, async () => {
+  const { page, log } = await openPage(browser);
+  const parts = partsFetched(page);
+  const packs = packsFetched(page);
+  await page.route(u => /\/pack-pages-/.test(u.pathname), route => route.abort('connectionrefused'));
+  await page.goto(APP + '#/massnahme/M-1.1');
+  await page.locator('main h1').waitFor();
+  assert.match(await page.locator('main h1').textContent(), /Sprachkurse mit Kinderbetreuung/);
+  assert.deepEqual(packs, ['pages'], 'the pack was asked for');
+  assert.ok(parts.includes('split_pages'), `the part came on its own: ${parts}`);
+  assert.deepEqual(parts, [...new Set(parts)], 'each file once');
+  assert.equal(await page.getByTestId('part-failed').count(), 0);
+  const errors = log.errors.filter(e => !/Failed to load resource|net::ERR_|Failed to fetch/.test(e));
+  assert.deepEqual(errors, [], 'no error besides the refused pack');
   await page.close();
 });

@@ -82,7 +82,7 @@ http {
     root ${root};
     # Trunk's hashes are 64-bit hex without leading zeros (8-16 digits). add_header in a
     # location replaces the server's, so each location lists the whole set.
-    location ~ "(-[0-9a-f]{8,16}(_bg)?(\\.min)?\\.(js|wasm|css)|/locales/[a-z]+-[0-9a-f]{16}\\.json)$" {
+    location ~ "(-[0-9a-f]{8,16}(_bg)?(\\.min)?\\.(js|wasm|bin|css)|/locales/[a-z]+-[0-9a-f]{16}\\.json)$" {
       ${headers(IMMUTABLE)}
     }
     location / {

@@ -1,0 +1,62 @@
+// One request for a deep link's WebAssembly part and all its chunks. scripts/postbuild.py writes
+// each part with the chunks it needs, end to end, as pack-<part>-<hash>.bin, and bundles this
+// file into app-<hash>.js twice over: the early fetch calls startPack for the part the address
+// needs, and wasm-split's loader asks packedFetch instead of fetch for every part file.
+// A file the pack holds is cut out of it; any other file, or one whose pack failed, is
+// fetched on its own as before. Compressed as one, the pack is also smaller than its files.
+// No dependencies; nothing here throws.
+
+/** File name -> Promise of its bytes, for the files of a started pack not yet taken. */
+const waiting = new Map();
+
+/** The last path segment of a URL or path, without query or fragment. */
+export function fileName(url) {
+  return String(url).split(/[?#]/)[0].split('/').pop();
+}
+
+/**
+ * Fetches a pack and makes its files available to packedFetch.
+ * @param {string} href the pack, e.g. `./pack-pages-0123456789abcdef.bin`
+ * @param {[string, number][]} files each file in the pack, in order, with its length in bytes
+ * @param {typeof fetch} fetchImpl
+ */
+export function startPack(href, files, fetchImpl = globalThis.fetch) {
+  const total = files.reduce((sum, [, length]) => sum + length, 0);
+  const body = Promise.resolve()
+    .then(() => fetchImpl(href))
+    .then(response => {
+      if (!response.ok) throw new Error(`${href}: HTTP ${response.status}`);
+      return response.arrayBuffer();
+    })
+    .then(buffer => {
+      if (buffer.byteLength !== total) throw new Error(`${href}: ${buffer.byteLength} bytes, not ${total}`);
+      return buffer;
+    });
+  let offset = 0;
+  for (const [name, length] of files) {
+    const start = offset;
+    offset += length;
+    const bytes = body.then(buffer => buffer.slice(start, start + length));
+    bytes.catch(() => {});
+    waiting.set(name, bytes);
+  }
+}
+
+/**
+ * `fetch` for wasm-split's loader: a file of a started pack comes out of the pack (once), as a
+ * response that WebAssembly.instantiateStreaming takes; any other file, and a file whose pack
+ * could not be had, from the network.
+ * @param {URL | string} url
+ * @param {typeof fetch} fetchImpl
+ * @returns {Promise<Response>}
+ */
+export function packedFetch(url, fetchImpl = globalThis.fetch) {
+  const name = fileName(url);
+  const bytes = waiting.get(name);
+  if (!bytes) return fetchImpl(url);
+  waiting.delete(name);
+  return bytes.then(
+    b => new Response(b, { headers: { 'content-type': 'application/wasm' } }),
+    () => fetchImpl(url),
+  );
+}

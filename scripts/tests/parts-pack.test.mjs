@@ -1,0 +1,60 @@
+// scripts/parts-pack.mjs: a pack's files come out of it once each, byte for byte; anything else,
+// and every file of a pack that fails or is cut short, comes from the network as before.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileName, packedFetch, startPack } from '../parts-pack.mjs';
+
+const bytes = (...xs) => new Uint8Array(xs);
+const read = async response => new Uint8Array(await response.arrayBuffer());
+
+/** A stand-in for fetch: answers from `files` (name -> Uint8Array or HTTP status), counts calls. */
+function server(files) {
+  const asked = [];
+  const fetchImpl = async url => {
+    const name = fileName(url);
+    asked.push(name);
+    const body = files[name];
+    if (body === undefined) throw new TypeError(`no route to ${name}`);
+    if (typeof body === 'number') return new Response('', { status: body });
+    return new Response(body, { headers: { 'content-type': 'application/octet-stream' } });
+  };
+  return { fetchImpl, asked };
+}
+
+test('a file name is the last path segment without query or fragment', () => {
+  assert.equal(fileName(new URL('https://x.example/a/b/part-c-0123.wasm?x=1#y')), 'part-c-0123.wasm');
+  assert.equal(fileName('./pack-pages-0123.bin'), 'pack-pages-0123.bin');
+});
+
+test("a pack's files come out of it, byte for byte, as wasm responses, with one request", async () => {
+  const { fetchImpl, asked } = server({ 'pack-a-1.bin': bytes(1, 2, 3, 4, 5, 6) });
+  startPack('./pack-a-1.bin', [['a1.wasm', 2], ['a0.wasm', 0], ['a2.wasm', 4]], fetchImpl);
+  const [one, none, two] = await Promise.all(['a1.wasm', 'a0.wasm', 'a2.wasm']
+    .map(f => packedFetch(new URL(`http://x.example/app/${f}`), fetchImpl)));
+  assert.deepEqual(await read(one), bytes(1, 2));
+  assert.deepEqual(await read(none), bytes());
+  assert.deepEqual(await read(two), bytes(3, 4, 5, 6));
+  assert.equal(one.headers.get('content-type'), 'application/wasm', 'instantiateStreaming needs the wasm type');
+  assert.deepEqual(asked, ['pack-a-1.bin']);
+});
+
+test('a file is taken from the pack once; asked again, and any other file, it comes from the network', async () => {
+  const { fetchImpl, asked } = server({ 'pack-b-1.bin': bytes(7, 8), 'b1.wasm': bytes(9), 'other.wasm': bytes(5) });
+  startPack('./pack-b-1.bin', [['b1.wasm', 2]], fetchImpl);
+  assert.deepEqual(await read(await packedFetch('./b1.wasm', fetchImpl)), bytes(7, 8));
+  assert.deepEqual(await read(await packedFetch('./b1.wasm', fetchImpl)), bytes(9));
+  assert.deepEqual(await read(await packedFetch('./other.wasm', fetchImpl)), bytes(5));
+  assert.deepEqual(asked, ['pack-b-1.bin', 'b1.wasm', 'other.wasm']);
+});
+
+for (const [why, pack] of [['refused (HTTP 404)', 404], ['unreachable', undefined], ['cut short', bytes(1, 2)]]) {
+  test(`a pack that is ${why}: its files come from the network, one by one`, async () => {
+    const files = { 'c1.wasm': bytes(1, 2), 'c2.wasm': bytes(3) };
+    if (pack !== undefined) files['pack-c-1.bin'] = pack;
+    const { fetchImpl, asked } = server(files);
+    startPack('./pack-c-1.bin', [['c1.wasm', 2], ['c2.wasm', 1]], fetchImpl);
+    assert.deepEqual(await read(await packedFetch('./c1.wasm', fetchImpl)), bytes(1, 2));
+    assert.deepEqual(await read(await packedFetch('./c2.wasm', fetchImpl)), bytes(3));
+    assert.deepEqual(asked, ['pack-c-1.bin', 'c1.wasm', 'c2.wasm']);
+  });
+}
