@@ -206,8 +206,8 @@ def early_fetch(routes: list, packs: dict, route_parts_js: pathlib.Path = ROUTE_
     no pack."""
     missing = sorted({r["part"] for r in routes if r["part"] is not None} - packs.keys())
     if missing:
-        raise ShapeError(f"src/route-parts.json names parts {missing} that the parts loader does not "
-                         f"have (it has {sorted(packs)})")
+        raise ShapeError(f"src/route-parts.json names parts {missing} that have no pack (the parts "
+                         f"loader does not have them; packs: {sorted(packs)})")
     used = {p: packs[p] for p in sorted({r["part"] for r in routes} - {None})}
     table = [{"path": r["path"], "part": r["part"]} for r in routes]
     imp = (f"import {{ partOf as __wegmarkePartOf }} from {json.dumps(route_parts_js.as_posix())};\n"

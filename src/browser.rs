@@ -359,28 +359,34 @@ pub fn reveal_focus_in_scrolled_tables() {
         let Ok(Some(wrap)) = el.closest(".table-wrap") else {
             return;
         };
-        if wrap.is_same_node(Some(&el)) {
-            return;
+        if !wrap.is_same_node(Some(&el)) {
+            reveal_in_row(&wrap, &el, 0.0);
         }
-        let (r, w) = (
-            el.get_bounding_client_rect(),
-            wrap.get_bounding_client_rect(),
-        );
-        let left = w.left() + f64::from(wrap.client_left());
-        let right = left + f64::from(wrap.client_width());
-        let by = if r.width() > right - left || r.left() < left {
-            r.left() - left
-        } else if r.right() > right {
-            r.right() - right
-        } else {
-            return;
-        };
-        let by = if by < 0.0 { by.floor() } else { by.ceil() };
-        wrap.set_scroll_left(wrap.scroll_left() + by as i32);
     });
     let _ = doc.add_event_listener_with_callback("focusin", reveal.as_ref().unchecked_ref());
     // The listener lives as long as the page.
     reveal.forget();
+}
+
+/// Scrolls `row`, a box that scrolls sideways (only the box, never the page), so that `el`
+/// inside it is wholly in view, with `room` pixels beside it; its start edge where it is wider
+/// than the box. Nothing when it is in view already.
+pub fn reveal_in_row(row: &web_sys::Element, el: &web_sys::Element, room: f64) {
+    let (r, w) = (
+        el.get_bounding_client_rect(),
+        row.get_bounding_client_rect(),
+    );
+    let left = w.left() + f64::from(row.client_left());
+    let right = left + f64::from(row.client_width());
+    let by = if r.width() > right - left || r.left() < left {
+        r.left() - left - room
+    } else if r.right() > right {
+        r.right() - right + room
+    } else {
+        return;
+    };
+    let by = if by < 0.0 { by.floor() } else { by.ceil() };
+    row.set_scroll_left(row.scroll_left() + by as i32);
 }
 
 /// Marks the document as embedded (CSS hides the site chrome) and reports its height to the

@@ -136,9 +136,9 @@ class EarlyFetch(unittest.TestCase):
         with self.assertRaisesRegex(postbuild.ShapeError, r"names parts \['gone'\]"):
             postbuild.early_fetch([{"path": "x", "part": "gone"}], self.packs)
 
-    def run_block(self, controlled: bool) -> dict:
+    def run_block(self, controlled: bool) -> tuple:
         """The block run in node for every case of src/route-parts.json, with stand-ins for
-        startPack and the service worker; the packs it started, by hash."""
+        startPack and the service worker: (the cases, the packs it started by hash)."""
         imp, block = postbuild.early_fetch(self.routes, self.packs)
         cases = json.loads(postbuild.ROUTE_PARTS_JSON.read_text(encoding="utf-8"))["cases"]
         imp = imp.replace("import { startPack as __wegmarkeStartPack }",

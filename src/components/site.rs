@@ -70,12 +70,14 @@ pub fn Header(
     // On a phone the navigation is one row that scrolls sideways: keep the current page's link
     // in view when the page changes (only the row moves, never the page).
     let nav_row = NodeRef::<leptos::html::Ul>::new();
+    // Room beside a link scrolled into view, so that the next one shows it is there.
+    const NAV_ROOM: f64 = 16.0;
     let page = Memo::new(move |_| location.with(|l| l.route.clone()));
     Effect::new(move |_| {
         page.track();
         let Some(row) = nav_row.get() else { return };
         if let Ok(Some(link)) = row.query_selector("a[aria-current=page]") {
-            reveal(&row, &link);
+            crate::browser::reveal_in_row(&row, &link, NAV_ROOM);
         }
     });
     // On a phone the languages sit behind one button (style/main.css shows the list at once
@@ -165,26 +167,11 @@ pub fn Header(
                 <ul class="wrap" node_ref=nav_row on:focusin=move |ev| {
                     let link = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
                     if let Some((row, link)) = nav_row.get_untracked().zip(link) {
-                        reveal(&row, &link);
+                        crate::browser::reveal_in_row(&row, &link, NAV_ROOM);
                     }
                 }>{links}</ul>
             </nav>
         </header>
-    }
-}
-
-/// Scrolls a row that scrolls sideways (only the row, never the page) so that one of its
-/// links is wholly in view, with a little room beside it.
-fn reveal(row: &web_sys::Element, link: &web_sys::Element) {
-    let (r, l) = (
-        row.get_bounding_client_rect(),
-        link.get_bounding_client_rect(),
-    );
-    let room = 16.0;
-    if l.left() < r.left() {
-        row.scroll_by_with_x_and_y(l.left() - r.left() - room, 0.0);
-    } else if l.right() > r.right() {
-        row.scroll_by_with_x_and_y(l.right() - r.right() + room, 0.0);
     }
 }
 
