@@ -7,6 +7,10 @@
 // Lighthouse median is the run with the median score. About 12 minutes with the defaults (66
 // Lighthouse runs: 11 pages, mobile and desktop, three each); about 5 with --runs 1.
 //
+// WEGMARKE_LH_ASSETS=1 keeps each Lighthouse run's trace and DevTools log beside its report in
+// bench-results/ (lighthouse-<page>-<run>-<preset>-0.trace.json), to see which tasks and requests
+// came before the largest paint.
+//
 // It builds nothing: it measures dist/ as built (or the folder WEGMARKE_DIST names, to compare a
 // variant of a build), served by nginx (tests/e2e/server.mjs, with
 // gzip_static, and brotli_static where Debian's module is installed) and driven by Debian's Chromium. Measured: raw / gzip / brotli size of every asset;
@@ -467,6 +471,7 @@ function lighthouse(url, preset, name) {
   const argv = [LIGHTHOUSE, url, '--only-categories=performance', '--output=json', `--output-path=${report}`, '--quiet',
     `--chrome-flags=${flags.join(' ')}`, '--max-wait-for-load=60000'];
   if (preset === 'desktop') argv.push('--preset=desktop');
+  if (process.env.WEGMARKE_LH_ASSETS) argv.push('--save-assets');
   return new Promise(resolve => {
     const child = spawn(process.execPath, argv, { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';

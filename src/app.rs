@@ -5,7 +5,9 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wegmarke_core::changes::{report_for, snapshot_prefix};
 use wegmarke_core::i18n::{language, Catalog, Language};
+use wegmarke_core::DATA_FILES;
 
 use crate::browser;
 use crate::components::follow::Feeds;
@@ -56,6 +58,7 @@ pub fn App() -> impl IntoView {
     let refresh = fresh_data(data);
     leptos::task::spawn_local(async move {
         let loaded = load().await;
+        preload_snapshot(&route, &loaded);
         let stored = loaded.cached.is_some();
         data.set(Some(loaded));
         // After the data, so the worker's first caching does not compete with the first view.
@@ -83,6 +86,24 @@ pub fn App() -> impl IntoView {
             }
             .into_any(),
         }}
+    }
+}
+
+/// The changes page compares the plan with a council report's snapshot: its three files start
+/// loading as soon as the plan names the report, beside the page's part, instead of after the
+/// page is built. The page's own fetches get them (`load::fetch_dataset`).
+fn preload_snapshot(route: &Route, loaded: &Loaded) {
+    if *route != Route::Changes {
+        return;
+    }
+    let location = Location::parse(&browser::location_hash());
+    let Some(prefix) =
+        report_for(&loaded.data, location.param("bericht")).and_then(snapshot_prefix)
+    else {
+        return;
+    };
+    for file in DATA_FILES {
+        browser::preload_fetch(&format!("{}{prefix}{file}", loaded.data_url));
     }
 }
 

@@ -161,6 +161,25 @@ pub fn set_feed_link(href: &str, title: &str) {
     let _ = link.set_attribute("title", title);
 }
 
+/// Starts fetching `href` now for a `fetch` the app makes later (a `<link rel="preload"
+/// as="fetch">` in `<head>`, as index.html has for the data): the later request gets this
+/// response instead of waiting for its own. False if the browser refused the element.
+pub fn preload_fetch(href: &str) -> bool {
+    let Some(doc) = document() else { return false };
+    let (Some(head), Ok(link)) = (doc.head(), doc.create_element("link")) else {
+        return false;
+    };
+    [
+        ("rel", "preload"),
+        ("as", "fetch"),
+        ("crossorigin", "anonymous"),
+        ("href", href),
+    ]
+    .into_iter()
+    .all(|(name, value)| link.set_attribute(name, value).is_ok())
+        && head.append_child(&link).is_ok()
+}
+
 /// Sets a CSS custom property on `<html>` (through the CSSOM, which a strict CSP allows).
 pub fn set_root_style(property: &str, value: &str) {
     if let Some(root) = root_element() {
@@ -219,6 +238,37 @@ impl Timer {
 pub async fn next_task() {
     sleep(0).await;
 }
+
+/// Waits until the browser has shown what the running task changed: a timer started in the
+/// animation frame after the next one runs once that next frame has been painted and put on
+/// screen (a timer from the next frame itself could run before the frame reaches the screen).
+/// A page in a background tab gets no frames, so a plain timer of [`AFTER_PAINT_LATEST_MS`]
+/// ends the wait as well.
+pub async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let in_frame = resolve.clone();
+        let second = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if set_timeout_js(&in_frame, 0).is_err() {
+                let _ = in_frame.call0(&JsValue::NULL);
+            }
+        });
+        let first = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(w) = window() {
+                let _ = w.request_animation_frame(second.unchecked_ref());
+            }
+        });
+        let framed = window()
+            .and_then(|w| w.request_animation_frame(first.unchecked_ref()).ok())
+            .is_some();
+        if set_timeout_js(&resolve, AFTER_PAINT_LATEST_MS).is_err() && !framed {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// The longest [`after_paint`] waits, for a page that gets no animation frames.
+pub const AFTER_PAINT_LATEST_MS: i32 = 200;
 
 /// Waits `ms` milliseconds (a plain `setTimeout`). False, at once, if the browser refused the
 /// timer.

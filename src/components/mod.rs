@@ -6,6 +6,7 @@ pub mod districts;
 pub mod embed;
 pub mod follow;
 pub mod key_figures;
+pub mod later;
 pub mod lazy;
 pub mod lists;
 pub mod loading;

@@ -16,6 +16,7 @@ use crate::components::chart::EChart;
 use crate::components::district_map::boundaries_url;
 use crate::components::districts::values_section;
 use crate::components::embed::EmbedButton;
+use crate::components::later::Later;
 use crate::components::lists::indicator_item;
 use crate::components::rating::{explanation, RatingBadge, RatingHistory};
 use crate::components::text::{block, default_txt, plain, series_label, txt, with_text};
@@ -92,7 +93,6 @@ pub fn IndicatorPage(
         return view! { <NotFound/> }.into_any();
     };
     let d = ds.default_lang();
-    let lang = ui.lang();
     set_title(&plain(&ind.title, d, &ui));
     let cat = ui.cat.clone();
     let sentence = summary(ind, &cat);
@@ -111,6 +111,41 @@ pub fn IndicatorPage(
         .as_ref()
         .and_then(|p| p.plan.as_of)
         .is_some_and(|s| is_overdue(ind, &s));
+
+    let rating_text = explanation(&assessment, ind, &ui);
+    view! {
+        <article class="wrap page indicator-page" data-testid="indicator">
+            <nav class="breadcrumb" aria-label=ui.t("nav.breadcrumb")>
+                <a href="#/">{ui.t("nav.overview")}</a>" › "<a href=Route::Indicators.href()>{ui.t("nav.indicators")}</a>" › "
+            </nav>
+            { let (marks, shown) = block(&ind.title, d, &ui); view! { <h1 data-testid="page-title" {..marks}>{shown}</h1> } }
+            <div class="status-line">
+                <RatingBadge rating=assessment.rating/>
+                {overdue.then(|| view! { <span class="overdue" data-testid="overdue">{ui.t("indicator.overdue")}</span> })}
+            </div>
+            <p class="rating-explain" data-testid="rating-explain">{rating_text}" "<a href=Route::Method.href()>{ui.t("rating.how")}</a></p>
+            <RatingHistory indicator=ind.clone() label=ui.t("rating.history") id="rating-history"/>
+            <figure class="chart-figure">
+                <EChart option=option label=sentence.clone() file_name=format!("{}.svg", ind.id)/>
+                <figcaption data-testid="summary">{sentence.clone()}</figcaption>
+            </figure>
+            <Later><IndicatorDetails loaded=loaded.clone() id=id.clone()/></Later>
+        </article>
+    }
+    .into_any()
+}
+
+/// The indicator page below its first screen: the period reader, the data table, gaps and
+/// districts, downloads, facts and links, built after the first screen is painted ([`Later`]).
+#[component]
+fn IndicatorDetails(loaded: Arc<Loaded>, id: String) -> impl IntoView {
+    let ui = use_ui();
+    let ds = &loaded.data;
+    let Some(ind) = ds.indicator(&id) else {
+        return ().into_any();
+    };
+    let d = ds.default_lang();
+    let lang = ui.lang();
     let v = |x: f64| format::value_with_unit(x, ind.decimals, ind.unit.as_deref(), lang);
 
     // Data table: one row per period, one column per series, flags as words.
@@ -159,7 +194,6 @@ pub fn IndicatorPage(
         .flat_map(|s| &s.observations)
         .any(|o| o.flag == Some(Flag::Suppressed));
 
-    let rating_text = explanation(&assessment, ind, &ui);
     let stand = ds.plan.as_ref().and_then(|p| p.plan.as_of);
     // The files are built when a link is clicked.
     let csv_name = move |dialect| csv::csv_file_name(&ind.id, stand.as_ref(), dialect);
@@ -191,66 +225,50 @@ pub fn IndicatorPage(
     }).collect_view();
 
     view! {
-        <article class="wrap page indicator-page" data-testid="indicator">
-            <nav class="breadcrumb" aria-label=ui.t("nav.breadcrumb")>
-                <a href="#/">{ui.t("nav.overview")}</a>" › "<a href=Route::Indicators.href()>{ui.t("nav.indicators")}</a>" › "
-            </nav>
-            { let (marks, shown) = block(&ind.title, d, &ui); view! { <h1 data-testid="page-title" {..marks}>{shown}</h1> } }
-            <div class="status-line">
-                <RatingBadge rating=assessment.rating/>
-                {overdue.then(|| view! { <span class="overdue" data-testid="overdue">{ui.t("indicator.overdue")}</span> })}
-            </div>
-            <p class="rating-explain" data-testid="rating-explain">{rating_text}" "<a href=Route::Method.href()>{ui.t("rating.how")}</a></p>
-            <RatingHistory indicator=ind.clone() label=ui.t("rating.history") id="rating-history"/>
-            <figure class="chart-figure">
-                <EChart option=option label=sentence.clone() file_name=format!("{}.svg", ind.id)/>
-                <figcaption data-testid="summary">{sentence.clone()}</figcaption>
-            </figure>
-            <PeriodReader indicator=ind.clone() default_lang=d.to_owned()/>
-            {suppressed.then(|| view! { <p class="note-box">{ui.t("indicator.suppressed_note")}</p> })}
-            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="data-caption">
-                <table class="data-table" data-testid="data-table">
-                    <caption id="data-caption">{with_text(&ui.t("indicator.table_caption"), "title", txt(&ind.title, d, &ui))}</caption>
-                    <thead><tr><th scope="col">{ui.t("indicator.period")}</th>{head}</tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-            <GapSection indicator=ind.clone() default_lang=d.to_owned()/>
-            {district_values(ind, ds.districts()).map(|v| values_section(ind, &v, d, &ui, boundaries_url(&loaded)))}
-            <EmbedButton route=Route::Embed(Embed::Indicator(ind.id.clone())) title=plain(&ind.title, d, &ui)/>
-            <p class="downloads">
-                {ui.t("indicator.download_csv")}": "
-                <a href="#" download=csv_name(csv::Dialect::Standard) data-testid="download-csv" on:click=download_csv(csv::Dialect::Standard)>{ui.t("csv.standard")}</a>
-                " · "
-                <a href="#" download=csv_name(csv::Dialect::German) data-testid="download-csv-de" on:click=download_csv(csv::Dialect::German)>{ui.t("csv.excel_de")}</a>
-                " · "
-                <a href="#" download=json_name data-testid="download-json" on:click=download_json>{ui.t("indicator.download_json")}</a>
-            </p>
-            <dl class="facts">
-                {ind.definition.as_ref().map(|t| view! { <dt>{ui.t("indicator.definition")}</dt>{ let (marks, shown) = block(t, d, &ui); view! { <dd {..marks}>{shown}</dd> } } })}
-                {ind.unit.as_ref().map(|u| view! { <dt>{ui.t("indicator.unit")}</dt><dd>{default_txt(u, d, &ui)}</dd> })}
-                {ind.baseline.as_ref().map(|b| view! { <dt>{ui.t("chart.baseline")}</dt><dd>{format!("{}: {}", format::period(&b.period, lang), v(b.value))}</dd> })}
-                {ind.target.as_ref().map(|t| view! { <dt>{ui.t("chart.target")}</dt><dd>{format!("{}: {}", format::period(&t.period, lang), v(t.value))}</dd> })}
-                <dt>{ui.t("indicator.kind")}</dt><dd>{ui.t(&format!("indicator.kind.{}", ind.kind.as_str()))}", "{ui.t(&format!("indicator.direction.{}", ind.direction.as_str()))}</dd>
-                {ind.source.as_ref().map(|s| view! {
-                    <dt>{ui.t("indicator.source")}</dt>
-                    <dd>
-                        {match s.url.clone() {
-                            Some(u) => view! { <a href=u rel="noopener noreferrer">{txt(&s.name, d, &ui)}</a> }.into_any(),
-                            None => txt(&s.name, d, &ui).into_any(),
-                        }}
-                        {s.table.as_ref().map(|t| view! { ", "{txt(t, d, &ui)} })}
-                    </dd>
-                })}
-                {ind.frequency.clone().map(|f| view! { <dt>{ui.t("indicator.frequency")}</dt><dd>{ui.t(&format!("indicator.frequency.{f}"))}</dd> })}
-                {ind.next_update.map(|n| view! { <dt>{ui.t("indicator.next_update")}</dt><dd data-testid="next-update">{format::date(&n, lang)}</dd> })}
-                {ind.notes.as_ref().map(|t| view! { <dt>{ui.t("indicator.notes")}</dt>{ let (marks, shown) = block(t, d, &ui); view! { <dd {..marks}>{shown}</dd> } } })}
-            </dl>
-            <h2>{ui.t("indicator.goals")}</h2>
-            <ul>{goals}</ul>
-            <h2>{ui.t("indicator.measures")}</h2>
-            <ul>{measures}</ul>
-        </article>
+        <PeriodReader indicator=ind.clone() default_lang=d.to_owned()/>
+        {suppressed.then(|| view! { <p class="note-box">{ui.t("indicator.suppressed_note")}</p> })}
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="data-caption">
+            <table class="data-table" data-testid="data-table">
+                <caption id="data-caption">{with_text(&ui.t("indicator.table_caption"), "title", txt(&ind.title, d, &ui))}</caption>
+                <thead><tr><th scope="col">{ui.t("indicator.period")}</th>{head}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <GapSection indicator=ind.clone() default_lang=d.to_owned()/>
+        {district_values(ind, ds.districts()).map(|v| values_section(ind, &v, d, &ui, boundaries_url(&loaded)))}
+        <EmbedButton route=Route::Embed(Embed::Indicator(ind.id.clone())) title=plain(&ind.title, d, &ui)/>
+        <p class="downloads">
+            {ui.t("indicator.download_csv")}": "
+            <a href="#" download=csv_name(csv::Dialect::Standard) data-testid="download-csv" on:click=download_csv(csv::Dialect::Standard)>{ui.t("csv.standard")}</a>
+            " · "
+            <a href="#" download=csv_name(csv::Dialect::German) data-testid="download-csv-de" on:click=download_csv(csv::Dialect::German)>{ui.t("csv.excel_de")}</a>
+            " · "
+            <a href="#" download=json_name data-testid="download-json" on:click=download_json>{ui.t("indicator.download_json")}</a>
+        </p>
+        <dl class="facts">
+            {ind.definition.as_ref().map(|t| view! { <dt>{ui.t("indicator.definition")}</dt>{ let (marks, shown) = block(t, d, &ui); view! { <dd {..marks}>{shown}</dd> } } })}
+            {ind.unit.as_ref().map(|u| view! { <dt>{ui.t("indicator.unit")}</dt><dd>{default_txt(u, d, &ui)}</dd> })}
+            {ind.baseline.as_ref().map(|b| view! { <dt>{ui.t("chart.baseline")}</dt><dd>{format!("{}: {}", format::period(&b.period, lang), v(b.value))}</dd> })}
+            {ind.target.as_ref().map(|t| view! { <dt>{ui.t("chart.target")}</dt><dd>{format!("{}: {}", format::period(&t.period, lang), v(t.value))}</dd> })}
+            <dt>{ui.t("indicator.kind")}</dt><dd>{ui.t(&format!("indicator.kind.{}", ind.kind.as_str()))}", "{ui.t(&format!("indicator.direction.{}", ind.direction.as_str()))}</dd>
+            {ind.source.as_ref().map(|s| view! {
+                <dt>{ui.t("indicator.source")}</dt>
+                <dd>
+                    {match s.url.clone() {
+                        Some(u) => view! { <a href=u rel="noopener noreferrer">{txt(&s.name, d, &ui)}</a> }.into_any(),
+                        None => txt(&s.name, d, &ui).into_any(),
+                    }}
+                    {s.table.as_ref().map(|t| view! { ", "{txt(t, d, &ui)} })}
+                </dd>
+            })}
+            {ind.frequency.clone().map(|f| view! { <dt>{ui.t("indicator.frequency")}</dt><dd>{ui.t(&format!("indicator.frequency.{f}"))}</dd> })}
+            {ind.next_update.map(|n| view! { <dt>{ui.t("indicator.next_update")}</dt><dd data-testid="next-update">{format::date(&n, lang)}</dd> })}
+            {ind.notes.as_ref().map(|t| view! { <dt>{ui.t("indicator.notes")}</dt>{ let (marks, shown) = block(t, d, &ui); view! { <dd {..marks}>{shown}</dd> } } })}
+        </dl>
+        <h2>{ui.t("indicator.goals")}</h2>
+        <ul>{goals}</ul>
+        <h2>{ui.t("indicator.measures")}</h2>
+        <ul>{measures}</ul>
     }
     .into_any()
 }

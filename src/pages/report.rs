@@ -11,6 +11,7 @@ use wegmarke_core::rollup::{roll_up, StatusCounts};
 use wegmarke_core::{format, Status};
 
 use crate::browser;
+use crate::components::later::Later;
 use crate::components::papers::paper_list;
 use crate::components::progress::StatusBar;
 use crate::components::rating::RatingBadge;
@@ -38,10 +39,32 @@ pub fn ReportPage(
     set_title(&format!("{} – {}", ui.t("report.title"), title));
     let heading = ds.plan.as_ref().map(|p| txt(&p.plan.title, d, &ui));
     let stand = ds.plan.as_ref().and_then(|p| p.plan.as_of);
-    let location = use_location();
-    let since = Memo::new(move |_| location.with(|l| l.param("seit").map(str::to_owned)));
 
-    let fields = ds
+    let print = |_| browser::print();
+    view! {
+        <article class="wrap page report-page" data-testid="report">
+            <header class="report-head">
+                <h1 data-testid="page-title">{ui.t("report.title")}{heading.map(|t| view! { ": "{t} })}</h1>
+                {stand.map(|s| view! { <p class="stand">{ui.t("overview.stand")}": "{format::date(&s, lang)}</p> })}
+                <p class="no-print"><button type="button" class="button" on:click=print>{ui.t("report.print")}</button></p>
+            </header>
+            <Later>
+                <ReportFields loaded=loaded.clone()/>
+                <ReportChanges loaded=loaded.clone()/>
+            </Later>
+        </article>
+    }
+}
+
+/// Each field of action's part of the report: counts, progress, the measures that need
+/// attention and the indicators; built after the report's first screen is painted ([`Later`]).
+#[component]
+fn ReportFields(loaded: Arc<Loaded>) -> impl IntoView {
+    let ui = use_ui();
+    let lang = ui.lang();
+    let ds = &loaded.data;
+    let d = ds.default_lang();
+    ds
         .fields()
         .into_iter()
         .map(|f| {
@@ -95,8 +118,16 @@ pub fn ReportPage(
                 </section>
             }
         })
-        .collect_view();
+        .collect_view()
+}
 
+/// What changed since the council report the address names (`?seit=`), or since the latest:
+/// its snapshot is fetched when the report's first screen is on screen ([`Later`]), so that
+/// the first screen does not wait for it.
+#[component]
+fn ReportChanges(loaded: Arc<Loaded>) -> impl IntoView {
+    let location = use_location();
+    let since = Memo::new(move |_| location.with(|l| l.param("seit").map(str::to_owned)));
     let data_url = loaded.data_url.clone();
     let snapshot = {
         let loaded = loaded.clone();
@@ -132,16 +163,7 @@ pub fn ReportPage(
             })
         }
     };
-    let print = |_| browser::print();
     view! {
-        <article class="wrap page report-page" data-testid="report">
-            <header class="report-head">
-                <h1 data-testid="page-title">{ui.t("report.title")}{heading.map(|t| view! { ": "{t} })}</h1>
-                {stand.map(|s| view! { <p class="stand">{ui.t("overview.stand")}": "{format::date(&s, lang)}</p> })}
-                <p class="no-print"><button type="button" class="button" on:click=print>{ui.t("report.print")}</button></p>
-            </header>
-            {fields}
-            <Suspense fallback=move || view! { <p role="status">{use_ui().t("load.loading")}</p> }>{changes}</Suspense>
-        </article>
+        <Suspense fallback=move || view! { <p role="status">{use_ui().t("load.loading")}</p> }>{changes}</Suspense>
     }
 }
