@@ -12,6 +12,7 @@ use wegmarke_core::{csv, Dataset, Status};
 use crate::browser;
 use crate::components::district_map::{boundaries_url, count_format, DistrictMap};
 use crate::components::districts::{count_table, count_values};
+use crate::components::later::painted;
 use crate::components::lists::measure_item;
 use crate::components::text::{mark, Marked};
 use crate::load::{Loaded, PerData};
@@ -20,6 +21,9 @@ use crate::ui::{replace_location, set_title, use_location, use_ui};
 
 /// How many rows are shown before "show more".
 const PAGE: usize = 50;
+/// Rows built before the page is first painted: more than a screen holds, on a phone or a
+/// desktop with the filters open.
+const FIRST_SCREEN: usize = 12;
 
 /// Screens on which the filters start open (the width at which the header is no longer the
 /// phone's, see style/main.css).
@@ -120,6 +124,8 @@ pub fn MeasuresPage(
         })
     };
     let limit = RwSignal::new(PAGE);
+    // The first screen's rows first; the rest of the first page after it is painted (`Later`).
+    let settled = painted();
 
     let ds = &loaded.data;
     let d = ds.default_lang().to_owned();
@@ -228,8 +234,14 @@ pub fn MeasuresPage(
         .collect_view();
 
     // Keyed rows: a keystroke moves or reuses rows instead of rebuilding them.
-    let shown =
-        move || results.with(|r| r.iter().copied().take(limit.get()).collect::<Vec<usize>>());
+    let shown = move || {
+        let n = if settled.get() {
+            limit.get()
+        } else {
+            FIRST_SCREEN
+        };
+        results.with(|r| r.iter().copied().take(n).collect::<Vec<usize>>())
+    };
     let row = {
         let loaded = loaded.clone();
         move |i: usize| measure_item(&loaded.data.measures()[i], &loaded.data, &use_ui())
@@ -240,7 +252,7 @@ pub fn MeasuresPage(
     };
     let more = move || {
         let n = results.with(Vec::len);
-        (n > limit.get()).then(|| {
+        (settled.get() && n > limit.get()).then(|| {
             view! {
                 <button type="button" class="button secondary" data-testid="more"
                     on:click=move |_| limit.update(|l| *l += PAGE)>

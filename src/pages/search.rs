@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use wegmarke_core::search::{total, Group, Kind};
 
 use crate::browser;
+use crate::components::later::painted;
 use crate::components::lists::measure_item;
 use crate::components::search::{site_index, warm, SearchField};
 use crate::components::text::{txt, with_text};
@@ -49,11 +50,11 @@ pub fn SearchPage(
             n => ui.tf("search.count", &[("count", &n.to_string())]),
         })
     };
+    // The field first; the results (searching every kind of entry) once it is painted.
+    let settled = painted();
     let results = move || {
         let loaded = loaded.clone();
-        searching
-            .get()
-            .then(|| view! { <Results loaded query count/> })
+        (settled.get() && searching.get()).then(|| view! { <Results loaded query count/> })
     };
     view! {
         <div class="wrap page search-page">
