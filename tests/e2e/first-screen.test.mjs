@@ -1,6 +1,7 @@
-// Long pages show their first screen first: the indicator page, the council report and a field
-// page paint their title and summary in a frame of their own and build the rest after it, in
-// the same place, complete; also in a tab that gets no animation frames. The changes page asks
+// Long pages show their first screen first: the indicator page, the council report, a field
+// page, the explorer (its first rows) and the search page (its field) paint it in a frame of
+// their own and build the rest after it, in the same place, complete; also in a tab that gets
+// no animation frames. The changes page asks
 // for its report's snapshot as soon as the plan names the report, once per file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,6 +19,8 @@ const PAGES = [
   { hash: '#/indikator/I-alq-ausl', first: '[data-testid=rating-explain]', rest: '[data-testid=data-table]' },
   { hash: '#/bericht', first: '[data-testid=page-title]', rest: '[data-testid=report-field]' },
   { hash: '#/handlungsfeld/sprache', first: '[data-testid=goal]', rest: '[data-testid=goal] ~ [data-testid=goal]' },
+  { hash: '#/massnahmen', first: '[data-testid=results] li', rest: '[data-testid=results] li:nth-child(13)' },
+  { hash: '#/suche?q=kurs', first: '[data-testid=site-search-q]', rest: '[data-testid=search-results]' },
 ];
 
 /**
@@ -66,6 +69,13 @@ test('the whole page is built in the same order as before, once', { timeout: TIM
     return [all.indexOf(lastGoal), all.indexOf(document.querySelector('[data-testid=field-districts]'))];
   });
   assert.ok(order[0] >= 0 && order[0] < order[1], `goals before the districts: ${order}`);
+
+  // The explorer's first page: all the example's measures, up to 50, the first twelve first.
+  const measures = JSON.parse(fs.readFileSync(path.join(DIST, 'data', 'measures.json'), 'utf8')).measures;
+  assert.ok(measures.length > 12, `the example has more measures than the first screen's rows: ${measures.length}`);
+  await page.goto(APP + '#/massnahmen');
+  await page.locator(`[data-testid=results] li:nth-child(${Math.min(50, measures.length)})`).waitFor();
+  assert.equal(await page.locator('[data-testid=results] li').count(), Math.min(50, measures.length));
 
   await page.goto(APP + '#/indikator/I-alq-ausl');
   await page.getByTestId('download-json').waitFor();
