@@ -73,12 +73,16 @@ pub fn Header(
     // Room beside a link scrolled into view, so that the next one shows it is there.
     const NAV_ROOM: f64 = 16.0;
     let page = Memo::new(move |_| location.with(|l| l.route.clone()));
+    // Measured in the next animation frame, whose layout the browser does then anyway: measured
+    // at once, it forced a layout of the whole page in the middle of building it.
     Effect::new(move |_| {
         page.track();
         let Some(row) = nav_row.get() else { return };
-        if let Ok(Some(link)) = row.query_selector("a[aria-current=page]") {
-            crate::browser::reveal_in_row(&row, &link, NAV_ROOM);
-        }
+        request_animation_frame(move || {
+            if let Ok(Some(link)) = row.query_selector("a[aria-current=page]") {
+                crate::browser::reveal_in_row(&row, &link, NAV_ROOM);
+            }
+        });
     });
     // On a phone the languages sit behind one button (style/main.css shows the list at once
     // on wider screens, where the button is hidden). It names itself in the page's language and
