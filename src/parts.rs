@@ -1,5 +1,5 @@
 //! The pages' split points. Every page but the overview lives in a WebAssembly part
-//! (`route::Part`: the explorer and search, the council pages with the Datenwerkstatt's page, an
+//! (`route::Part`: the explorer, the site search, the council pages with the Datenwerkstatt's page, an
 //! indicator with its chart, the other pages), fetched when first needed; the shell and the
 //! overview stay in the main module, so the first view downloads only what it shows. (Two more
 //! parts are declared beside their callers: the located data checks in `load.rs`, the
@@ -28,7 +28,7 @@ split_points! {
     explorer fn measures_page(loaded: Arc<Loaded>) -> AnyView {
         view! { <measures::MeasuresPage loaded/> }.into_any()
     }
-    explorer fn search_page(loaded: Arc<Loaded>) -> AnyView {
+    search fn search_page(loaded: Arc<Loaded>) -> AnyView {
         view! { <search::SearchPage loaded/> }.into_any()
     }
     pages fn measure_page(loaded: Arc<Loaded>, id: String) -> AnyView {
@@ -127,6 +127,7 @@ pub fn preload(route: &Route) {
         None => return,
         Some(crate::route::Part::Council) => Box::pin(__wasm_split_preload_changes_page()),
         Some(crate::route::Part::Explorer) => Box::pin(__wasm_split_preload_measures_page()),
+        Some(crate::route::Part::Search) => Box::pin(__wasm_split_preload_search_page()),
         Some(crate::route::Part::Pages) => Box::pin(__wasm_split_preload_field_page()),
         Some(crate::route::Part::Indicator) => Box::pin(__wasm_split_preload_indicator_page()),
     };

@@ -47,10 +47,12 @@ pub enum Embed {
 /// the build, and a test below keeps the two in step.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {
-    /// Every page but the overview, the explorer and the council pages.
+    /// Every page but the overview, the explorer, the search and the council pages.
     Pages,
-    /// The measures explorer and the site search.
+    /// The measures explorer.
     Explorer,
+    /// The site search: its page, and the index the overview's search field warms.
+    Search,
     /// The changes page, the printable report and the Datenwerkstatt's page (which shows the
     /// changes the same way); the Datenwerkstatt's spreadsheet tools are a part of their own,
     /// fetched by that page on demand (`src/pages/workshop.rs`).
@@ -65,6 +67,7 @@ impl Part {
         match self {
             Part::Pages => "pages",
             Part::Explorer => "explorer",
+            Part::Search => "search",
             Part::Council => "council",
             Part::Indicator => "indicator",
         }
@@ -197,7 +200,8 @@ impl Route {
     pub fn part(&self) -> Option<Part> {
         match self {
             Route::Overview | Route::NotFound(_) => None,
-            Route::Measures | Route::Search => Some(Part::Explorer),
+            Route::Measures => Some(Part::Explorer),
+            Route::Search => Some(Part::Search),
             Route::Changes | Route::Report | Route::Workshop => Some(Part::Council),
             Route::Indicator(_) | Route::Embed(Embed::Indicator(_)) => Some(Part::Indicator),
             Route::Field(_)

@@ -22,7 +22,7 @@ LOADER = (FIXTURES / "__wasm_split.js").read_text(encoding="utf-8")
 GLUE = (FIXTURES / "glue-imports.js").read_bytes()
 STAGED_HTML = (FIXTURES / "index.staged.html").read_text(encoding="utf-8")
 # The parts src/parts.rs declares; the sample must have each, with at least one file.
-PARTS = {"pages", "explorer", "council", "checks", "workshop", "indicator"}
+PARTS = {"pages", "explorer", "search", "council", "checks", "workbook", "indicator"}
 
 
 class PartsLoader(unittest.TestCase):

@@ -1,7 +1,7 @@
 //! The site search's field: on the overview a plain form that opens the search page with the
 //! query (`#/suche?q=…`), on the search page the same field searching as the reader types
 //! (`pages/search.rs`). The index (`wegmarke_core::search`) and the results live in the
-//! explorer's WebAssembly part; the overview's form only fetches that part when the reader goes
+//! search's WebAssembly part; the overview's form only fetches that part when the reader goes
 //! to the field, so the first view carries no search code.
 
 use std::sync::Arc;
@@ -16,7 +16,7 @@ use crate::split::split_points;
 use crate::ui::use_ui;
 
 split_points! {
-    explorer fn warm_search(loaded: Arc<Loaded>, lang: &'static str) -> () {
+    search fn warm_search(loaded: Arc<Loaded>, lang: &'static str) -> () {
         site_index(&loaded, lang).warm(&loaded.data);
     }
 }

@@ -1,5 +1,5 @@
-// The app's WebAssembly parts: the overview downloads none of them; the explorer and the council
-// pages have their own, the other pages share one; data with a value of the wrong type fetches
+// The app's WebAssembly parts: the overview downloads none of them; the explorer, the site search
+// and the council pages have their own, the other pages share one; data with a value of the wrong type fetches
 // the located checks.
 // A deep link fetches its part with the chunks it needs as one pack, early; without the pack,
 // file by file. A part that cannot be fetched gets a notice with a working retry, and the rest
@@ -117,6 +117,37 @@ test('without the checks part, the entry with the wrong value is still named', {
   // 39 of the 40 measures are still shown.
   assert.equal(await page.getByTestId('measures-total').textContent(), '39');
   await page.close();
+});
+
+test('the site search has a part of its own: the overview\'s field warms it, the search page needs nothing of the explorer', { timeout: TIMEOUT }, async () => {
+  const { page, log } = await openPage(browser);
+  const parts = partsFetched(page);
+  const packs = packsFetched(page);
+  await page.goto(APP);
+  await page.getByTestId('plan-title').waitFor();
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(parts, [], 'the first view is the main module alone');
+  // Going to the overview's search field fetches the search's part (its index), not the explorer's.
+  await page.getByTestId('site-search-q').focus();
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some(e => /part-split_search-/.test(e.name)));
+  assert.ok(parts.includes('split_search'), `the search's part: ${parts}`);
+  assert.ok(!parts.some(p => /split_(explorer|pages|council)/.test(p)), `only what the search needs: ${parts}`);
+  assert.deepEqual(packs, [], 'the overview fetched no pack');
+  await assertClean(assert, page, log);
+  await page.close();
+
+  // A deep link to the search page: the search's pack alone.
+  const second = await openPage(browser);
+  const packs2 = packsFetched(second.page);
+  const parts2 = partsFetched(second.page);
+  await second.page.goto(APP + '#/suche?q=kurs');
+  await second.page.getByTestId('search-results').waitFor();
+  await second.page.waitForLoadState('networkidle');
+  assert.deepEqual(packs2, ['search'], 'one pack, the search\'s');
+  assert.ok(!parts2.some(p => /split_explorer/.test(p)), `nothing of the explorer: ${parts2}`);
+  await assertClean(assert, second.page, second.log);
+  await second.page.close();
 });
 
 test('a deep link fetches its part and chunks as one pack while the data is still loading', { timeout: TIMEOUT }, async () => {
