@@ -58,7 +58,7 @@ pub fn App() -> impl IntoView {
     let refresh = fresh_data(data);
     leptos::task::spawn_local(async move {
         let loaded = load().await;
-        preload_snapshot(&route, &loaded);
+        preload_snapshot(&loaded);
         let stored = loaded.cached.is_some();
         data.set(Some(loaded));
         // After the data, so the worker's first caching does not compete with the first view.
@@ -91,12 +91,14 @@ pub fn App() -> impl IntoView {
 
 /// The changes page compares the plan with a council report's snapshot: its three files start
 /// loading as soon as the plan names the report, beside the page's part, instead of after the
-/// page is built. The page's own fetches get them (`load::fetch_dataset`).
-fn preload_snapshot(route: &Route, loaded: &Loaded) {
-    if *route != Route::Changes {
+/// page is built. The page's own fetches get them (`load::fetch_dataset`). The page and the
+/// report are read from the address as it is now, once: the reader may have moved on while the
+/// data loaded.
+fn preload_snapshot(loaded: &Loaded) {
+    let location = Location::parse(&browser::location_hash());
+    if location.route != Route::Changes {
         return;
     }
-    let location = Location::parse(&browser::location_hash());
     let Some(prefix) =
         report_for(&loaded.data, location.param("bericht")).and_then(snapshot_prefix)
     else {

@@ -124,7 +124,7 @@ pub fn MeasuresPage(
         })
     };
     let limit = RwSignal::new(PAGE);
-    // The first screen's rows first; the rest of the first page after it is painted (`Later`).
+    // The first screen's rows first; the rest of the first page once it is painted.
     let settled = painted();
 
     let ds = &loaded.data;
