@@ -25,10 +25,21 @@ export async function assertClean(assert, page, log) {
 /** A test that waits for something that never comes fails after this, instead of hanging. */
 export const TIMEOUT = 90_000;
 
-/** The page has rendered: a heading, and no loading state (embeds have no <main>). */
+/**
+ * What a page builds after its first screen (src/components/later.rs) is there: the page waits
+ * two animation frames and a task (browser::after_paint) before building it, and waits that
+ * began earlier end first, so after the same wait here it has been built.
+ */
+export async function settled(page) {
+  await page.evaluate(() => new Promise(resolve =>
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))));
+}
+
+/** The page has rendered: a heading, no loading state (embeds have no <main>), and what comes after its first screen. */
 export async function ready(page) {
   await page.locator('h1, h2').first().waitFor();
   await page.getByTestId('loading').waitFor({ state: 'detached' });
+  await settled(page);
 }
 
 /** The pages the accessibility tests visit: one of each kind, embeds and the not-found page included. */
@@ -44,6 +55,8 @@ const axeSource = fs.readFileSync(new URL('../../node_modules/axe-core/axe.min.j
 
 /** axe-core's violations (AXE_TAGS) on the page as it is now, one line each. */
 export async function audit(page) {
+  // The whole page, not one whose second half is being built while axe measures it.
+  await settled(page);
   // Injected through the DevTools protocol: the page's own CSP stays in force.
   await page.evaluate(axeSource);
   return page.evaluate(async tags => {
