@@ -4,10 +4,15 @@
 // needs, and wasm-split's loader asks packedFetch instead of fetch for every part file.
 // A file the pack holds is cut out of it; any other file, or one whose pack failed, is
 // fetched on its own as before. Compressed as one, the pack is also smaller than its files.
+// A part that a page asks for only after its first screen (an indicator's chart) has a pack
+// too, deferred: it is fetched when the loader first asks for one of its files.
 // No dependencies; nothing here throws.
 
 /** File name -> Promise of its bytes, for the files of a started pack not yet taken. */
 const waiting = new Map();
+
+/** File name -> the function that starts its deferred pack (deferPack), until started. */
+const deferred = new Map();
 
 /** The last path segment of a URL or path, without query or fragment. */
 export function fileName(url) {
@@ -43,6 +48,21 @@ export function startPack(href, files, fetchImpl = globalThis.fetch) {
 }
 
 /**
+ * Makes a pack available without fetching it yet: the first packedFetch of one of its files
+ * starts it (startPack), and the others are then taken from it as well.
+ * @param {string} href the pack, e.g. `./pack-chart-0123456789abcdef.bin`
+ * @param {[string, number][]} files each file in the pack, in order, with its length in bytes
+ * @param {typeof fetch} fetchImpl
+ */
+export function deferPack(href, files, fetchImpl = globalThis.fetch) {
+  const start = () => {
+    for (const [name] of files) deferred.delete(name);
+    startPack(href, files, fetchImpl);
+  };
+  for (const [name] of files) deferred.set(name, start);
+}
+
+/**
  * `fetch` for wasm-split's loader: a file of a started pack comes out of the pack (once), as a
  * response that WebAssembly.instantiateStreaming takes; any other file, and a file whose pack
  * could not be had, from the network.
@@ -52,6 +72,7 @@ export function startPack(href, files, fetchImpl = globalThis.fetch) {
  */
 export function packedFetch(url, fetchImpl = globalThis.fetch) {
   const name = fileName(url);
+  deferred.get(name)?.();
   const bytes = waiting.get(name);
   if (!bytes) return fetchImpl(url);
   waiting.delete(name);

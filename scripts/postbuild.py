@@ -7,7 +7,9 @@ steps that change index.html take its text and return the new text, which main()
 1. add_parts: the app's WebAssembly parts (split off at link time by scripts/wasm-link.sh),
    optimised with wasm-opt, named by their content hash, their loader linked to trunk's module.
    write_packs: each part with the chunks it needs, end to end, as one pack-<part>-<hash>.bin,
-   so that a deep link fetches its part in one request (scripts/parts-pack.mjs cuts it up).
+   so that a deep link fetches its part in one request (scripts/parts-pack.mjs cuts it up); and
+   for a part whose page asks for another after its first screen (the "then" table of
+   src/route-parts.json), that part's remaining files as a second pack, fetched when asked for.
 2. bundle_loader: trunk's inline module loader moved into a content-hashed file, so the page runs
    under a strict Content-Security-Policy (script-src 'self'), bundled by esbuild with
    wasm-bindgen's glue, the parts loader and the early fetch of a deep link's pack (the route
@@ -196,11 +198,31 @@ def read_routes(path: pathlib.Path = ROUTE_PARTS_JSON) -> list:
     return routes
 
 
+def read_then(path: pathlib.Path = ROUTE_PARTS_JSON) -> dict:
+    """The "then" table of src/route-parts.json: {part: the part its page asks for after its
+    first screen}."""
+    then = json.loads(path.read_text(encoding="utf-8")).get("then", {})
+    if not isinstance(then, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in then.items()):
+        raise ShapeError(f"{path.name}: 'then' must map part names to part names, not {then!r}")
+    return then
+
+
+def follow_up_files(needs: dict, first: str, then: str) -> list:
+    """The files of part `then` that part `first`'s pack does not hold, in the loader's order."""
+    for part in (first, then):
+        if part not in needs:
+            raise ShapeError(f"src/route-parts.json: 'then' names the part {part!r}, which the parts loader "
+                             f"does not have (parts: {sorted(needs)})")
+    held = set(needs[first])
+    return [f for f in needs[then] if f not in held]
+
+
 def early_fetch(routes: list, packs: dict, route_parts_js: pathlib.Path = ROUTE_PARTS_JS,
                 parts_pack_js: pathlib.Path = PARTS_PACK_JS) -> tuple:
     """The JavaScript that asks for a deep link's part beside the main module: imports of
     partOf (scripts/route-parts.mjs) and startPack (scripts/parts-pack.mjs), both bundled by
-    esbuild, and a block that starts the pack of the part the address needs (write_packs).
+    esbuild, and a block that starts the pack of the part the address needs (write_packs), and
+    defers the pack of the part its page asks for next, if any (deferPack).
     A page a service worker controls skips it: the worker has the part's files already, one
     by one. Returns (import lines, block). Raises ShapeError if a route names a part that has
     no pack."""
@@ -211,12 +233,14 @@ def early_fetch(routes: list, packs: dict, route_parts_js: pathlib.Path = ROUTE_
     used = {p: packs[p] for p in sorted({r["part"] for r in routes} - {None})}
     table = [{"path": r["path"], "part": r["part"]} for r in routes]
     imp = (f"import {{ partOf as __wegmarkePartOf }} from {json.dumps(route_parts_js.as_posix())};\n"
-           f"import {{ startPack as __wegmarkeStartPack }} from {json.dumps(parts_pack_js.as_posix())};")
+           f"import {{ startPack as __wegmarkeStartPack, deferPack as __wegmarkeDeferPack }} "
+           f"from {json.dumps(parts_pack_js.as_posix())};")
     block = (
         f"{{const pack={json.dumps(used, separators=(',', ':'))}"
         f"[__wegmarkePartOf(location.hash,{json.dumps(table, separators=(',', ':'))})];"
-        "if(pack&&!(navigator.serviceWorker&&navigator.serviceWorker.controller))"
-        "__wegmarkeStartPack(pack.href,pack.files);}\n"
+        "if(pack&&!(navigator.serviceWorker&&navigator.serviceWorker.controller)){"
+        "__wegmarkeStartPack(pack.href,pack.files);"
+        "if(pack.then)__wegmarkeDeferPack(pack.then.href,pack.then.files);}}\n"
     )
     return imp, block
 
@@ -291,11 +315,13 @@ def pack(files: list) -> tuple:
     return b"".join(data for _, data in files), [[name, len(data)] for name, data in files]
 
 
-def write_packs(build: Build, needs: dict, routes: list) -> dict:
+def write_packs(build: Build, needs: dict, routes: list, then: dict) -> dict:
     """Writes pack-<part>-<hash>.bin per part a route names (a part only ever loaded after the
     first view, like the located checks, needs none): the part's file and its chunks' (needs),
-    end to end. Returns {part: {"href": "./pack-…", "files": [[name, length], ...]}}; {} when the build
-    has no parts or no esbuild (the loader then fetches file by file)."""
+    end to end; and for a part `then` names, the pack of the part its page asks for next, with
+    only the files the first pack does not hold. Returns {part: {"href": "./pack-…", "files":
+    [[name, length], ...], "then": {"href": …, "files": …} if any}}; {} when the build has no parts
+    or no esbuild (the loader then fetches file by file)."""
     for old in build.stage.glob("pack-*.bin"):
         old.unlink()
     if not needs:
@@ -304,14 +330,20 @@ def write_packs(build: Build, needs: dict, routes: list) -> dict:
         print("postbuild: esbuild missing (run scripts/setup.sh); a deep link fetches its part file by "
               "file, after the main module", file=sys.stderr)
         return {}
+
+    def write(part: str, files: list) -> dict:
+        data, index = pack([(f, (build.stage / f).read_bytes()) for f in files])
+        name = f"pack-{part}-{short_hash(data)}.bin"
+        (build.stage / name).write_bytes(data)
+        return {"href": f"./{name}", "files": index}
+
     packs = {}
     for part, files in needs.items():
         if not any(r["part"] == part for r in routes):
             continue
-        data, index = pack([(f, (build.stage / f).read_bytes()) for f in files])
-        name = f"pack-{part}-{short_hash(data)}.bin"
-        (build.stage / name).write_bytes(data)
-        packs[part] = {"href": f"./{name}", "files": index}
+        packs[part] = write(part, files)
+        if part in then:
+            packs[part]["then"] = write(then[part], follow_up_files(needs, part, then[part]))
     return packs
 
 
@@ -455,7 +487,7 @@ def main() -> None:
         html = index.read_text(encoding="utf-8")
         html, needs = add_parts(build, html)
         routes = read_routes()
-        html = bundle_loader(build, html, write_packs(build, needs, routes), routes)
+        html = bundle_loader(build, html, write_packs(build, needs, routes, read_then()), routes)
     except ShapeError as e:
         sys.exit(f"postbuild: {e}")
     html = minify_css(build, html)

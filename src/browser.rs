@@ -270,6 +270,86 @@ pub async fn after_paint() {
 /// The longest [`after_paint`] waits, for a page that gets no animation frames.
 pub const AFTER_PAINT_LATEST_MS: i32 = 200;
 
+/// Waits until the element marked `elementtiming="<name>"` has been put on screen after `since`
+/// (a `performance.now()` time), as the browser reports it: Element Timing gives the time the
+/// frame with it was presented, the time Largest Contentful Paint uses, which can be a frame or
+/// two after [`after_paint`] on a slow phone. At least [`after_paint`]; where the browser does
+/// not report element timing, only that; never more than [`SHOWN_LATEST_MS`] beyond it (an
+/// element outside the viewport is not reported).
+pub async fn shown(name: &str, since: f64) {
+    after_paint().await;
+    let Some(win) = window() else { return };
+    let Some(observer_class) = js_sys::Reflect::get(&win, &"PerformanceObserver".into())
+        .ok()
+        .and_then(|c| c.dyn_into::<js_sys::Function>().ok())
+    else {
+        return;
+    };
+    let reports_elements = js_sys::Reflect::get(&observer_class, &"supportedEntryTypes".into())
+        .ok()
+        .filter(js_sys::Array::is_array)
+        .is_some_and(|types| js_sys::Array::from(&types).includes(&"element".into(), 0));
+    if !reports_elements {
+        return;
+    }
+    let mut done = None;
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| done = Some(resolve));
+    let Some(done) = done else { return };
+    let (name, on_shown) = (name.to_owned(), done.clone());
+    let on_entries = Closure::<dyn FnMut(JsValue)>::new(move |list: JsValue| {
+        let entries = js_sys::Reflect::get(&list, &"getEntries".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .and_then(|f| f.call0(&list).ok())
+            .filter(js_sys::Array::is_array)
+            .map(|a| js_sys::Array::from(&a));
+        let field = |e: &JsValue, key: &str| js_sys::Reflect::get(e, &key.into()).ok();
+        let ours = |e: &JsValue| {
+            field(e, "identifier")
+                .and_then(|i| i.as_string())
+                .as_deref()
+                == Some(name.as_str())
+                && field(e, "startTime")
+                    .and_then(|t| t.as_f64())
+                    .is_some_and(|t| t >= since)
+        };
+        if entries.is_some_and(|entries| entries.iter().any(|e| ours(&e))) {
+            let _ = on_shown.call0(&JsValue::NULL);
+        }
+    });
+    let observer = js_sys::Reflect::construct(
+        &observer_class,
+        &js_sys::Array::of1(on_entries.as_ref().unchecked_ref()),
+    );
+    let Ok(observer) = observer else { return };
+    let options = js_sys::Object::new();
+    let observing = js_sys::Reflect::set(&options, &"type".into(), &"element".into())
+        .and_then(|_| js_sys::Reflect::set(&options, &"buffered".into(), &JsValue::TRUE))
+        .and_then(|_| js_sys::Reflect::get(&observer, &"observe".into()))
+        .and_then(|f| f.dyn_into::<js_sys::Function>())
+        .and_then(|f| f.call1(&observer, &options));
+    if observing.is_ok() && set_timeout_js(&done, SHOWN_LATEST_MS).is_ok() {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+    if let Some(disconnect) = js_sys::Reflect::get(&observer, &"disconnect".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
+        let _ = disconnect.call0(&observer);
+    }
+    drop(on_entries);
+}
+
+/// The longest [`shown`] waits beyond [`after_paint`] for the browser's report.
+pub const SHOWN_LATEST_MS: i32 = 300;
+
+/// The page's clock (`performance.now()`), 0 where there is none.
+pub fn now() -> f64 {
+    window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
 /// Waits `ms` milliseconds (a plain `setTimeout`). False, at once, if the browser refused the
 /// timer.
 pub async fn sleep(ms: i32) -> bool {

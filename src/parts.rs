@@ -1,9 +1,10 @@
 //! The pages' split points. Every page but the overview lives in a WebAssembly part
-//! (`route::Part`: the explorer, the site search, the council pages with the Datenwerkstatt's page, an
-//! indicator with its chart, the other pages), fetched when first needed; the shell and the
-//! overview stay in the main module, so the first view downloads only what it shows. (Two more
+//! (`route::Part`: the explorer, the site search, the council pages, the Datenwerkstatt's page, an
+//! indicator's heading, the other pages), fetched when first needed; the shell and the
+//! overview stay in the main module, so the first view downloads only what it shows. (Three more
 //! parts are declared beside their callers: the located data checks in `load.rs`, the
-//! Datenwerkstatt's spreadsheet tools in `pages/workshop.rs`.)
+//! Datenwerkstatt's spreadsheet tools in `pages/workshop.rs`, an indicator's chart and details
+//! in `pages/indicators.rs`.)
 
 #[cfg(not(feature = "unsplit"))]
 use std::future::Future;
@@ -79,7 +80,7 @@ split_points! {
     council fn report_page(loaded: Arc<Loaded>) -> AnyView {
         view! { <report::ReportPage loaded/> }.into_any()
     }
-    council fn workshop_page(loaded: Arc<Loaded>) -> AnyView {
+    workshop fn workshop_page(loaded: Arc<Loaded>) -> AnyView {
         view! { <workshop::WorkshopPage loaded/> }.into_any()
     }
     pages fn embed_page(loaded: Arc<Loaded>, embed: Embed) -> AnyView {
@@ -126,6 +127,7 @@ pub fn preload(route: &Route) {
     let load: Load = match route.part() {
         None => return,
         Some(crate::route::Part::Council) => Box::pin(__wasm_split_preload_changes_page()),
+        Some(crate::route::Part::Workshop) => Box::pin(__wasm_split_preload_workshop_page()),
         Some(crate::route::Part::Explorer) => Box::pin(__wasm_split_preload_measures_page()),
         Some(crate::route::Part::Search) => Box::pin(__wasm_split_preload_search_page()),
         Some(crate::route::Part::Pages) => Box::pin(__wasm_split_preload_field_page()),

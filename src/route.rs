@@ -53,11 +53,15 @@ pub enum Part {
     Explorer,
     /// The site search: its page, and the index the overview's search field warms.
     Search,
-    /// The changes page, the printable report and the Datenwerkstatt's page (which shows the
-    /// changes the same way); the Datenwerkstatt's spreadsheet tools are a part of their own,
-    /// fetched by that page on demand (`src/pages/workshop.rs`).
+    /// The changes page and the printable report.
     Council,
-    /// An indicator's page and embed: its chart, whose options charming builds.
+    /// The Datenwerkstatt's page (for staff; it shows the changes as the council pages do, from
+    /// a chunk they share). Its spreadsheet tools are a part of their own again, fetched by the
+    /// page on demand (`src/pages/workshop.rs`).
+    Workshop,
+    /// An indicator's page and embed: the heading and rating. The chart, whose options charming
+    /// builds, and the details are a part of their own, fetched once the heading is painted
+    /// (`src/pages/indicators.rs`).
     Indicator,
 }
 
@@ -69,6 +73,7 @@ impl Part {
             Part::Explorer => "explorer",
             Part::Search => "search",
             Part::Council => "council",
+            Part::Workshop => "workshop",
             Part::Indicator => "indicator",
         }
     }
@@ -202,7 +207,8 @@ impl Route {
             Route::Overview | Route::NotFound(_) => None,
             Route::Measures => Some(Part::Explorer),
             Route::Search => Some(Part::Search),
-            Route::Changes | Route::Report | Route::Workshop => Some(Part::Council),
+            Route::Changes | Route::Report => Some(Part::Council),
+            Route::Workshop => Some(Part::Workshop),
             Route::Indicator(_) | Route::Embed(Embed::Indicator(_)) => Some(Part::Indicator),
             Route::Field(_)
             | Route::Measure(_)

@@ -2,7 +2,7 @@
 // and every file of a pack that fails or is cut short, comes from the network as before.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileName, packedFetch, startPack } from '../parts-pack.mjs';
+import { deferPack, fileName, packedFetch, startPack } from '../parts-pack.mjs';
 
 const bytes = (...xs) => new Uint8Array(xs);
 const read = async response => new Uint8Array(await response.arrayBuffer());
@@ -58,3 +58,23 @@ for (const [why, pack] of [['refused (HTTP 404)', 404], ['unreachable', undefine
     assert.deepEqual(asked, ['pack-c-1.bin', 'c1.wasm', 'c2.wasm']);
   });
 }
+
+test('a deferred pack is fetched only when one of its files is first asked for, then once for all', async () => {
+  const { fetchImpl, asked } = server({ 'pack-d-1.bin': bytes(1, 2, 3), 'elsewhere.wasm': bytes(4) });
+  deferPack('./pack-d-1.bin', [['d1.wasm', 1], ['d2.wasm', 2]], fetchImpl);
+  assert.deepEqual(await read(await packedFetch('./elsewhere.wasm', fetchImpl)), bytes(4));
+  assert.deepEqual(asked, ['elsewhere.wasm'], 'a file outside the pack does not start it');
+  const [two, one] = await Promise.all(['d2.wasm', 'd1.wasm'].map(f => packedFetch(`./${f}`, fetchImpl)));
+  assert.deepEqual(await read(two), bytes(2, 3));
+  assert.deepEqual(await read(one), bytes(1));
+  assert.deepEqual(asked, ['elsewhere.wasm', 'pack-d-1.bin']);
+});
+
+test('a deferred pack that fails gives its files from the network, and is not asked for again', async () => {
+  const { fetchImpl, asked } = server({ 'pack-e-1.bin': 503, 'e1.wasm': bytes(1), 'e2.wasm': bytes(2) });
+  deferPack('./pack-e-1.bin', [['e1.wasm', 1], ['e2.wasm', 1]], fetchImpl);
+  assert.deepEqual(await read(await packedFetch('./e1.wasm', fetchImpl)), bytes(1));
+  assert.deepEqual(await read(await packedFetch('./e2.wasm', fetchImpl)), bytes(2));
+  assert.deepEqual(await read(await packedFetch('./e1.wasm', fetchImpl)), bytes(1));
+  assert.deepEqual(asked, ['pack-e-1.bin', 'e1.wasm', 'e2.wasm', 'e1.wasm']);
+});

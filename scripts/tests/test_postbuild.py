@@ -22,7 +22,7 @@ LOADER = (FIXTURES / "__wasm_split.js").read_text(encoding="utf-8")
 GLUE = (FIXTURES / "glue-imports.js").read_bytes()
 STAGED_HTML = (FIXTURES / "index.staged.html").read_text(encoding="utf-8")
 # The parts src/parts.rs declares; the sample must have each, with at least one file.
-PARTS = {"pages", "explorer", "search", "council", "checks", "workbook", "indicator"}
+PARTS = {"pages", "explorer", "search", "council", "workshop", "checks", "workbook", "indicator", "chart"}
 
 
 class PartsLoader(unittest.TestCase):
@@ -141,11 +141,12 @@ class EarlyFetch(unittest.TestCase):
         startPack and the service worker: (the cases, the packs it started by hash)."""
         imp, block = postbuild.early_fetch(self.routes, self.packs)
         cases = json.loads(postbuild.ROUTE_PARTS_JSON.read_text(encoding="utf-8"))["cases"]
-        imp = imp.replace("import { startPack as __wegmarkeStartPack }",
-                          "import { startPack as __unusedStartPack }")
+        imp = imp.replace("import { startPack as __wegmarkeStartPack, deferPack as __wegmarkeDeferPack }",
+                          "import { startPack as __unusedStartPack, deferPack as __unusedDeferPack }")
         script = (
             imp + "\nconst out = {};\nlet started = [];\n"
             "const __wegmarkeStartPack = (href, files) => started.push({ href, files });\n"
+            "const __wegmarkeDeferPack = (href, files) => started.push({ deferred: href, files });\n"
             f"globalThis.navigator = {{ serviceWorker: {{ controller: {'{}' if controlled else 'null'} }} }};\n"
             f"for (const hash of {json.dumps(list(cases))}) {{\n"
             "  started = [];\n"
@@ -166,6 +167,29 @@ class EarlyFetch(unittest.TestCase):
         cases, started = self.run_block(controlled=False)
         expected = {h: [self.packs[p]] if p else [] for h, p in cases.items()}
         self.assertEqual(started, expected)
+
+    @unittest.skipIf(shutil.which("node") is None, "node is not installed")
+    def test_a_deep_link_defers_the_pack_its_page_asks_for_next(self):
+        then = {"href": "./pack-chart-fedcba9876543210.bin", "files": [["part-split_chart-0.wasm", 3]]}
+        self.packs["indicator"]["then"] = then
+        cases, started = self.run_block(controlled=False)
+        indicator = [h for h, p in cases.items() if p == "indicator"]
+        self.assertTrue(indicator, "route-parts.json has cases of an indicator")
+        for h in indicator:
+            first = {k: v for k, v in self.packs["indicator"].items() if k != "then"}
+            self.assertEqual([{k: v for k, v in s.items() if k != "then"} for s in started[h]],
+                             [first, {"deferred": then["href"], "files": then["files"]}], h)
+
+    def test_the_next_pack_holds_only_what_the_first_does_not(self):
+        needs = {"a": ["split_a", "chunk_1", "chunk_2"], "b": ["split_b", "chunk_2", "chunk_3"]}
+        self.assertEqual(postbuild.follow_up_files(needs, "a", "b"), ["split_b", "chunk_3"])
+        with self.assertRaisesRegex(postbuild.ShapeError, r"names the part 'gone'"):
+            postbuild.follow_up_files(needs, "a", "gone")
+
+    def test_the_then_table_names_parts_of_the_loader(self):
+        then = postbuild.read_then()
+        self.assertEqual(then, {"indicator": "chart"})
+        self.assertLessEqual(set(then) | set(then.values()), set(self.needs))
 
     @unittest.skipIf(shutil.which("node") is None, "node is not installed")
     def test_a_page_a_service_worker_controls_starts_no_pack(self):

@@ -20,12 +20,31 @@ pub fn painted() -> ReadSignal<bool> {
     painted
 }
 
-/// Its children, built in a task of their own after the page around them has been painted.
+/// False until the element marked `elementtiming="<mark>"` is on screen as the browser reports
+/// it ([`browser::shown`]), then true: for content whose code is fetched only then (an
+/// indicator's chart), so that its bytes do not compete with the first screen's.
+pub fn shown(mark: &'static str) -> ReadSignal<bool> {
+    let (shown, set_shown) = signal(false);
+    let since = browser::now();
+    leptos::task::spawn_local_scoped_with_cancellation(async move {
+        browser::shown(mark, since).await;
+        set_shown.set(true);
+    });
+    shown
+}
+
+/// Its children, built in a task of their own after the page around them has been painted
+/// (with `after`: once the element marked `elementtiming=after` is on screen, see [`shown`]).
 /// Nothing of the content is lost: it follows one frame later, in the same place and order,
 /// for every reader (screen readers and find-in-page see it as soon as it is there).
 #[component]
-pub fn Later(children: Children) -> impl IntoView {
-    let ready = painted();
+pub fn Later(
+    children: Children,
+    /// The `elementtiming` mark of an element of the first screen to wait for.
+    #[prop(optional)]
+    after: Option<&'static str>,
+) -> impl IntoView {
+    let ready = after.map_or_else(painted, shown);
     // Built once, like a component: what the content reads does not rebuild it.
     let children = send_wrapper::SendWrapper::new(std::cell::Cell::new(Some(children)));
     move || {

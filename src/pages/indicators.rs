@@ -17,6 +17,7 @@ use crate::components::district_map::boundaries_url;
 use crate::components::districts::values_section;
 use crate::components::embed::EmbedButton;
 use crate::components::later::Later;
+use crate::components::lazy::from_part;
 use crate::components::lists::indicator_item;
 use crate::components::rating::{explanation, RatingBadge, RatingHistory};
 use crate::components::text::{block, default_txt, plain, series_label, txt, with_text};
@@ -24,6 +25,7 @@ use crate::load::Loaded;
 use crate::pages::gap::GapSection;
 use crate::pages::not_found::NotFound;
 use crate::route::{Embed, Route};
+use crate::split::split_points;
 use crate::ui::{set_title, use_ui};
 
 /// All indicators, by field of action, with their ratings.
@@ -79,7 +81,8 @@ pub fn IndicatorsPage(
     }
 }
 
-/// The page of one indicator.
+/// The page of one indicator: its heading and rating here, the chart and the details from a
+/// part of their own ([`chart_and_details`]), asked for once the heading is painted.
 #[component]
 pub fn IndicatorPage(
     /// The loaded data.
@@ -94,17 +97,6 @@ pub fn IndicatorPage(
     };
     let d = ds.default_lang();
     set_title(&plain(&ind.title, d, &ui));
-    let cat = ui.cat.clone();
-    let sentence = summary(ind, &cat);
-    let option = indicator_option(
-        ind,
-        &cat,
-        d,
-        ChartOptions {
-            animate: !prefers_reduced_motion(),
-            rtl: cat.lang.rtl,
-        },
-    );
     let assessment = assess(ind);
     let overdue = ds
         .plan
@@ -118,19 +110,57 @@ pub fn IndicatorPage(
             <nav class="breadcrumb" aria-label=ui.t("nav.breadcrumb")>
                 <a href="#/">{ui.t("nav.overview")}</a>" › "<a href=Route::Indicators.href()>{ui.t("nav.indicators")}</a>" › "
             </nav>
-            { let (marks, shown) = block(&ind.title, d, &ui); view! { <h1 data-testid="page-title" {..marks}>{shown}</h1> } }
+            { let (marks, shown) = block(&ind.title, d, &ui); view! { <h1 data-testid="page-title" {..marks}>{shown}</h1> }.attr("elementtiming", FIRST_SCREEN) }
             <div class="status-line">
                 <RatingBadge rating=assessment.rating/>
                 {overdue.then(|| view! { <span class="overdue" data-testid="overdue">{ui.t("indicator.overdue")}</span> })}
             </div>
             <p class="rating-explain" data-testid="rating-explain">{rating_text}" "<a href=Route::Method.href()>{ui.t("rating.how")}</a></p>
             <RatingHistory indicator=ind.clone() label=ui.t("rating.history") id="rating-history"/>
-            <figure class="chart-figure">
-                <EChart option=option label=sentence.clone() file_name=format!("{}.svg", ind.id)/>
-                <figcaption data-testid="summary">{sentence.clone()}</figcaption>
-            </figure>
-            <Later><IndicatorDetails loaded=loaded.clone() id=id.clone()/></Later>
+            <Later after=FIRST_SCREEN>{from_part(chart_and_details(loaded.clone(), id.clone()))}</Later>
         </article>
+    }
+    .into_any()
+}
+
+/// The `elementtiming` mark of an indicator page's heading: the chart's part is asked for once
+/// the heading is on screen.
+const FIRST_SCREEN: &str = "indicator-heading";
+
+split_points! {
+    /// An indicator page below its rating: the chart and the details. In a part of their own:
+    /// the chart's options are built with charming, most of an indicator page's code, and a
+    /// phone on a slow line shows the heading and the rating without waiting for it.
+    chart fn chart_and_details(loaded: Arc<Loaded>, id: String) -> AnyView {
+        view! { <ChartAndDetails loaded id/> }.into_any()
+    }
+}
+
+/// The chart of an indicator with its one-sentence summary, then [`IndicatorDetails`].
+#[component]
+fn ChartAndDetails(loaded: Arc<Loaded>, id: String) -> impl IntoView {
+    let ui = use_ui();
+    let ds = &loaded.data;
+    let Some(ind) = ds.indicator(&id) else {
+        return ().into_any();
+    };
+    let cat = ui.cat.clone();
+    let sentence = summary(ind, &cat);
+    let option = indicator_option(
+        ind,
+        &cat,
+        ds.default_lang(),
+        ChartOptions {
+            animate: !prefers_reduced_motion(),
+            rtl: cat.lang.rtl,
+        },
+    );
+    view! {
+        <figure class="chart-figure">
+            <EChart option=option label=sentence.clone() file_name=format!("{}.svg", ind.id)/>
+            <figcaption data-testid="summary">{sentence}</figcaption>
+        </figure>
+        <Later><IndicatorDetails loaded=loaded.clone() id=id.clone()/></Later>
     }
     .into_any()
 }

@@ -1,6 +1,7 @@
 // The app's WebAssembly parts: the overview downloads none of them; the explorer, the site search
 // and the council pages have their own, the other pages share one; data with a value of the wrong type fetches
-// the located checks.
+// the located checks. An indicator's deep link fetches its heading's pack first and its chart's
+// pack once the heading is on screen.
 // A deep link fetches its part with the chunks it needs as one pack, early; without the pack,
 // file by file. A part that cannot be fetched gets a notice with a working retry, and the rest
 // of the dashboard keeps working.
@@ -194,4 +195,63 @@ test('a deep link whose pack cannot be had fetches its part file by file', { tim
   const errors = log.errors.filter(e => !/Failed to load resource|net::ERR_|Failed to fetch/.test(e));
   assert.deepEqual(errors, [], 'no error besides the refused pack');
   await page.close();
+});
+
+test("an indicator's deep link: its heading's pack first, the chart's pack only once the heading is on screen", { timeout: TIMEOUT }, async () => {
+  const { page, log } = await openPage(browser, { width: 390, height: 844 });
+  const parts = partsFetched(page);
+  const packs = packsFetched(page);
+  await page.goto(APP + '#/indikator/I-alq-ausl');
+  await page.getByTestId('data-table').waitFor();
+  await page.getByTestId('chart').locator('svg').waitFor();
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(packs, ['indicator', 'chart'], 'two packs, in this order, once each');
+  assert.deepEqual(parts, [], `no file of either part fetched on its own: ${parts}`);
+  // When the browser reports the heading on screen (Element Timing: the time of the frame that
+  // showed it, the one Largest Contentful Paint uses) against when the chart's pack was asked for.
+  const times = await page.evaluate(() => new Promise(resolve => {
+    new PerformanceObserver(list => {
+      const heading = list.getEntries().find(e => e.identifier === 'indicator-heading');
+      const pack = performance.getEntriesByType('resource').find(e => /\/pack-chart-/.test(e.name));
+      resolve({ heading: heading?.renderTime, pack: pack?.startTime });
+    }).observe({ type: 'element', buffered: true });
+  }));
+  assert.ok(times.heading > 0 && times.pack > 0, JSON.stringify(times));
+  assert.ok(times.pack >= times.heading, `the chart's pack after the heading was shown: ${JSON.stringify(times)}`);
+  await assertClean(assert, page, log);
+  await page.close();
+});
+
+test("an indicator whose chart part cannot be had keeps its heading and rating, with a notice and a retry", { timeout: TIMEOUT }, async () => {
+  const { page, log } = await openPage(browser, { width: 390, height: 844 });
+  await page.route(u => /\/(pack-chart|part-split_chart)-/.test(u.pathname), route => route.abort('connectionrefused'));
+  await page.goto(APP + '#/indikator/I-alq-ausl');
+  const notice = page.getByTestId('indicator').getByTestId('part-failed');
+  await notice.waitFor();
+  assert.match(await page.getByTestId('page-title').textContent(), /Arbeitslosenquote/);
+  assert.ok(await page.getByTestId('rating-explain').isVisible());
+  assert.equal(await page.getByTestId('chart').count(), 0);
+  assert.ok(await notice.getByRole('button').isVisible(), 'a retry');
+  const errors = log.errors.filter(e => !/Failed to load resource|net::ERR_|Failed to fetch|chart/.test(e));
+  assert.deepEqual(errors, [], 'no error besides the refused part');
+  await page.close();
+});
+
+test('the changes page and the report fetch the council pack; the Datenwerkstatt its own, without the council pages', { timeout: TIMEOUT }, async () => {
+  for (const [hash, pack, ready] of [
+    ['#/aenderungen', 'council', 'changes-summary'],
+    ['#/bericht', 'council', 'page-title'],
+    ['#/datenwerkstatt', 'workshop', 'page-title'],
+  ]) {
+    const { page, log } = await openPage(browser);
+    const parts = partsFetched(page);
+    const packs = packsFetched(page);
+    await page.goto(APP + hash);
+    await page.getByTestId(ready).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(packs, [pack], hash);
+    assert.deepEqual(parts, [], `${hash}: no file on its own: ${parts}`);
+    await assertClean(assert, page, log);
+    await page.close();
+  }
 });
