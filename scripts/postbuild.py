@@ -147,12 +147,21 @@ def rename_parts(loader: str, renames: dict) -> str:
 
 def use_packed_fetch(loader: str, parts_pack_js: pathlib.Path = PARTS_PACK_JS) -> str:
     """The loader with every part file fetched through packedFetch (scripts/parts-pack.mjs,
-    bundled by esbuild): out of the deep link's pack where it holds the file, else as before.
-    Raises ShapeError if the loader fetches no file the way wasm-split-cli 0.2.4 writes it."""
+    bundled by esbuild): out of a pack where one holds the file, else as before; and each part's
+    own file asked for before its chunks. Raises ShapeError if the loader fetches no file, or
+    orders a part's loads otherwise than wasm-split-cli 0.2.4 writes it."""
     fetches = 'fetch(new URL("./'
     if fetches not in loader:
         raise ShapeError(f"the parts loader has no `{fetches}…` for its files")
     imp = f"import {{ packedFetch as __wegmarkeFetch }} from {json.dumps(parts_pack_js.as_posix())};\n"
+    # A part's own file first, then its chunks (the loader starts both before awaiting either):
+    # packedFetch starts the part's pack when it sees the part's file (offerPacks).
+    order = ("        const parallelStuff = deps.map(d => d());\n"
+             "        const instantiate = fetcher();\n")
+    if order not in loader:
+        raise ShapeError("the parts loader's makeLoad does not start the chunks, then the part's own file")
+    loader = loader.replace(order, "        const instantiate = fetcher();\n"
+                                   "        const parallelStuff = deps.map(d => d());\n")
     return imp + loader.replace(fetches, '__wegmarkeFetch(new URL("./')
 
 
@@ -221,8 +230,9 @@ def early_fetch(routes: list, packs: dict, route_parts_js: pathlib.Path = ROUTE_
                 parts_pack_js: pathlib.Path = PARTS_PACK_JS) -> tuple:
     """The JavaScript that asks for a deep link's part beside the main module: imports of
     partOf (scripts/route-parts.mjs) and startPack (scripts/parts-pack.mjs), both bundled by
-    esbuild, and a block that starts the pack of the part the address needs (write_packs), and
-    defers the pack of the part its page asks for next, if any (deferPack).
+    esbuild, and a block that starts the pack of the part the address needs (write_packs),
+    defers the pack of the part its page asks for next, if any (deferPack), and offers every
+    pack to the loader's later loads (offerPacks).
     A page a service worker controls skips it: the worker has the part's files already, one
     by one. Returns (import lines, block). Raises ShapeError if a route names a part that has
     no pack."""
@@ -233,14 +243,15 @@ def early_fetch(routes: list, packs: dict, route_parts_js: pathlib.Path = ROUTE_
     used = {p: packs[p] for p in sorted({r["part"] for r in routes} - {None})}
     table = [{"path": r["path"], "part": r["part"]} for r in routes]
     imp = (f"import {{ partOf as __wegmarkePartOf }} from {json.dumps(route_parts_js.as_posix())};\n"
-           f"import {{ startPack as __wegmarkeStartPack, deferPack as __wegmarkeDeferPack }} "
-           f"from {json.dumps(parts_pack_js.as_posix())};")
+           f"import {{ startPack as __wegmarkeStartPack, deferPack as __wegmarkeDeferPack, "
+           f"offerPacks as __wegmarkeOfferPacks }} from {json.dumps(parts_pack_js.as_posix())};")
     block = (
-        f"{{const pack={json.dumps(used, separators=(',', ':'))}"
-        f"[__wegmarkePartOf(location.hash,{json.dumps(table, separators=(',', ':'))})];"
-        "if(pack&&!(navigator.serviceWorker&&navigator.serviceWorker.controller)){"
-        "__wegmarkeStartPack(pack.href,pack.files);"
-        "if(pack.then)__wegmarkeDeferPack(pack.then.href,pack.then.files);}}\n"
+        f"{{const packs={json.dumps(used, separators=(',', ':'))};"
+        "if(!(navigator.serviceWorker&&navigator.serviceWorker.controller)){"
+        f"const pack=packs[__wegmarkePartOf(location.hash,{json.dumps(table, separators=(',', ':'))})];"
+        "if(pack){__wegmarkeStartPack(pack.href,pack.files);"
+        "if(pack.then)__wegmarkeDeferPack(pack.then.href,pack.then.files);}"
+        "__wegmarkeOfferPacks(Object.values(packs).flatMap(p=>p.then?[p,p.then]:[p]));}}\n"
     )
     return imp, block
 

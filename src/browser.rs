@@ -322,22 +322,38 @@ pub async fn shown(name: &str, since: f64) {
         &js_sys::Array::of1(on_entries.as_ref().unchecked_ref()),
     );
     let Ok(observer) = observer else { return };
+    // Disconnected before the callback is dropped, also when the page goes away mid-wait (the
+    // task is cancelled): a dropped callback must never be called.
+    let observing = Observing {
+        observer,
+        _on_entries: on_entries,
+    };
     let options = js_sys::Object::new();
-    let observing = js_sys::Reflect::set(&options, &"type".into(), &"element".into())
+    let started = js_sys::Reflect::set(&options, &"type".into(), &"element".into())
         .and_then(|_| js_sys::Reflect::set(&options, &"buffered".into(), &JsValue::TRUE))
-        .and_then(|_| js_sys::Reflect::get(&observer, &"observe".into()))
+        .and_then(|_| js_sys::Reflect::get(&observing.observer, &"observe".into()))
         .and_then(|f| f.dyn_into::<js_sys::Function>())
-        .and_then(|f| f.call1(&observer, &options));
-    if observing.is_ok() && set_timeout_js(&done, SHOWN_LATEST_MS).is_ok() {
+        .and_then(|f| f.call1(&observing.observer, &options));
+    if started.is_ok() && set_timeout_js(&done, SHOWN_LATEST_MS).is_ok() {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
-    if let Some(disconnect) = js_sys::Reflect::get(&observer, &"disconnect".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-    {
-        let _ = disconnect.call0(&observer);
+}
+
+/// A `PerformanceObserver` with its callback, disconnected when dropped.
+struct Observing {
+    observer: JsValue,
+    _on_entries: Closure<dyn FnMut(JsValue)>,
+}
+
+impl Drop for Observing {
+    fn drop(&mut self) {
+        if let Some(disconnect) = js_sys::Reflect::get(&self.observer, &"disconnect".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        {
+            let _ = disconnect.call0(&self.observer);
+        }
     }
-    drop(on_entries);
 }
 
 /// The longest [`shown`] waits beyond [`after_paint`] for the browser's report.

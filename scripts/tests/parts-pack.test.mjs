@@ -2,7 +2,7 @@
 // and every file of a pack that fails or is cut short, comes from the network as before.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { deferPack, fileName, packedFetch, startPack } from '../parts-pack.mjs';
+import { deferPack, fileName, offerPacks, packedFetch, startPack } from '../parts-pack.mjs';
 
 const bytes = (...xs) => new Uint8Array(xs);
 const read = async response => new Uint8Array(await response.arrayBuffer());
@@ -77,4 +77,33 @@ test('a deferred pack that fails gives its files from the network, and is not as
   assert.deepEqual(await read(await packedFetch('./e2.wasm', fetchImpl)), bytes(2));
   assert.deepEqual(await read(await packedFetch('./e1.wasm', fetchImpl)), bytes(1));
   assert.deepEqual(asked, ['pack-e-1.bin', 'e1.wasm', 'e2.wasm', 'e1.wasm']);
+});
+
+test("an offered pack comes in one request when the loader asks for its part's own file first", async () => {
+  const { fetchImpl, asked } = server({ 'pack-f-1.bin': bytes(1, 2, 3, 4) });
+  offerPacks([{ href: './pack-f-1.bin', files: [['split_f.wasm', 2], ['f-chunk.wasm', 2]] }]);
+  const [own, chunk] = await Promise.all(['split_f.wasm', 'f-chunk.wasm'].map(f => packedFetch(`./${f}`, fetchImpl)));
+  assert.deepEqual(await read(own), bytes(1, 2));
+  assert.deepEqual(await read(chunk), bytes(3, 4));
+  assert.deepEqual(asked, ['pack-f-1.bin']);
+});
+
+test('an offered pack whose files the loader mostly has already is not fetched: the rest comes file by file', async () => {
+  const { fetchImpl, asked } = server({
+    'pack-g-1.bin': bytes(1, 2, 3, 4, 5, 6), 'g-shared.wasm': bytes(1, 2, 3, 4, 5), 'split_g.wasm': bytes(6),
+  });
+  // A chunk of five of the pack's six bytes came with another part before.
+  assert.deepEqual(await read(await packedFetch('./g-shared.wasm', fetchImpl)), bytes(1, 2, 3, 4, 5));
+  offerPacks([{ href: './pack-g-1.bin', files: [['split_g.wasm', 1], ['g-shared.wasm', 5]] }]);
+  assert.deepEqual(await read(await packedFetch('./split_g.wasm', fetchImpl)), bytes(6));
+  assert.deepEqual(asked, ['g-shared.wasm', 'split_g.wasm']);
+});
+
+test('an offered pack is not fetched for a file that is not its first, nor twice', async () => {
+  const { fetchImpl, asked } = server({ 'pack-h-1.bin': bytes(1, 2), 'h-chunk.wasm': bytes(2), 'split_h.wasm': bytes(1) });
+  offerPacks([{ href: './pack-h-1.bin', files: [['split_h.wasm', 1], ['h-chunk.wasm', 1]] }]);
+  assert.deepEqual(await read(await packedFetch('./h-chunk.wasm', fetchImpl)), bytes(2));
+  assert.deepEqual(await read(await packedFetch('./split_h.wasm', fetchImpl)), bytes(1), 'half of it is here: file by file');
+  assert.deepEqual(await read(await packedFetch('./split_h.wasm', fetchImpl)), bytes(1));
+  assert.deepEqual(asked, ['h-chunk.wasm', 'split_h.wasm', 'split_h.wasm']);
 });

@@ -141,12 +141,14 @@ class EarlyFetch(unittest.TestCase):
         startPack and the service worker: (the cases, the packs it started by hash)."""
         imp, block = postbuild.early_fetch(self.routes, self.packs)
         cases = json.loads(postbuild.ROUTE_PARTS_JSON.read_text(encoding="utf-8"))["cases"]
-        imp = imp.replace("import { startPack as __wegmarkeStartPack, deferPack as __wegmarkeDeferPack }",
-                          "import { startPack as __unusedStartPack, deferPack as __unusedDeferPack }")
+        imp = imp.replace("import { startPack as __wegmarkeStartPack, deferPack as __wegmarkeDeferPack, "
+                          "offerPacks as __wegmarkeOfferPacks }",
+                          "import { startPack as __a, deferPack as __b, offerPacks as __c }")
         script = (
             imp + "\nconst out = {};\nlet started = [];\n"
             "const __wegmarkeStartPack = (href, files) => started.push({ href, files });\n"
             "const __wegmarkeDeferPack = (href, files) => started.push({ deferred: href, files });\n"
+            "const __wegmarkeOfferPacks = packs => started.push({ offered: packs.map(p => p.href) });\n"
             f"globalThis.navigator = {{ serviceWorker: {{ controller: {'{}' if controlled else 'null'} }} }};\n"
             f"for (const hash of {json.dumps(list(cases))}) {{\n"
             "  started = [];\n"
@@ -165,7 +167,9 @@ class EarlyFetch(unittest.TestCase):
     @unittest.skipIf(shutil.which("node") is None, "node is not installed")
     def test_a_deep_link_starts_its_parts_pack(self):
         cases, started = self.run_block(controlled=False)
-        expected = {h: [self.packs[p]] if p else [] for h, p in cases.items()}
+        named = sorted({r["part"] for r in self.routes} - {None})
+        offered = {"offered": [self.packs[p]["href"] for p in named]}
+        expected = {h: ([self.packs[p]] if p else []) + [offered] for h, p in cases.items()}
         self.assertEqual(started, expected)
 
     @unittest.skipIf(shutil.which("node") is None, "node is not installed")
@@ -177,8 +181,9 @@ class EarlyFetch(unittest.TestCase):
         self.assertTrue(indicator, "route-parts.json has cases of an indicator")
         for h in indicator:
             first = {k: v for k, v in self.packs["indicator"].items() if k != "then"}
-            self.assertEqual([{k: v for k, v in s.items() if k != "then"} for s in started[h]],
+            self.assertEqual([{k: v for k, v in s.items() if k != "then"} for s in started[h]][:2],
                              [first, {"deferred": then["href"], "files": then["files"]}], h)
+            self.assertIn(then["href"], started[h][2]["offered"], "the next pack is offered too")
 
     def test_the_next_pack_holds_only_what_the_first_does_not(self):
         needs = {"a": ["split_a", "chunk_1", "chunk_2"], "b": ["split_b", "chunk_2", "chunk_3"]}
@@ -211,6 +216,12 @@ class Packs(unittest.TestCase):
         self.assertEqual(loader.count('__wegmarkeFetch(new URL("./'), LOADER.count('fetch(new URL("./'))
         self.assertTrue(loader.startswith("import { packedFetch as __wegmarkeFetch } from "))
         self.assertEqual(postbuild.part_files(loader), postbuild.part_files(LOADER), "the files each part needs stay")
+
+    def test_a_part_asks_for_its_own_file_before_its_chunks(self):
+        loader = postbuild.use_packed_fetch(LOADER)
+        self.assertLess(loader.index("const instantiate = fetcher();"), loader.index("const parallelStuff = deps.map"))
+        with self.assertRaisesRegex(postbuild.ShapeError, r"makeLoad"):
+            postbuild.use_packed_fetch(LOADER.replace("const parallelStuff = deps.map(d => d());", "const p = deps;"))
 
     def test_a_loader_without_fetches_is_a_clear_error(self):
         with self.assertRaisesRegex(postbuild.ShapeError, r"has no `fetch\(new URL"):

@@ -44,10 +44,13 @@ test('an embedded indicator on another origin gets its height from its content',
   await frame.getByTestId('embed-view').waitFor();
   // Chromeless: no site header inside the embed.
   assert.equal(await frame.locator('.site-header').isVisible(), false);
-  await page.waitForFunction(() => parseInt(document.getElementById('w').style.height, 10) > 500);
-  const h1 = await page.evaluate(() => parseInt(document.getElementById('w').style.height, 10));
+  // The chart and the details come after the heading (their own part): the whole view first.
+  await frame.getByTestId('data-table').waitFor();
+  await frame.getByTestId('chart').locator('svg').waitFor();
   const inner = await frame.locator('html').evaluate(e => e.scrollHeight);
-  assert.ok(Math.abs(h1 - inner) <= 2, `iframe ${h1}px, content ${inner}px`);
+  assert.ok(inner > 500, `content ${inner}px`);
+  await page.waitForFunction(h => Math.abs(parseInt(document.getElementById('w').style.height, 10) - h) <= 2, inner);
+  const h1 = await page.evaluate(() => parseInt(document.getElementById('w').style.height, 10));
   // A message from the city page itself (not from the iframe) is ignored.
   await page.evaluate(() => window.postMessage({ type: 'wegmarke:height', height: 77 }, '*'));
   await page.evaluate(() => new Promise(r => setTimeout(r, 0)));

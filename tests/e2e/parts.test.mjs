@@ -1,7 +1,8 @@
-// The app's WebAssembly parts: the overview downloads none of them; the explorer, the site search
-// and the council pages have their own, the other pages share one; data with a value of the wrong type fetches
-// the located checks. An indicator's deep link fetches its heading's pack first and its chart's
-// pack once the heading is on screen.
+// The app's WebAssembly parts: the overview downloads none of them; the explorer, the site search,
+// the council pages and the Datenwerkstatt have their own, the other pages share one; data with a
+// value of the wrong type fetches the located checks. A page opened from inside the app gets its
+// part as a pack too while little of the pack is there already. An indicator's deep link
+// fetches its heading's pack first and its chart's pack once the heading is on screen.
 // A deep link fetches its part with the chunks it needs as one pack, early; without the pack,
 // file by file. A part that cannot be fetched gets a notice with a working retry, and the rest
 // of the dashboard keeps working.
@@ -32,24 +33,32 @@ const partsFetched = page => fetched(page, /\/part-(\w+)-[0-9a-f]{16}\.wasm$/);
 /** The parts whose pack the page fetched (e.g. "explorer"). */
 const packsFetched = page => fetched(page, /\/pack-(\w+)-[0-9a-f]{16}\.bin$/);
 
-test('the overview fetches no part; the explorer only its own, once', { timeout: TIMEOUT }, async () => {
-  const { page, log } = await openPage(browser);
+/** Opens the overview, recording from the start what the page fetches of the parts. */
+async function atOverview(page) {
   const parts = partsFetched(page);
+  const packs = packsFetched(page);
   await page.goto(APP);
   await page.getByTestId('plan-title').waitFor();
   await page.waitForLoadState('networkidle');
-  assert.deepEqual(parts, [], 'the first view is the main module alone');
+  return { parts, packs };
+}
+
+test('the overview fetches no part; the explorer only its own, once', { timeout: TIMEOUT }, async () => {
+  const { page, log } = await openPage(browser);
+  const { parts, packs } = await atOverview(page);
+  assert.deepEqual([...parts, ...packs], [], 'the first view is the main module alone');
 
   await page.getByRole('link', { name: 'Maßnahmen', exact: true }).first().click();
   await page.getByTestId('search').waitFor();
-  assert.ok(parts.includes('split_explorer'), `the explorer's part: ${parts}`);
-  assert.ok(!parts.some(p => /split_(pages|council|checks)/.test(p)), `only what the explorer needs: ${parts}`);
-  const afterFirstVisit = parts.length;
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(packs, ['explorer'], 'the explorer\'s pack, nothing of it there yet');
+  assert.deepEqual(parts, [], `only what the explorer needs, in its pack: ${parts}`);
+  const afterFirstVisit = parts.length + packs.length;
   await page.goBack();
   await page.getByTestId('plan-title').waitFor();
   await page.goForward();
   await page.getByTestId('search').waitFor();
-  assert.equal(parts.length, afterFirstVisit, 'a part is fetched once per visit of the site');
+  assert.equal(parts.length + packs.length, afterFirstVisit, 'a part is fetched once per visit of the site');
   await assertClean(assert, page, log);
   await page.close();
 });
@@ -122,19 +131,14 @@ test('without the checks part, the entry with the wrong value is still named', {
 
 test('the site search has a part of its own: the overview\'s field warms it, the search page needs nothing of the explorer', { timeout: TIMEOUT }, async () => {
   const { page, log } = await openPage(browser);
-  const parts = partsFetched(page);
-  const packs = packsFetched(page);
-  await page.goto(APP);
-  await page.getByTestId('plan-title').waitFor();
-  await page.waitForLoadState('networkidle');
-  assert.deepEqual(parts, [], 'the first view is the main module alone');
+  const { parts, packs } = await atOverview(page);
+  assert.deepEqual([...parts, ...packs], [], 'the first view is the main module alone');
   // Going to the overview's search field fetches the search's part (its index), not the explorer's.
   await page.getByTestId('site-search-q').focus();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some(e => /pack-search-/.test(e.name)));
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some(e => /part-split_search-/.test(e.name)));
-  assert.ok(parts.includes('split_search'), `the search's part: ${parts}`);
-  assert.ok(!parts.some(p => /split_(explorer|pages|council)/.test(p)), `only what the search needs: ${parts}`);
-  assert.deepEqual(packs, [], 'the overview fetched no pack');
+  assert.deepEqual(packs, ['search'], 'the search\'s part, as its pack');
+  assert.deepEqual(parts, [], `only what the search needs: ${parts}`);
   await assertClean(assert, page, log);
   await page.close();
 
@@ -254,4 +258,44 @@ test('the changes page and the report fetch the council pack; the Datenwerkstatt
     await assertClean(assert, page, log);
     await page.close();
   }
+});
+
+test('a page opened from inside the app gets its part as one pack while little of it is there yet', { timeout: TIMEOUT }, async () => {
+  const { page, log } = await openPage(browser);
+  const { parts, packs } = await atOverview(page);
+  await page.getByRole('link', { name: 'Akteure', exact: true }).first().click();
+  await page.locator('main h1').waitFor();
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(packs, ['pages'], 'the first page from a part: its pack');
+  assert.deepEqual(parts, [], `nothing of it on its own: ${parts}`);
+  // The explorer shares much of its code with the other pages: what it lacks comes file by
+  // file, nothing twice.
+  await page.getByRole('link', { name: 'Maßnahmen', exact: true }).first().click();
+  await page.getByTestId('search').waitFor();
+  await page.waitForLoadState('networkidle');
+  assert.ok(parts.includes('split_explorer'), `the explorer's part: ${parts}`);
+  assert.deepEqual(parts, [...new Set(parts)], 'each file once');
+  assert.deepEqual(packs, ['pages'], 'no pack that would bring most of the shared code again');
+  await assertClean(assert, page, log);
+  await page.close();
+});
+
+test("leaving an indicator page before its chart has come leaves no error behind", { timeout: TIMEOUT }, async () => {
+  const { page, log } = await openPage(browser, { width: 390, height: 844 });
+  let release;
+  const held = new Promise(r => { release = r; });
+  await page.route(u => /\/(pack-chart|part-split_chart)-/.test(u.pathname), async route => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(APP + '#/indikator/I-alq-ausl');
+  await page.getByTestId('rating-explain').waitFor();
+  await page.getByRole('link', { name: 'Übersicht', exact: true }).first().click();
+  await page.getByTestId('plan-title').waitFor();
+  release();
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))));
+  assert.equal(await page.getByTestId('chart').count(), 0, 'nothing of the indicator on the overview');
+  await assertClean(assert, page, log);
+  await page.close();
 });
