@@ -11,6 +11,7 @@ use wegmarke_core::changes::{
 use wegmarke_core::format::Correction;
 use wegmarke_core::{format, Dataset, Flag, Severity};
 
+use crate::components::later::Later;
 use crate::components::papers::paper_list;
 use crate::components::rating::RatingBadge;
 use crate::components::status::StatusBadge;
@@ -89,6 +90,9 @@ pub fn ChangesPage(
             Some((report, before)) => {
                 let fatal: Vec<_> = before.problems.iter().filter(|p| p.severity == Severity::Fatal).cloned().collect();
                 let changes = compare(&before, &loaded.data);
+                // The summary is the first screen's; the tables follow once it is painted.
+                let summary = changes_summary(&changes, &ui);
+                let loaded = loaded.clone();
                 let msg_lang = if ui.lang() == "de" { "de" } else { "en" };
                 let broken = (!fatal.is_empty()).then(|| view! {
                     <section class="notice notice-fatal" role="alert" data-testid="snapshot-fatal">
@@ -112,7 +116,8 @@ pub fn ChangesPage(
                             {paper_list(&report.papers, d, &ui)}
                         </section>
                     })}
-                    {render_changes(&changes, &loaded, &before, &ui)}
+                    {summary}
+                    <Later>{changes_tables(&changes, &loaded, &before, &use_ui())}</Later>
                 }
                 .into_any()
             }
@@ -129,12 +134,19 @@ pub fn ChangesPage(
     .into_any()
 }
 
+/// The changes since a report: the summary, then a table of the measures and one of the
+/// indicators that changed.
 pub(crate) fn render_changes(
     c: &Changes,
     loaded: &Loaded,
     before: &Dataset,
     ui: &Ui,
 ) -> impl IntoView {
+    view! { {changes_summary(c, ui)}{changes_tables(c, loaded, before, ui)} }
+}
+
+/// The changes counted in one sentence (or that there are none).
+fn changes_summary(c: &Changes, ui: &Ui) -> impl IntoView {
     let counts = c.counts();
     let summary = ui.tf(
         "changes.summary",
@@ -148,6 +160,14 @@ pub(crate) fn render_changes(
             ("ratings", &counts.ratings_changed.to_string()),
         ],
     );
+    view! {
+        <p data-testid="changes-summary">{summary}</p>
+        {c.is_empty().then(|| view! { <p>{ui.t("changes.none")}</p> })}
+    }
+}
+
+/// The measures and the indicators that changed, a table each (none for no changes).
+fn changes_tables(c: &Changes, loaded: &Loaded, before: &Dataset, ui: &Ui) -> impl IntoView {
     let measures = c
         .measures
         .iter()
@@ -159,8 +179,6 @@ pub(crate) fn render_changes(
         .map(|i| indicator_row(i, loaded, before, ui))
         .collect_view();
     view! {
-        <p data-testid="changes-summary">{summary}</p>
-        {c.is_empty().then(|| view! { <p>{ui.t("changes.none")}</p> })}
         {(!c.measures.is_empty()).then(|| view! {
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="changes-m-caption">
                 <table class="data-table" data-testid="measure-changes">

@@ -1,7 +1,7 @@
-// Long pages show their first screen first: the indicator page, the council report, a field
-// page, the explorer (its first rows) and the search page (its field) paint it in a frame of
-// their own and build the rest after it, in the same place, complete; also in a tab that gets
-// no animation frames. The changes page asks
+// Long pages show their first screen first: the indicator page, the council report, the
+// changes page (its summary before its tables), a field page, the explorer (its first rows)
+// and the search page (its field) paint it in a frame of their own and build the rest after
+// it, in the same place, complete; also in a tab that gets no animation frames. The changes page asks
 // for its report's snapshot as soon as the plan names the report, once per file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,6 +18,7 @@ after(async () => { await browser.close(); });
 const PAGES = [
   { hash: '#/indikator/I-alq-ausl', first: '[data-testid=rating-explain]', rest: '[data-testid=data-table]' },
   { hash: '#/bericht', first: '[data-testid=page-title]', rest: '[data-testid=report-field]' },
+  { hash: '#/aenderungen', first: '[data-testid=changes-summary]', rest: '[data-testid=measure-changes]' },
   { hash: '#/handlungsfeld/sprache', first: '[data-testid=goal]', rest: '[data-testid=goal] ~ [data-testid=goal]' },
   { hash: '#/massnahmen', first: '[data-testid=results] li', rest: '[data-testid=results] li:nth-child(13)' },
   { hash: '#/suche?q=kurs', first: '[data-testid=site-search-q]', rest: '[data-testid=search-results]' },
