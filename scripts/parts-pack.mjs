@@ -23,6 +23,9 @@ const offered = new Map();
 /** Every file packedFetch was asked for. */
 const served = new Set();
 
+/** The bytes of a pack's files together. */
+const size = files => files.reduce((sum, [, length]) => sum + length, 0);
+
 /** The last path segment of a URL or path, without query or fragment. */
 export function fileName(url) {
   return String(url).split(/[?#]/)[0].split('/').pop();
@@ -36,7 +39,7 @@ export function fileName(url) {
  * @param {Set<string>} skip files not to hand out (the loader has them already)
  */
 export function startPack(href, files, fetchImpl = globalThis.fetch, skip = new Set()) {
-  const total = files.reduce((sum, [, length]) => sum + length, 0);
+  const total = size(files);
   const body = Promise.resolve()
     .then(() => fetchImpl(href))
     .then(response => {
@@ -92,9 +95,8 @@ function offer(name, fetchImpl) {
   if (!pack) return;
   offered.delete(name);
   if (pack.files.some(([f]) => waiting.has(f) || deferred.has(f) || f === name && served.has(f))) return;
-  const total = pack.files.reduce((sum, [, length]) => sum + length, 0);
-  const had = pack.files.reduce((sum, [f, length]) => sum + (served.has(f) ? length : 0), 0);
-  if (had * 4 > total) return;
+  const had = size(pack.files.filter(([f]) => served.has(f)));
+  if (had * 4 > size(pack.files)) return;
   startPack(pack.href, pack.files, fetchImpl, served);
 }
 

@@ -270,6 +270,22 @@ pub async fn after_paint() {
 /// The longest [`after_paint`] waits, for a page that gets no animation frames.
 pub const AFTER_PAINT_LATEST_MS: i32 = 200;
 
+/// A property of a JavaScript object, `None` where it is missing, `undefined` or `null`.
+pub fn property(obj: &JsValue, key: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(obj, &JsValue::from_str(key))
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+/// Calls the method `method` of a JavaScript object; `Err` if it has none or the call throws.
+pub fn call_method(obj: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    let f: js_sys::Function = property(obj, method)
+        .ok_or_else(|| JsValue::from_str(method))?
+        .dyn_into()?;
+    let arr: js_sys::Array = args.iter().collect();
+    f.apply(obj, &arr)
+}
+
 /// Waits until the element marked `elementtiming="<name>"` has been put on screen after `since`
 /// (a `performance.now()` time), as the browser reports it: Element Timing gives the time the
 /// frame with it was presented, the time Largest Contentful Paint uses, which can be a frame or
@@ -279,14 +295,12 @@ pub const AFTER_PAINT_LATEST_MS: i32 = 200;
 pub async fn shown(name: &str, since: f64) {
     after_paint().await;
     let Some(win) = window() else { return };
-    let Some(observer_class) = js_sys::Reflect::get(&win, &"PerformanceObserver".into())
-        .ok()
-        .and_then(|c| c.dyn_into::<js_sys::Function>().ok())
+    let Some(observer_class) =
+        property(&win, "PerformanceObserver").and_then(|c| c.dyn_into::<js_sys::Function>().ok())
     else {
         return;
     };
-    let reports_elements = js_sys::Reflect::get(&observer_class, &"supportedEntryTypes".into())
-        .ok()
+    let reports_elements = property(&observer_class, "supportedEntryTypes")
         .filter(js_sys::Array::is_array)
         .is_some_and(|types| js_sys::Array::from(&types).includes(&"element".into(), 0));
     if !reports_elements {
@@ -297,19 +311,16 @@ pub async fn shown(name: &str, since: f64) {
     let Some(done) = done else { return };
     let (name, on_shown) = (name.to_owned(), done.clone());
     let on_entries = Closure::<dyn FnMut(JsValue)>::new(move |list: JsValue| {
-        let entries = js_sys::Reflect::get(&list, &"getEntries".into())
+        let entries = call_method(&list, "getEntries", &[])
             .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-            .and_then(|f| f.call0(&list).ok())
             .filter(js_sys::Array::is_array)
             .map(|a| js_sys::Array::from(&a));
-        let field = |e: &JsValue, key: &str| js_sys::Reflect::get(e, &key.into()).ok();
         let ours = |e: &JsValue| {
-            field(e, "identifier")
+            property(e, "identifier")
                 .and_then(|i| i.as_string())
                 .as_deref()
                 == Some(name.as_str())
-                && field(e, "startTime")
+                && property(e, "startTime")
                     .and_then(|t| t.as_f64())
                     .is_some_and(|t| t >= since)
         };
@@ -331,9 +342,7 @@ pub async fn shown(name: &str, since: f64) {
     let options = js_sys::Object::new();
     let started = js_sys::Reflect::set(&options, &"type".into(), &"element".into())
         .and_then(|_| js_sys::Reflect::set(&options, &"buffered".into(), &JsValue::TRUE))
-        .and_then(|_| js_sys::Reflect::get(&observing.observer, &"observe".into()))
-        .and_then(|f| f.dyn_into::<js_sys::Function>())
-        .and_then(|f| f.call1(&observing.observer, &options));
+        .and_then(|_| call_method(&observing.observer, "observe", &[options.into()]));
     if started.is_ok() && set_timeout_js(&done, SHOWN_LATEST_MS).is_ok() {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
@@ -347,12 +356,7 @@ struct Observing {
 
 impl Drop for Observing {
     fn drop(&mut self) {
-        if let Some(disconnect) = js_sys::Reflect::get(&self.observer, &"disconnect".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        {
-            let _ = disconnect.call0(&self.observer);
-        }
+        let _ = call_method(&self.observer, "disconnect", &[]);
     }
 }
 

@@ -8,7 +8,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use js_sys::{Function, Promise, Reflect};
+use js_sys::{Promise, Reflect};
 use leptos::html::Div;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -16,7 +16,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wegmarke_core::charts::svg::{estimated_width, first_view};
 
-use crate::browser::window;
+use crate::browser::{call_method as call, property as get, window};
 
 thread_local! {
     static LOADING: RefCell<Option<Promise>> = const { RefCell::new(None) };
@@ -45,20 +45,6 @@ fn text_width(text: &str) -> f64 {
                 .map(|m| m.width())
         })
         .unwrap_or_else(|| estimated_width(text))
-}
-
-fn get(obj: &JsValue, key: &str) -> Option<JsValue> {
-    Reflect::get(obj, &JsValue::from_str(key))
-        .ok()
-        .filter(|v| !v.is_undefined() && !v.is_null())
-}
-
-fn call(obj: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
-    let f: Function = get(obj, method)
-        .ok_or_else(|| JsValue::from_str(method))?
-        .dyn_into()?;
-    let arr: js_sys::Array = args.iter().collect();
-    f.apply(obj, &arr)
 }
 
 /// The vendored ECharts file; its hashed name is in a meta tag written at build time.

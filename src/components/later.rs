@@ -12,25 +12,24 @@ use crate::browser;
 /// first screen first and the rest in the following task (the explorer's first rows, the
 /// search's results).
 pub fn painted() -> ReadSignal<bool> {
-    let (painted, set_painted) = signal(false);
-    leptos::task::spawn_local_scoped_with_cancellation(async move {
-        browser::after_paint().await;
-        set_painted.set(true);
-    });
-    painted
+    once(browser::after_paint())
 }
 
 /// False until the element marked `elementtiming="<mark>"` is on screen as the browser reports
 /// it ([`browser::shown`]), then true: for content whose code is fetched only then (an
 /// indicator's chart), so that its bytes do not compete with the first screen's.
 pub fn shown(mark: &'static str) -> ReadSignal<bool> {
-    let (shown, set_shown) = signal(false);
-    let since = browser::now();
+    once(browser::shown(mark, browser::now()))
+}
+
+/// False until `wait` is over, then true; `wait` is dropped with the view that asked.
+fn once(wait: impl std::future::Future<Output = ()> + 'static) -> ReadSignal<bool> {
+    let (over, set_over) = signal(false);
     leptos::task::spawn_local_scoped_with_cancellation(async move {
-        browser::shown(mark, since).await;
-        set_shown.set(true);
+        wait.await;
+        set_over.set(true);
     });
-    shown
+    over
 }
 
 /// Its children, built in a task of their own after the page around them has been painted
